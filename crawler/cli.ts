@@ -1,0 +1,39 @@
+// The `jis-a11y` command line. Each subcommand lives in its own module and registers itself here.
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../rules-jis/version.js';
+import { registerCheckCommand } from './check-command.js';
+import { registerDemoCommand } from './demo-command.js';
+import { EXIT, UsageError } from './exit-codes.js';
+import { BrowserNotFoundError } from './browser.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('jis-a11y')
+    .description('JIS X 8341-3:2016 アクセシビリティ検査ツール / accessibility auditor for Japanese public-sector sites')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
+  registerCheckCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version exit 0; every other commander error is a usage error.
+      process.exitCode = err.exitCode === 0 ? 0 : EXIT.ERROR;
+      return;
+    }
+    if (err instanceof UsageError || err instanceof BrowserNotFoundError) {
+      console.error(`エラー: ${err.message}`);
+    } else {
+      console.error(`エラー: 実行中に問題が起きました: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+    process.exitCode = EXIT.ERROR;
+  }
+}

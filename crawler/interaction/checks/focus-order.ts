@@ -1,0 +1,62 @@
+// 2.4.3 フォーカス順序: Tab order against the reading order.
+// positive tabindex → violation (as the issue decides); layout jumps and focus into hidden content → review.
+import type { CheckMeta, CheckOutput, Verdict } from '../finding.js';
+import { label } from '../finding.js';
+import type { Box, TraversalArtifacts } from '../types.js';
+
+export const meta: CheckMeta = {
+  id: 'focus-order',
+  criterion: '2.4.3',
+  impact: 'serious',
+  description: 'Tab キーでフォーカスが移る順序が、画面の読む順序（上から下、左から右）と食い違っていないか',
+  why: 'キーボードで操作する人や画面を拡大して見ている人は、フォーカスが画面の離れた場所へ飛んだり見えない所へ入ったりすると、今どこにいるのかを見失い、内容の意味や操作の順番を取り違えます。',
+  help: 'HTML の記述順を画面の見た目の順序と合わせてください。tabindex に 1 以上の値は使わず（0 か -1 のみ）、CSS の order や position で見た目だけ並べ替えないでください。',
+};
+
+const overlapX = (a: Box, b: Box) => Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+const overlapY = (a: Box, b: Box) => Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+const MAX_JUMPS = 5;
+
+export function judge(art: TraversalArtifacts): CheckOutput {
+  const verdicts: Verdict[] = [];
+  for (const s of art.stops) {
+    if (s.stop.tabindex !== null && s.stop.tabindex > 0) {
+      verdicts.push({
+        kind: 'violation',
+        selector: s.stop.selector,
+        html: s.stop.html,
+        what: `${label(s.stop)} に tabindex="${s.stop.tabindex}"（正の値）が指定されており、HTML の順序とは無関係にフォーカス順序が変えられています。`,
+        help: 'tabindex の値を 0 にするか属性を削除し、要素を HTML 上の適切な位置に置いてください。',
+      });
+    }
+    if (!s.stop.visible && !s.selfBlurred) {
+      verdicts.push({
+        kind: 'review',
+        selector: s.stop.selector,
+        html: s.stop.html,
+        what: `${label(s.stop)} にフォーカスが移りましたが、その要素は見えていません（${s.stop.hiddenReason ?? '非表示'}）。`,
+        help: '見えない要素はフォーカスを受け取らないようにするか（display:none、hidden 属性、inert、tabindex="-1"）、フォーカス時には表示してください。',
+      });
+    }
+  }
+  let jumps = 0;
+  for (let i = 1; i < art.stops.length && jumps < MAX_JUMPS; i++) {
+    const p = art.stops[i - 1].stop;
+    const c = art.stops[i].stop;
+    if (!p.visible || !c.visible || (c.tabindex ?? 0) > 0 || (p.tabindex ?? 0) > 0) continue;
+    const a = p.rect;
+    const b = c.rect;
+    let how = '';
+    if (overlapX(a, b) > 0 && b.y + b.height < a.y - 40) how = `${Math.round(a.y - b.y)}px 上へ戻っています`;
+    else if (overlapY(a, b) > Math.min(a.height, b.height) / 2 && b.x + b.width <= a.x - 4) how = '同じ行で右から左へ戻っています';
+    if (!how) continue;
+    jumps++;
+    verdicts.push({
+      kind: 'review',
+      selector: c.selector,
+      html: c.html,
+      what: `フォーカスが ${p.index}番 ${label(p)} から ${c.index}番 ${label(c)} へ移るとき、画面上で${how}。読む順序として自然か確認してください。`,
+    });
+  }
+  return { meta, verdicts, applicable: art.stops.length > 0 };
+}

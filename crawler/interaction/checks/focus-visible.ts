@@ -1,0 +1,67 @@
+// 2.4.7 フォーカスの可視化: a focused element must look different from unfocused.
+// Evidence: computed styles focused vs not (traversal), and where those are equal, pixels of the viewport.
+import type { CheckMeta, CheckOutput, Verdict } from '../finding.js';
+import { label } from '../finding.js';
+import type { TraversalArtifacts } from '../types.js';
+
+export const meta: CheckMeta = {
+  id: 'focus-visible',
+  criterion: '2.4.7',
+  impact: 'serious',
+  description: 'キーボードでフォーカスした要素の見た目が変わるか（outline・box-shadow・枠線・背景、変わらなければ画素で比較）',
+  why: 'キーボードで操作する人は、今どこにフォーカスがあるかを見た目でしか知ることができません。表示が変わらないと、どのリンクやボタンを押そうとしているのかが分からなくなります。',
+  help: 'CSS で outline:none（outline:0）を指定している場合は削除するか、:focus-visible に代わりの表示（例: outline: 3px solid #1a5fb4; outline-offset: 2px; など背景と十分なコントラストのある枠線）を指定してください。',
+};
+
+/** Fewer changed pixels than this (CSS px) on and around the element counts as "tiny". */
+const TINY = 12;
+
+export function judge(art: TraversalArtifacts): CheckOutput {
+  const verdicts: Verdict[] = [];
+  for (const s of art.stops) {
+    if (s.selfBlurred) {
+      verdicts.push({
+        kind: 'violation',
+        selector: s.stop.selector,
+        html: s.stop.html,
+        what: `${label(s.stop)} はフォーカスを受け取ると、スクリプトで自らフォーカスを外しています（blur()）。フォーカス表示が一切出ません。`,
+        help: 'onfocus="this.blur()" などフォーカスを外す処理を削除してください。',
+      });
+      continue;
+    }
+    if (!s.stop.visible || s.styleDiff.length) continue; // hidden stops: focus-order reports them
+    const px = s.pixels;
+    if (!px) {
+      if (s.faintDiff.length) {
+        verdicts.push({
+          kind: 'review',
+          selector: s.stop.selector,
+          html: s.stop.html,
+          what: `${label(s.stop)} はフォーカス時の見た目の変化がごくわずかです（${s.faintDiff.join(', ')}）。見分けられるか確認してください。`,
+        });
+      }
+      continue;
+    }
+    if (px.inBox >= TINY) continue; // visibly changes on or around itself
+    if (px.inBox === 0 && px.elsewhere === 0 && !s.faintDiff.length) {
+      verdicts.push({
+        kind: 'violation',
+        selector: s.stop.selector,
+        html: s.stop.html,
+        what: `${label(s.stop)} はキーボードでフォーカスしても、表示が1画素も変わりませんでした（outline などのフォーカス表示が消されています）。`,
+      });
+      continue;
+    }
+    const parts: string[] = [];
+    if (px.inBox > 0) parts.push(`要素の周辺で ${px.inBox} 画素${px.textEntry ? '（文字入力欄のカーソルのみの可能性）' : ''}`);
+    if (px.elsewhere > 0) parts.push(`要素から離れた場所で ${px.elsewhere} 画素`);
+    if (s.faintDiff.length) parts.push(`スタイル ${s.faintDiff.join(', ')} のわずかな変化`);
+    verdicts.push({
+      kind: 'review',
+      selector: s.stop.selector,
+      html: s.stop.html,
+      what: `${label(s.stop)} はフォーカス時の見た目の変化が小さいか、要素から離れた場所にしかありません（${parts.join('、')}）。フォーカスの位置が目で分かるか確認してください。`,
+    });
+  }
+  return { meta, verdicts, applicable: art.stops.length > 0 };
+}

@@ -1,0 +1,107 @@
+// Keeps the audited page where it is. While armed:
+// - main-frame navigation requests are aborted (and recorded): the page never leaves;
+// - popups (target=_blank, window.open kept from before our wrapper) are recorded and closed;
+// - the in-page helper records window.open, form submit and requestSubmit itself (in-page.ts).
+// If the document was replaced anyway, restore() brings the original back (goBack, then goto/setContent).
+import type { HTTPRequest, Page, Frame } from 'puppeteer';
+import type { GuardEvent } from './types.js';
+import { withTimeout } from './budget.js';
+
+const noHash = (u: string) => u.replace(/#.*$/, '');
+
+export class NavigationGuard {
+  readonly originalUrl: string;
+  private originalHtml: string | undefined;
+  private events: GuardEvent[] = [];
+  private navigated = false;
+  private ownInterception = false;
+  private restoring = false;
+  private readonly onRequest = (req: HTTPRequest) => this.handleRequest(req);
+  private readonly onPopup = (p: Page | null) => this.handlePopup(p);
+  private readonly onFrameNav = (f: Frame) => this.handleFrameNav(f);
+
+  constructor(
+    private readonly page: Page,
+    /** true when the caller already runs request interception (we then only add a cooperative handler). */
+    private readonly interceptionAlreadyOn = false,
+  ) {
+    this.originalUrl = page.url();
+  }
+
+  async arm(): Promise<void> {
+    if (this.originalUrl === 'about:blank' || this.originalUrl.startsWith('data:')) {
+      // set by setContent: the only way back is the HTML itself
+      this.originalHtml = await this.page.content();
+    }
+    this.page.on('request', this.onRequest);
+    this.page.on('popup', this.onPopup);
+    this.page.on('framenavigated', this.onFrameNav);
+    if (!this.interceptionAlreadyOn) {
+      await this.page.setRequestInterception(true);
+      this.ownInterception = true;
+    }
+  }
+
+  async disarm(): Promise<void> {
+    this.page.off('request', this.onRequest);
+    this.page.off('popup', this.onPopup);
+    this.page.off('framenavigated', this.onFrameNav);
+    if (this.ownInterception) {
+      this.ownInterception = false;
+      await this.page.setRequestInterception(false).catch(() => {});
+    }
+  }
+
+  take(): GuardEvent[] {
+    return this.events.splice(0, this.events.length);
+  }
+
+  /** The main frame committed another document (or another URL) since arm(). */
+  get leftPage(): boolean {
+    return this.navigated || noHash(this.page.url()) !== noHash(this.originalUrl);
+  }
+
+  private handleRequest(req: HTTPRequest): void {
+    if (req.isInterceptResolutionHandled()) return;
+    const nav = req.isNavigationRequest() && req.frame() === this.page.mainFrame();
+    if (nav && !this.restoring) {
+      // any new document in the main frame (also a reload of the same URL) would lose the page
+      this.events.push({ type: 'navigation', url: req.url() });
+      // priority 0 = cooperative mode: works beside the caller's own interception handlers
+      void req.abort('aborted', 0).catch(() => {});
+      return;
+    }
+    void req.continue(req.continueRequestOverrides(), 0).catch(() => {});
+  }
+
+  private handlePopup(p: Page | null): void {
+    if (!p) return;
+    this.events.push({ type: 'popup', url: p.url() });
+    void p.close().catch(() => {});
+  }
+
+  private handleFrameNav(f: Frame): void {
+    if (f !== this.page.mainFrame()) return;
+    if (noHash(f.url()) !== noHash(this.originalUrl)) this.navigated = true;
+  }
+
+  /** Bring the original document back. Returns true when something had to be restored. */
+  async restore(timeoutMs = 4000): Promise<boolean> {
+    if (!this.leftPage) return false;
+    this.restoring = true;
+    try {
+      await withTimeout(this.page.goBack({ waitUntil: 'load', timeout: timeoutMs }), timeoutMs).catch(() => null);
+      if (noHash(this.page.url()) !== noHash(this.originalUrl)) {
+        if (this.originalHtml !== undefined) {
+          await withTimeout(this.page.setContent(this.originalHtml, { waitUntil: 'load', timeout: timeoutMs }), timeoutMs);
+        } else {
+          await withTimeout(this.page.goto(this.originalUrl, { waitUntil: 'load', timeout: timeoutMs }), timeoutMs);
+        }
+      }
+    } finally {
+      this.restoring = false;
+      this.navigated = noHash(this.page.url()) !== noHash(this.originalUrl);
+    }
+    return true;
+  }
+}

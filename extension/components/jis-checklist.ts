@@ -1,0 +1,167 @@
+// The manual checklist of the current page: for each criterion the automated checks could not decide
+// (要確認 / 未検査), the editor records 適合 / 不適合 / 適用なし with a note. The panel stores and exports it.
+import { LitElement, css, html, nothing } from 'lit';
+import { targetCriteria } from '../../rules-jis/criteria.js';
+import type { CriterionResult, PageResult } from '../../rules-jis/types.js';
+import { baseStyles } from './styles.js';
+import { OUTCOME_JA } from '../lib/view.js';
+import { JUDGEMENT_LABEL_JA, type Judgement, type JudgementResult } from '../lib/judgements.js';
+
+export interface JudgementChangeDetail {
+  criterion: string;
+  /** null: the judgement is withdrawn (未判定). */
+  result: JudgementResult | null;
+  note: string;
+}
+
+const RESULTS: JudgementResult[] = ['pass', 'fail', 'inapplicable'];
+
+export class JisChecklist extends LitElement {
+  static properties = {
+    page: { attribute: false },
+    judgements: { attribute: false },
+    who: { type: String },
+    showAll: { state: true },
+  };
+
+  declare page: PageResult | null;
+  declare judgements: Record<string, Judgement>;
+  declare who: string;
+  declare showAll: boolean;
+  /** Notes typed before a result is chosen. */
+  private drafts: Record<string, string> = {};
+
+  constructor() {
+    super();
+    this.page = null;
+    this.judgements = {};
+    this.who = '';
+    this.showAll = false;
+  }
+
+  static styles = [
+    baseStyles,
+    css`
+      .who {
+        margin: 0.4rem 0;
+      }
+      .who input {
+        font: inherit;
+        width: 12rem;
+      }
+      textarea {
+        font: inherit;
+        width: 100%;
+        box-sizing: border-box;
+        min-height: 2.6rem;
+      }
+      .auto {
+        font-weight: normal;
+      }
+      .done {
+        color: #1b5e20;
+        font-weight: bold;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        margin: 0.6rem 0;
+      }
+    `,
+  ];
+
+  /** The criteria to judge: review/untested by default; every A/AA criterion on request. */
+  rows(): { id: string; title: string; level: string; auto: CriterionResult | undefined }[] {
+    const results = new Map((this.page?.criteria ?? []).map((c) => [c.id, c]));
+    return targetCriteria('AA')
+      .map((c) => ({ id: c.wcag, title: c.ja, level: c.level, auto: results.get(c.wcag) }))
+      .filter((r) => this.showAll || !r.auto || r.auto.outcome === 'review' || r.auto.outcome === 'untested' || this.judgements[r.id]);
+  }
+
+  private emit<T>(name: string, detail: T) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private setResult(id: string, result: JudgementResult | null) {
+    const note = this.judgements[id]?.note ?? this.drafts[id] ?? '';
+    this.emit<JudgementChangeDetail>('jis-judgement-change', { criterion: id, result, note });
+  }
+
+  private setNote(id: string, note: string) {
+    const j = this.judgements[id];
+    if (j) this.emit<JudgementChangeDetail>('jis-judgement-change', { criterion: id, result: j.result, note });
+    else this.drafts[id] = note;
+  }
+
+  render() {
+    if (!this.page) return html`<p class="muted">先にページを検査してください。自動チェックで判定できなかった達成基準がここに並びます。</p>`;
+    const rows = this.rows();
+    const done = Object.keys(this.judgements).length;
+    return html`
+      <p>
+        自動チェックで判定しきれない達成基準を、ページを見て判断し記録します。記録はこの拡張機能の中に保存され、JSON で書き出して報告書に取り込めます。
+      </p>
+      <div class="who">
+        <label for="who">確認者</label>
+        <input
+          id="who"
+          type="text"
+          autocomplete="name"
+          .value=${this.who}
+          @change=${(e: Event) => this.emit('jis-who-change', (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <p><span class="done" data-testid="done-count">${done}</span> 件を判断済み（表示中 ${rows.length} 件）</p>
+      <label
+        ><input type="checkbox" .checked=${this.showAll} @change=${(e: Event) => (this.showAll = (e.target as HTMLInputElement).checked)} />
+        自動で判定済みの達成基準も表示する</label
+      >
+      ${rows.map((r) => {
+        const j = this.judgements[r.id];
+        const name = `j-${r.id}`;
+        return html`<fieldset data-criterion=${r.id}>
+          <legend>
+            ${r.id} ${r.title}（レベル${r.level}）
+            ${r.auto ? html`<span class="auto">— 自動判定: ${OUTCOME_JA[r.auto.outcome]}</span>` : nothing}
+          </legend>
+          ${RESULTS.map(
+            (res) => html`<label
+              ><input
+                type="radio"
+                name=${name}
+                .value=${res}
+                .checked=${j?.result === res}
+                @change=${() => this.setResult(r.id, res)}
+              />
+              ${JUDGEMENT_LABEL_JA[res]}</label
+            >`,
+          )}
+          <label
+            ><input type="radio" name=${name} value="" .checked=${!j} @change=${() => this.setResult(r.id, null)} /> 未判定</label
+          >
+          <div>
+            <label for="note-${r.id}">注記<span class="vh">（${r.id}）</span></label>
+            <textarea
+              id="note-${r.id}"
+              .value=${j?.note ?? this.drafts[r.id] ?? ''}
+              @change=${(e: Event) => this.setNote(r.id, (e.target as HTMLTextAreaElement).value)}
+            ></textarea>
+          </div>
+          ${j ? html`<p class="muted">${j.who || '確認者未入力'}・${new Date(j.when).toLocaleString('ja-JP')}</p>` : nothing}
+        </fieldset>`;
+      })}
+      <div class="actions">
+        <button type="button" class="primary" data-testid="export" @click=${() => this.emit('jis-export', null)}>判断結果を JSON で書き出す</button>
+      </div>
+    `;
+  }
+}
+
+if (!customElements.get('jis-checklist')) customElements.define('jis-checklist', JisChecklist);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jis-checklist': JisChecklist;
+  }
+}

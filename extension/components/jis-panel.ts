@@ -1,0 +1,402 @@
+// The side panel: run the audit on the current tab, then 結果 / 補助ツール / チェックリスト as ARIA tabs.
+// All browser access goes through the PanelHost, so the component runs under happy-dom in tests.
+import { LitElement, css, html, nothing } from 'lit';
+import { baseStyles } from './styles.js';
+import './jis-results.js';
+import './jis-aids.js';
+import './jis-checklist.js';
+import type { PanelHost, AuditRun, TabInfo } from '../lib/tab-client.js';
+import { NoAccessError } from '../lib/tab-client.js';
+import { summarize } from '../lib/view.js';
+import { pageKey } from '../lib/result.js';
+import {
+  buildExport,
+  exportFileName,
+  loadJudgements,
+  loadWho,
+  saveJudgements,
+  saveWho,
+  type Judgement,
+  type JudgementExport,
+} from '../lib/judgements.js';
+import type { AidName, ContrastReport, OutlineItem } from '../lib/page-aids.js';
+import type { AidToggleDetail } from './jis-aids.js';
+import type { JudgementChangeDetail } from './jis-checklist.js';
+import type { HighlightDetail } from './jis-results.js';
+
+type TabName = 'results' | 'aids' | 'checklist';
+const TABS: { id: TabName; label: string }[] = [
+  { id: 'results', label: '結果' },
+  { id: 'aids', label: '補助ツール' },
+  { id: 'checklist', label: 'チェックリスト' },
+];
+
+export class JisPanel extends LitElement {
+  static properties = {
+    host: { attribute: false },
+    tabInfo: { state: true },
+    run: { state: true },
+    busy: { state: true },
+    status: { state: true },
+    error: { state: true },
+    needsAccess: { state: true },
+    selected: { state: true },
+    aidsActive: { state: true },
+    aidCounts: { state: true },
+    headings: { state: true },
+    landmarks: { state: true },
+    contrast: { state: true },
+    picking: { state: true },
+    judgements: { state: true },
+    who: { state: true },
+  };
+
+  declare host: PanelHost | null;
+  declare tabInfo: TabInfo | null;
+  declare run: AuditRun | null;
+  declare busy: boolean;
+  declare status: string;
+  declare error: string;
+  declare needsAccess: string;
+  declare selected: TabName;
+  declare aidsActive: Partial<Record<AidName, boolean>>;
+  declare aidCounts: Partial<Record<AidName, number>>;
+  declare headings: OutlineItem[] | null;
+  declare landmarks: OutlineItem[] | null;
+  declare contrast: ContrastReport | null;
+  declare picking: boolean;
+  declare judgements: Record<string, Judgement>;
+  declare who: string;
+  /** The last export, kept for tests and for copying. */
+  lastExport: JudgementExport | null = null;
+  private hooked = false;
+
+  constructor() {
+    super();
+    this.host = null;
+    this.tabInfo = null;
+    this.run = null;
+    this.busy = false;
+    this.status = '';
+    this.error = '';
+    this.needsAccess = '';
+    this.selected = 'results';
+    this.aidsActive = {};
+    this.aidCounts = {};
+    this.headings = null;
+    this.landmarks = null;
+    this.contrast = null;
+    this.picking = false;
+    this.judgements = {};
+    this.who = '';
+  }
+
+  static styles = [
+    baseStyles,
+    css`
+      :host {
+        padding: 0.6rem 0.8rem 2rem;
+      }
+      header h1 {
+        font-size: 1.1rem;
+        margin: 0 0 0.2rem;
+      }
+      .page {
+        margin: 0 0 0.5rem;
+        word-break: break-all;
+      }
+      .run {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .error {
+        border: 2px solid #b00020;
+        border-radius: 4px;
+        padding: 0.4rem 0.6rem;
+        margin: 0.5rem 0;
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 0.2rem;
+        border-bottom: 2px solid #1a56c4;
+        margin-top: 0.8rem;
+      }
+      [role='tab'] {
+        border-radius: 4px 4px 0 0;
+        border-bottom: none;
+        padding: 0.3rem 0.8rem;
+      }
+      [role='tab'][aria-selected='true'] {
+        background: #1a56c4;
+        border-color: #1a56c4;
+        color: #fff;
+        font-weight: bold;
+      }
+      [role='tabpanel'] {
+        padding-top: 0.3rem;
+      }
+      .status {
+        min-height: 1.4em;
+        margin: 0.3rem 0;
+      }
+    `,
+  ];
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this.init();
+  }
+
+  private async init() {
+    const host = this.host;
+    if (!host || this.hooked) return;
+    this.hooked = true;
+    host.onContrast((r) => {
+      this.contrast = r;
+      this.picking = false;
+      this.status = `コントラスト比は ${r.ratio.toFixed(2)}:1 です（${r.passAA ? '1.4.3 の基準を満たしています' : '1.4.3 の基準を満たしていません'}）。`;
+    });
+    host.onTabChanged(() => void this.loadTab(true));
+    this.who = await loadWho(host.store);
+    await this.loadTab(false);
+  }
+
+  private async loadTab(changed: boolean) {
+    const host = this.host!;
+    this.tabInfo = await host.tab();
+    if (changed) {
+      this.run = null;
+      this.aidsActive = {};
+      this.aidCounts = {};
+      this.headings = null;
+      this.landmarks = null;
+      this.contrast = null;
+      this.picking = false;
+      this.error = '';
+      this.needsAccess = '';
+    }
+    this.judgements = this.tabInfo ? await loadJudgements(host.store, pageKey(this.tabInfo.url)) : {};
+  }
+
+  private get url(): string {
+    return pageKey(this.run?.result.pages[0]?.url ?? this.tabInfo?.url ?? '');
+  }
+
+  private async guard<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+    this.error = '';
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof NoAccessError) {
+        this.needsAccess = this.tabInfo?.url ?? '';
+        this.error = `${err.message}「このサイトへのアクセスを許可」を押すか、ツールバーの拡張機能ボタンを押してからもう一度お試しください。`;
+      } else {
+        this.error = `${what}できませんでした: ${err instanceof Error ? err.message : String(err)}`;
+      }
+      this.status = '';
+      return undefined;
+    }
+  }
+
+  async audit() {
+    if (!this.host || this.busy) return;
+    this.busy = true;
+    this.status = '検査しています…（ページの大きさにより数秒～数十秒かかります）';
+    this.aidsActive = {};
+    this.aidCounts = {};
+    try {
+      await this.guard('検査', async () => {
+        this.tabInfo = await this.host!.tab();
+        const run = await this.host!.audit();
+        this.run = run;
+        const s = summarize(run.result.pages[0]);
+        this.judgements = await loadJudgements(this.host!.store, this.url);
+        await this.host!.setBadge(s.violations, s.reviews).catch(() => undefined);
+        this.status = `検査が終わりました。不適合 ${s.violations} 件、要確認 ${s.reviews} 件、参考 ${s.advisories} 件です。`;
+        this.needsAccess = '';
+        this.selected = 'results';
+      });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async grantAccess() {
+    // permissions.request needs the click's user activation: call it before anything else awaits.
+    const ok = await this.host!.requestAccess(this.needsAccess).catch(() => false);
+    if (ok) {
+      this.needsAccess = '';
+      this.error = '';
+      await this.audit();
+    } else {
+      this.error = 'アクセスが許可されませんでした。ツールバーの拡張機能ボタンを押してからもう一度お試しください。';
+    }
+  }
+
+  private async onHighlight(e: CustomEvent<HighlightDetail>) {
+    const r = await this.guard('表示', () => this.host!.highlight(e.detail.selector));
+    if (r) this.status = r.found ? `ページ上の要素（${e.detail.selector}）を枠で示しました。` : (r.reason ?? '要素が見つかりません。');
+  }
+
+  private async onAidToggle(e: CustomEvent<AidToggleDetail>) {
+    const { aid, on } = e.detail;
+    const r = await this.guard('表示', () => this.host!.showAid(aid, on));
+    if (!r) return;
+    this.aidsActive = { ...this.aidsActive, [aid]: on };
+    this.aidCounts = { ...this.aidCounts, [aid]: r.count };
+    if (aid === 'headings') this.headings = on ? r.items : null;
+    if (aid === 'landmarks') this.landmarks = on ? r.items : null;
+    this.status = on ? `ページ上に表示しました（${r.count} 件）。` : '表示を消しました。';
+  }
+
+  private async onPick() {
+    if (this.picking) {
+      this.picking = false;
+      return;
+    }
+    const ok = await this.guard('要素の選択を開始', async () => {
+      await this.host!.startPicker();
+      return true;
+    });
+    if (ok) {
+      this.picking = true;
+      this.status = 'ページ上で、測りたい文字をクリックしてください（Esc で取り消し）。';
+    }
+  }
+
+  private async onMeasureFocused() {
+    const r = await this.guard('測定', () => this.host!.measureFocused());
+    if (r === undefined) return;
+    if (!r) {
+      this.status = 'ページ上でフォーカスのある要素がありません。ページで Tab キーを押して要素を選んでから、もう一度押してください。';
+      return;
+    }
+    this.contrast = r;
+    this.status = `コントラスト比は ${r.ratio.toFixed(2)}:1 です。`;
+  }
+
+  private async onJudgement(e: CustomEvent<JudgementChangeDetail>) {
+    const { criterion, result, note } = e.detail;
+    const next = { ...this.judgements };
+    if (result === null) delete next[criterion];
+    else next[criterion] = { criterion, result, note, who: this.who, when: new Date().toISOString(), scope: { type: 'page', url: this.url } };
+    this.judgements = next;
+    await saveJudgements(this.host!.store, this.url, next);
+  }
+
+  private async onWho(e: CustomEvent<string>) {
+    this.who = e.detail;
+    await saveWho(this.host!.store, this.who);
+  }
+
+  /** Builds the export and offers it as a file download. */
+  exportJudgements(): JudgementExport {
+    const data = buildExport(this.judgements, this.run?.result ?? null);
+    this.lastExport = data;
+    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.download = exportFileName(this.url);
+    try {
+      a.href = URL.createObjectURL(blob);
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    } catch {
+      /* no object URLs (tests) */
+    }
+    this.status = `判断結果 ${data.judgements.length} 件を ${a.download} に書き出しました。`;
+    return data;
+  }
+
+  private onTabKey(e: KeyboardEvent) {
+    const i = TABS.findIndex((t) => t.id === this.selected);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.selected = TABS[next].id;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.selected}`)?.focus());
+  }
+
+  render() {
+    const page = this.run?.result.pages[0] ?? null;
+    return html`
+      <header>
+        <h1>jis-a11y アクセシビリティ検査</h1>
+        <p class="page muted">
+          ${this.tabInfo ? html`検査するページ: ${this.tabInfo.title || '（無題）'}<br /><span>${this.tabInfo.url}</span>` : '検査するタブがありません'}
+        </p>
+      </header>
+      <main>
+        <div class="run">
+          <button type="button" class="primary" data-testid="audit" ?disabled=${this.busy || !this.host} @click=${() => this.audit()}>
+            ${this.busy ? '検査中…' : this.run ? 'もう一度検査' : 'このページを検査'}
+          </button>
+          ${this.needsAccess
+            ? html`<button type="button" data-testid="grant" @click=${() => this.grantAccess()}>このサイトへのアクセスを許可</button>`
+            : nothing}
+        </div>
+        <p class="status" role="status" data-testid="status">${this.status}</p>
+        ${this.error ? html`<p class="error" role="alert" data-testid="error">${this.error}</p>` : nothing}
+        <div role="tablist" aria-label="表示の切り替え" @keydown=${this.onTabKey}>
+          ${TABS.map(
+            (t) => html`<button
+              type="button"
+              role="tab"
+              id="tab-${t.id}"
+              aria-controls="panel-${t.id}"
+              aria-selected=${this.selected === t.id ? 'true' : 'false'}
+              tabindex=${this.selected === t.id ? '0' : '-1'}
+              @click=${() => (this.selected = t.id)}
+            >
+              ${t.label}
+            </button>`,
+          )}
+        </div>
+        <section role="tabpanel" id="panel-results" aria-labelledby="tab-results" ?hidden=${this.selected !== 'results'}>
+          <h2>検査結果（達成基準ごと）</h2>
+          <jis-results .page=${page} @jis-highlight=${this.onHighlight}></jis-results>
+        </section>
+        <section role="tabpanel" id="panel-aids" aria-labelledby="tab-aids" ?hidden=${this.selected !== 'aids'}>
+          <h2>補助ツール</h2>
+          <jis-aids
+            .active=${this.aidsActive}
+            .counts=${this.aidCounts}
+            .headings=${this.headings}
+            .landmarks=${this.landmarks}
+            .contrast=${this.contrast}
+            .picking=${this.picking}
+            ?disabled=${!this.tabInfo}
+            @jis-aid-toggle=${this.onAidToggle}
+            @jis-highlight=${this.onHighlight}
+            @jis-pick=${this.onPick}
+            @jis-measure-focused=${this.onMeasureFocused}
+          ></jis-aids>
+        </section>
+        <section role="tabpanel" id="panel-checklist" aria-labelledby="tab-checklist" ?hidden=${this.selected !== 'checklist'}>
+          <h2>チェックリスト（人による確認）</h2>
+          <jis-checklist
+            .page=${page}
+            .judgements=${this.judgements}
+            .who=${this.who}
+            @jis-judgement-change=${this.onJudgement}
+            @jis-who-change=${this.onWho}
+            @jis-export=${() => this.exportJudgements()}
+          ></jis-checklist>
+        </section>
+      </main>
+    `;
+  }
+}
+
+if (!customElements.get('jis-panel')) customElements.define('jis-panel', JisPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jis-panel': JisPanel;
+  }
+}

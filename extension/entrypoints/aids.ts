@@ -1,0 +1,17 @@
+// Injected on demand (scripting.executeScript, isolated world) into the audited tab: puts the aids API
+// on the isolated world's global, where later executeScript calls from the panel find it.
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { browser } from 'wxt/browser';
+import { createAids, type AidsApi } from '../lib/page-aids.js';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __jisA11yAids: AidsApi | undefined;
+}
+
+export default defineUnlistedScript(() => {
+  if (globalThis.__jisA11yAids) return;
+  globalThis.__jisA11yAids = createAids(document, (report) => {
+    void browser.runtime.sendMessage({ type: 'jis-a11y:contrast', report }).catch(() => undefined);
+  });
+});

@@ -1,0 +1,126 @@
+// DOM helpers for the Japanese checks. Run in the page (no Node APIs).
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'IFRAME', 'OBJECT', 'TEXTAREA', 'SELECT']);
+export const BLOCK_TAGS = new Set(
+  'P LI TD TH DD DT CAPTION FIGCAPTION LABEL LEGEND H1 H2 H3 H4 H5 H6 BLOCKQUOTE DIV SECTION ARTICLE MAIN ASIDE HEADER FOOTER NAV ADDRESS PRE BUTTON SUMMARY DETAILS FORM FIELDSET TABLE TR THEAD TBODY TFOOT UL OL DL BODY FIGURE HR'.split(' '),
+);
+/** Elements whose own text the text checks read (one finding per block, not per inline element). */
+export const TEXT_BLOCK_SELECTOR =
+  'p, li, td, th, dd, dt, caption, figcaption, label, legend, h1, h2, h3, h4, h5, h6, blockquote, div, section, article, main, aside, header, footer, nav, address, pre, button, summary, body';
+
+function hiddenEl(el: Element): boolean {
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || SKIP.has(el.tagName);
+}
+
+export interface OwnTextOptions {
+  /** Also leave out descendants that carry their own lang attribute (3.1.x). */
+  skipLang?: boolean;
+  /** Put "\n" for <br> (default true). */
+  br?: boolean;
+}
+
+/** Text of `el` without the text of nested block elements (each block speaks for itself). */
+export function ownText(el: Element, opts: OwnTextOptions = {}): string {
+  let out = '';
+  const walk = (n: Node) => {
+    for (const c of Array.from(n.childNodes)) {
+      if (c.nodeType === 3) out += c.nodeValue ?? '';
+      else if (c.nodeType === 1) {
+        const e = c as Element;
+        if (hiddenEl(e)) continue;
+        if (e.tagName === 'BR') {
+          out += opts.br === false ? ' ' : '\n';
+          continue;
+        }
+        if (BLOCK_TAGS.has(e.tagName)) continue;
+        if (opts.skipLang && e.hasAttribute('lang')) continue;
+        if (e.tagName === 'IMG' || e.tagName === 'INPUT') continue;
+        walk(e);
+      }
+    }
+  };
+  walk(el);
+  return out;
+}
+
+/**
+ * The direct text of `el` as lines (split at <br>); an inline child element becomes a separator "\u0001",
+ * so letters from separate links (あ か さ … index) are never joined into one word.
+ */
+export function directLines(el: Element): string[] {
+  let out = '';
+  for (const c of Array.from(el.childNodes)) {
+    if (c.nodeType === 3) out += c.nodeValue ?? '';
+    else if (c.nodeType === 1) out += (c as Element).tagName === 'BR' ? '\n' : ' \u0001 ';
+  }
+  return out.split('\n');
+}
+
+export function hasDirectText(el: Element, re: RegExp = /\S/): boolean {
+  for (const c of Array.from(el.childNodes)) if (c.nodeType === 3 && re.test(c.nodeValue ?? '')) return true;
+  return false;
+}
+
+/** Text as a screen reader gets it from a subtree: text plus img alt, minus aria-hidden. */
+export function readableText(el: Element): string {
+  let out = '';
+  const walk = (n: Node) => {
+    for (const c of Array.from(n.childNodes)) {
+      if (c.nodeType === 3) out += c.nodeValue ?? '';
+      else if (c.nodeType === 1) {
+        const e = c as Element;
+        if (e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden') || (SKIP.has(e.tagName) && e.tagName.toLowerCase() !== 'svg')) continue;
+        if (e.tagName === 'IMG' || e.tagName === 'AREA' || (e.tagName === 'INPUT' && (e as HTMLInputElement).type === 'image')) {
+          out += ' ' + (e.getAttribute('alt') ?? '') + ' ';
+        } else if (e.tagName.toLowerCase() === 'svg') {
+          out += ' ' + (e.getAttribute('aria-label') ?? e.querySelector('title')?.textContent ?? '') + ' ';
+        } else walk(e);
+      }
+    }
+  };
+  walk(el);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** A link's accessible name, simplified: aria-labelledby, aria-label, content, title. */
+export function linkName(a: Element): string {
+  const ids = a.getAttribute('aria-labelledby');
+  if (ids) {
+    const t = ids
+      .split(/\s+/)
+      .map((id) => a.ownerDocument.getElementById(id))
+      .filter((x): x is HTMLElement => !!x)
+      .map((x) => readableText(x))
+      .join(' ')
+      .trim();
+    if (t) return t;
+  }
+  const label = a.getAttribute('aria-label')?.trim();
+  if (label) return label;
+  const t = readableText(a);
+  return t || (a.getAttribute('title') ?? '').trim();
+}
+
+/** The lang that applies to `el` (closest lang attribute). */
+export function effectiveLang(el: Element): string {
+  const l = el.closest('[lang]');
+  return l?.getAttribute('lang') ?? '';
+}
+
+/** The site's top page, where a title with the site name alone is right. */
+export function isHomePage(loc: Location = location): boolean {
+  return /^\/(index\.(html?|php|aspx?))?$/i.test(loc.pathname);
+}
+
+/** Memoise a per-document computation for the length of one audit (axe evaluates rules one by one). */
+const memo = new WeakMap<Document, Map<string, { at: number; value: unknown }>>();
+export function perDocument<T>(doc: Document, key: string, compute: () => T): T {
+  let m = memo.get(doc);
+  if (!m) memo.set(doc, (m = new Map()));
+  const hit = m.get(key);
+  const now = Date.now();
+  if (hit && now - hit.at < 3000) return hit.value as T;
+  const value = compute();
+  m.set(key, { at: now, value });
+  return value;
+}

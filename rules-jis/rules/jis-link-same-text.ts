@@ -1,0 +1,49 @@
+// 2.4.4: links with the same text that go to different places on one page.
+import type { JisRule } from '../types.js';
+import { linkName, perDocument } from '../dom/text.js';
+import { meaninglessLinkText, normalizeLinkText } from '../text/link-text.js';
+
+function destination(a: Element): string {
+  const href = (a as HTMLAnchorElement).href || a.getAttribute('href') || '';
+  return href.replace(/#.*$/, '').replace(/\/index\.(html?|php|aspx?)$/i, '/').replace(/\/$/, '');
+}
+
+/** normalized link text → destinations, and the first link having it. */
+function groups(doc: Document): Map<string, { first: Element; dests: Set<string>; count: number }> {
+  const m = new Map<string, { first: Element; dests: Set<string>; count: number }>();
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    const href = a.getAttribute('href') ?? '';
+    if (/^(javascript:|#)/i.test(href)) continue;
+    const key = normalizeLinkText(linkName(a));
+    if (!key) continue;
+    const g = m.get(key) ?? { first: a, dests: new Set<string>(), count: 0 };
+    g.dests.add(destination(a));
+    g.count++;
+    m.set(key, g);
+  }
+  return m;
+}
+
+export const rule: JisRule = {
+  id: 'jis-link-same-text',
+  selector: 'a[href]',
+  evaluate(node) {
+    const name = linkName(node);
+    // Texts like こちら are jis-link-text's job: report each problem once.
+    if (!name || meaninglessLinkText(name)) return true;
+    const g = perDocument(node.ownerDocument, 'link-groups', () => groups(node.ownerDocument)).get(normalizeLinkText(name));
+    if (!g || g.first !== node || g.dests.size < 2) return true;
+    this.data({ text: name.trim(), count: g.count, dests: g.dests.size });
+    return false;
+  },
+  criteria: ['2.4.4'],
+  failKind: 'review',
+  impact: 'moderate',
+  messages: {
+    description: '同じテキストのリンクが、異なる行き先を指していないか',
+    why: 'リンク一覧で読むスクリーンリーダーの利用者には、同じテキストのリンクは同じ行き先に見えます。行き先が違うと、どれを選べばよいかわからず、一つずつ開いて確かめることになります。',
+    help: 'CMS のリンク挿入画面で、行き先ごとにリンクのテキストを変えてください（例：「PDF」→「令和6年度 決算書（PDF：1.2MB）」）。同じ行き先なら同じテキストで構いません。',
+    fail: 'テキスト「${data.text}」のリンクが ${data.count} 個あり、行き先が ${data.dests} 通りあります。周囲の文脈で区別できるか確認してください。',
+    pass: '同じテキストで行き先の違うリンクはありません。',
+  },
+};

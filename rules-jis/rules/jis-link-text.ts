@@ -1,0 +1,70 @@
+// 2.4.4: link text that says nothing (こちら, 詳細, click here). Violation when nothing around the link
+// (its sentence/paragraph, list item, table cell and headers, a heading before it) gives the purpose;
+// review when such context exists and a person must judge whether it is enough.
+import type { JisRule } from '../types.js';
+import { linkName, readableText } from '../dom/text.js';
+import { meaninglessLinkText } from '../text/link-text.js';
+
+const CONTEXT_BLOCK = 'p, li, td, th, dd, dt, caption, figcaption, h1, h2, h3, h4, h5, h6, [role=heading], blockquote, label, legend, div';
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading]';
+
+/** Text of `block` without links that themselves say nothing (この「こちら」も「あちら」も context ではない). */
+function contextOf(block: Element): string {
+  let out = '';
+  const walk = (n: Node) => {
+    for (const c of Array.from(n.childNodes)) {
+      if (c.nodeType === 3) out += c.nodeValue ?? '';
+      else if (c.nodeType === 1) {
+        const e = c as Element;
+        if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(e.tagName) || e.getAttribute('aria-hidden') === 'true') continue;
+        if (e.matches('a[href], [role=link]') && meaninglessLinkText(linkName(e))) continue;
+        if (e.tagName === 'IMG') out += e.getAttribute('alt') ?? '';
+        else walk(e);
+      }
+    }
+  };
+  walk(block);
+  return out;
+}
+
+function meaningful(text: string): boolean {
+  const letters = text.replace(/[\s\p{P}\p{S}0-9０-９]/gu, '');
+  return letters.length >= 2;
+}
+
+function hasContext(a: Element): boolean {
+  const block = a.parentElement?.closest(CONTEXT_BLOCK);
+  if (block && block.tagName !== 'BODY' && meaningful(contextOf(block))) return true;
+  // Table cell: its header cells give the purpose (H79).
+  const cell = a.closest('td');
+  if (cell && cell.closest('table')?.querySelector('th')) return true;
+  const described = a.getAttribute('aria-describedby');
+  if (described && described.split(/\s+/).some((id) => meaningful(readableText(a.ownerDocument.getElementById(id) ?? a.ownerDocument.createElement('i'))))) return true;
+  // A heading before the link (H80).
+  for (const h of Array.from(a.ownerDocument.querySelectorAll(HEADING))) {
+    if (h.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING && meaningful(readableText(h))) return true;
+  }
+  return false;
+}
+
+export const rule: JisRule = {
+  id: 'jis-link-text',
+  selector: 'a[href], area[href], [role=link]',
+  evaluate(node) {
+    const name = node.tagName === 'AREA' ? node.getAttribute('alt') ?? '' : linkName(node);
+    if (!meaninglessLinkText(name)) return true;
+    this.data({ text: name.trim() });
+    return hasContext(node) ? undefined : false;
+  },
+  criteria: ['2.4.4'],
+  failKind: 'violation',
+  impact: 'serious',
+  messages: {
+    description: 'リンクのテキストだけで（または周囲の文から）リンク先がわかるか',
+    why: 'スクリーンリーダーの利用者は、ページ内のリンクだけを一覧にして移動先を選ぶことがよくあります。一覧に「こちら」「詳細」が並んでいても、どこへ行くリンクなのか区別できません。拡大表示で一部しか見えない利用者も同じです。',
+    help: 'CMS のリンク挿入画面で、リンクにするテキストを行き先がわかる語句に変えてください。例：「申請書は<u>こちら</u>」→「<u>申請書（PDF：120KB）</u>をダウンロード」、「<u>詳細</u>」→「<u>令和7年度 募集案内の詳細</u>」。',
+    fail: 'リンクのテキスト「${data.text}」だけでは行き先がわからず、周囲の文・リスト項目・表の見出し・前の見出しにも手がかりがありません。',
+    review: 'リンクのテキスト「${data.text}」だけでは行き先がわかりません。周囲の文や見出しで行き先がわかるか確認してください（リンクのテキスト自体を具体的にするのが確実です）。',
+    pass: 'リンクのテキストに意味があります。',
+  },
+};

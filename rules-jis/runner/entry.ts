@@ -1,0 +1,65 @@
+// The in-page runner: the single script every front door injects (crawler, hook, extension).
+// It configures axe (Japanese locale, WCAG 2.0 A/AA rules, re-enabled 4.1.1 rules, our Japanese checks)
+// and exposes window.jisA11y.run().
+import axe from 'axe-core';
+import ja from 'axe-core/locales/ja.json';
+import { registerJisRules, JIS_TAG } from './register.js';
+import { normalizeAxeResults } from './normalize.js';
+import { readFacts } from './facts.js';
+import { selectAxeRules } from '../mapping.js';
+import { checkSource } from '../source/parse-errors.js';
+import { TOOL_VERSION } from '../version.js';
+import type { InPageApi, InPageOutput, InPageRunOptions } from '../types.js';
+
+declare global {
+  interface Window {
+    jisA11y?: InPageApi;
+    axe?: typeof axe;
+  }
+}
+
+axe.configure({ locale: ja as unknown as axe.Locale });
+registerJisRules(axe);
+
+const ruleIds = [
+  ...selectAxeRules(axe.getRules().map((r) => ({ ruleId: r.ruleId, tags: r.tags }))),
+  ...axe.getRules([JIS_TAG]).map((r) => r.ruleId),
+];
+
+async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
+  const results = await axe.run(document, {
+    runOnly: { type: 'rule', values: ruleIds },
+    // Deprecated rules run only when named with enabled: true (axe 4.14).
+    rules: Object.fromEntries(ruleIds.map((id) => [id, { enabled: true }])),
+    resultTypes: ['violations', 'incomplete'],
+    iframes: options.iframes ?? true,
+    elementRef: false,
+  } as axe.RunOptions);
+  const { findings, ruleStats } = normalizeAxeResults(results);
+  if (typeof options.source === 'string') {
+    const src = checkSource(options.source);
+    // axe's DOM duplicate-id findings repeat what the source check found, with less to go on (no line):
+    // keep the source one where the same id was reported by both.
+    const srcIds = new Set(src.findings.filter((f) => f.ruleId === 'source-duplicate-id').map((f) => f.selector));
+    const kept = findings.filter((f) => !(f.ruleId.startsWith('duplicate-id') && srcIds.has(idSelector(f.html))));
+    findings.length = 0;
+    findings.push(...kept, ...src.findings);
+    ruleStats.push(...src.ruleStats);
+  }
+  return {
+    url: location.href,
+    title: document.title,
+    lang: document.documentElement.getAttribute('lang') ?? '',
+    axeVersion: axe.version,
+    findings,
+    ruleStats,
+    facts: readFacts(document),
+  };
+}
+
+function idSelector(html: string): string {
+  const m = /\sid\s*=\s*["']?([^"'\s>]+)/.exec(html);
+  return m ? `[id="${m[1]}"]` : '';
+}
+
+window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run };

@@ -1,0 +1,33 @@
+// 1.3.3 / 1.4.1: instructions that only work for someone who sees the page: position (右のボタン),
+// shape (丸いアイコン, ●印) or colour (赤字の項目). Bare 上記/下記 follow reading order and are fine;
+// 財政の赤字, 青色申告, 右のとおり (legal "as above") are not instructions and must not match.
+const NOUN = '(?:ボタン|表|図|画像|写真|リンク|欄|メニュー|アイコン|項目|枠|マーク|印|地図|一覧|フォーム|入力欄|イラスト|グラフ|囲み|矢印|部分|バナー|箇所|ところ|列|エリア|ナビゲーション|タブ|見出し)';
+const POSITION = new RegExp(
+  `(?:画面|ページ)?の?(?:右上|右下|左上|左下|右側|左側|右端|左端|右横|左横|右隣|左隣|右|左)(?:に(?:ある|表示されている|並んでいる|配置された)|の)${NOUN}`,
+  'g',
+);
+const SHAPE = new RegExp(
+  `(?:丸い|四角い|三角の|丸形の|四角形の|星形の|ひし形の|円形の|矢印の|虫眼鏡の|虫めがねの)${NOUN}|[●○◎■□◆◇▲△▼▽★☆](?:印|マーク)|(?:丸|三角|四角|星|二重丸)(?:印|マーク)(?:の|が|を|で|は|に)|(?:丸|赤丸|青丸)で囲`,
+  'g',
+);
+const COLOUR_NAME = '(?:赤|青|緑|黄|黄色|オレンジ|ピンク|紫|茶|灰|グレー|黒|白|水|赤色|青色|緑色|黄色い|赤い|青い|黒い|白い|オレンジ色|ピンク色|紫色|茶色|灰色|水色)';
+const COLOUR = new RegExp(
+  `${COLOUR_NAME}(?:字|文字)(?:の|で|に|が|は|部分)|(?:${COLOUR_NAME})(?:色)?(?:で(?:示|表示|記載|書|囲|塗|強調|色分け|表|記)|の(?:文字|字|項目|部分|箇所|枠|線|ボタン|マーク|印|セル|エリア|背景|ところ|欄|アイコン|網掛け|表示))|(?:赤|青|黄|緑)(?:枠|線)(?:の|で|内|に|が)|(?:赤|青)字(?:の|で|に|が)|色(?:の付いた|のついた|が付いた|がついた|付きの|つきの|分けされた|が変わ)`,
+  'g',
+);
+
+export interface SensoryHit {
+  kind: 'position' | 'shape' | 'colour';
+  text: string;
+}
+
+export function sensoryWords(text: string): SensoryHit[] {
+  const hits: SensoryHit[] = [];
+  for (const m of text.matchAll(POSITION)) hits.push({ kind: 'position', text: m[0] });
+  for (const m of text.matchAll(SHAPE)) hits.push({ kind: 'shape', text: m[0] });
+  return hits;
+}
+
+export function colourWords(text: string): SensoryHit[] {
+  return [...text.matchAll(COLOUR)].map((m) => ({ kind: 'colour' as const, text: m[0] }));
+}
