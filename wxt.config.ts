@@ -33,6 +33,11 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(testHosts.length ? { host_permissions: testHosts } : {}),
     action: { default_title: 'jis-a11y: このページを検査 / Check this page' },
+    // Keyboard users open the panel like the toolbar click (which also grants activeTab).
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+J' }, description: '検査パネルを開く / Open the panel' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+J' }, description: '検査パネルを開く / Open the panel' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -42,6 +47,10 @@ export default defineConfig({
         }
       : {}),
   }),
+  zip: {
+    // Firefox add-on review gets the sources needed to rebuild the extension: the extension and the engine.
+    excludeSources: ['tests/**', 'crawler/**', 'reports/**', 'bench/**', 'bin/**', 'scripts/**', 'jis-a11y-out/**', '*.sqlite*'],
+  },
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       if (!existsSync(BUNDLE)) {

@@ -57,7 +57,8 @@ export class BrowserPool {
 
   private async launchGeneration(): Promise<Generation> {
     if (this.opts.auth?.loginScript && !this.login) this.login = await loadLoginScript(this.opts.auth.loginScript);
-    const browser = await (this.opts.launch ?? (() => launchBrowser()))();
+    // Ctrl+C is the crawler's to handle (finish the pages in flight, leave the run resumable), not puppeteer's
+    const browser = await (this.opts.launch ?? (() => launchBrowser({ puppeteer: { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } })))();
     this.launches++;
     const g: Generation = { id: this.nextId++, browser, idle: [], active: 0, served: 0, retired: false, dead: false };
     browser.once('disconnected', () => {

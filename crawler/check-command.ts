@@ -9,6 +9,7 @@ import { auditResult } from './result-json.js';
 import { formatPageText } from './format-text.js';
 import { UsageError, EXIT } from './exit-codes.js';
 import type { AuditResult, PageResult } from '../rules-jis/types.js';
+import { runHtmlCheck } from './hook/html-check.js';
 
 export interface CheckOptions {
   format: 'text' | 'json';
@@ -67,16 +68,29 @@ export function registerCheckCommand(program: Command): void {
   program
     .command('check')
     .description('ページを検査します（URL または HTML ファイル）/ audit single pages')
-    .argument('<targets...>', 'URL または HTML ファイルのパス')
+    .argument('[targets...]', 'URL または HTML ファイルのパス')
     .option('-f, --format <format>', '出力形式 text | json', 'text')
     .option('-o, --output <file>', '結果をファイルに書き出す')
     .option('-l, --level <level>', '目標の適合レベル A | AA', 'AA')
     .option('--timeout <seconds>', '読み込みのタイムアウト（秒）', '30')
-    .action(async (targets: string[], o: { format: string; output?: string; level: string; timeout: string }) => {
+    // Pre-publish hook (crawler/hook/html-check.ts): JSON verdict, exit 0 publish / 1 block / 2 error.
+    .option('--html <file>', '公開前チェック: HTML ファイル（- で標準入力）を検査し、公開可否を JSON で返す')
+    .option('--base-url <url>', '--html のページが公開される URL（相対パスの CSS・画像はここから読む）')
+    .option('--origin <origins...>', '--html で読み込みを許可するオリジン（既定: --base-url のオリジン）')
+    .option('--policy <file>', 'ポリシーファイル（既定: ./jis-a11y.policy.json があれば使う）')
+    .option('--store <file>', '判定を記録する SQLite ファイル（既定: jis-a11y-out/jis-a11y.sqlite）')
+    .option('--no-store', '判定を記録しない')
+    .action(async (targets: string[], o: { format: string; output?: string; level: string; timeout: string; html?: string; baseUrl?: string; origin?: string[]; policy?: string; store?: string | false }) => {
       if (!['text', 'json'].includes(o.format)) throw new UsageError(`--format は text か json です（指定: ${o.format}）`);
       if (!['A', 'AA'].includes(o.level)) throw new UsageError(`--level は A か AA です（指定: ${o.level}）`);
       const timeout = Number(o.timeout);
       if (!(timeout > 0)) throw new UsageError(`--timeout は正の数（秒）です（指定: ${o.timeout}）`);
+      if (o.html !== undefined) {
+        if (targets.length) throw new UsageError('--html と URL・ファイルの指定は同時に使えません。');
+        process.exitCode = await runHtmlCheck({ html: o.html, baseUrl: o.baseUrl, origin: o.origin, policy: o.policy, store: typeof o.store === 'string' || o.store === false ? o.store : undefined, level: o.level as 'A' | 'AA', timeout, output: o.output });
+        return;
+      }
+      if (!targets.length) throw new UsageError('検査する URL か HTML ファイルを指定してください（公開前チェックは --html <ファイル> --base-url <URL>）。');
       const { result, exitCode } = await runCheck(targets, { format: o.format as 'text' | 'json', output: o.output, level: o.level as 'A' | 'AA', timeout });
       const text = o.format === 'json' ? JSON.stringify(result, null, 2) : result.pages.map((p) => formatPageText(p)).join('\n\n');
       if (o.output) {

@@ -3,6 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../rules-jis/version.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerDemoCommand } from './demo-command.js';
+import { registerServeCommand } from './service/serve-command.js';
+import { registerCrawlCommand } from './crawl-command.js';
+import { registerJudgeCommand, registerReportCommand } from '../reports/command.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { BrowserNotFoundError } from './browser.js';
 
@@ -16,6 +19,10 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (str, write) => write(str) });
   registerCheckCommand(program);
   registerDemoCommand(program);
+  registerServeCommand(program);
+  registerCrawlCommand(program);
+  registerReportCommand(program);
+  registerJudgeCommand(program);
   return program;
 }
 

@@ -40,38 +40,43 @@ export interface GatherOptions {
   maxPageBytes: number;
 }
 
-/** Runs in the page: links with a name and whether they sit in a navigation area, plus nav blocks. */
-function collectInPage(): { links: RawLink[]; nav: RawNavBlock[] } {
-  const name = (a: Element): string => {
+/**
+ * Runs in the page: links with a name and whether they sit in a navigation area, plus nav blocks.
+ * Kept as source text: tsx/esbuild would otherwise wrap inner functions with a `__name` helper that does
+ * not exist in the page.
+ */
+const COLLECT_IN_PAGE = `(() => {
+  const name = (a) => {
     const label = a.getAttribute('aria-label');
     if (label && label.trim()) return label.trim();
-    let t = (a as HTMLElement).innerText ?? a.textContent ?? '';
+    let t = a.innerText ?? a.textContent ?? '';
     if (!t.trim()) t = [...a.querySelectorAll('img[alt]')].map((i) => i.getAttribute('alt') ?? '').join(' ');
     if (!t.trim()) t = a.getAttribute('title') ?? '';
-    return t.replace(/\s+/g, ' ').trim().slice(0, 300);
+    return t.replace(/\\s+/g, ' ').trim().slice(0, 300);
   };
   const navSel = 'nav, [role="navigation"], header, footer, [role="banner"], [role="contentinfo"]';
-  const links: RawLink[] = [];
+  const links = [];
   for (const a of document.querySelectorAll('a[href], area[href]')) {
-    const href = (a as HTMLAnchorElement).href;
-    if (!href) continue;
+    const href = a.href;
+    if (!href || typeof href !== 'string') continue;
     links.push({ href, text: name(a), area: a.closest(navSel) ? 'nav' : 'main' });
   }
-  const nav: RawNavBlock[] = [];
-  const counts = new Map<string, number>();
+  const nav = [];
+  const counts = new Map();
   for (const n of document.querySelectorAll('nav, [role="navigation"]')) {
-    if (n.parentElement?.closest('nav, [role="navigation"]')) continue; // nested: part of the outer block
+    if (n.parentElement && n.parentElement.closest('nav, [role="navigation"]')) continue; // nested: part of the outer block
     let key = n.tagName.toLowerCase();
     if (n.id) key += '#' + n.id;
-    const label = n.getAttribute('aria-label') ?? (n.getAttribute('aria-labelledby') ? document.getElementById(n.getAttribute('aria-labelledby')!)?.textContent ?? '' : '');
-    if (label.trim()) key += `[${label.trim()}]`;
+    const lb = n.getAttribute('aria-labelledby');
+    const label = n.getAttribute('aria-label') ?? (lb ? (document.getElementById(lb)?.textContent ?? '') : '');
+    if (label.trim()) key += '[' + label.trim() + ']';
     const i = (counts.get(key) ?? 0) + 1;
     counts.set(key, i);
-    if (i > 1) key += `:${i}`;
-    nav.push({ key, hrefs: [...n.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href) });
+    if (i > 1) key += ':' + i;
+    nav.push({ key, hrefs: [...n.querySelectorAll('a[href]')].map((a) => a.href).filter((h) => typeof h === 'string') });
   }
   return { links, nav };
-}
+})()`;
 
 export async function gatherPage(page: Page, url: string, opts: GatherOptions): Promise<GatheredPage> {
   const started = Date.now();
@@ -95,7 +100,7 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
   });
   crashed.catch(() => {});
   page.once('error', onCrash);
-  const hardLimit = opts.navigationTimeoutMs + opts.auditTimeoutMs + 15_000;
+  const hardLimit = opts.navigationTimeoutMs + opts.auditTimeoutMs + 5_000;
   let hardTimer: NodeJS.Timeout | undefined;
   const hard = new Promise<never>((_, reject) => {
     hardTimer = setTimeout(
@@ -109,7 +114,7 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
   } catch (err) {
     const e = err instanceof PageAuditError ? err : navigationError(url, err, opts.navigationTimeoutMs);
     out.error = { code: e.code, message: e.message };
-    if (['crashed', 'timeout', 'audit-timeout'].includes(e.code)) out.pageBroken = true;
+    if (['crashed', 'timeout', 'audit-timeout', 'too-large'].includes(e.code)) out.pageBroken = true;
   } finally {
     clearTimeout(hardTimer);
     page.off('error', onCrash);
@@ -117,12 +122,68 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
   out.durationMs = Date.now() - started;
   return out;
 
+  function tooLarge(bytes: number): PageAuditError {
+    return new PageAuditError(
+      'too-large',
+      `${url} は ${(bytes / 1024 / 1024).toFixed(1)} MB あり、上限（${(opts.maxPageBytes / 1024 / 1024).toFixed(1)} MB）を超えるため検査しませんでした。ページを分割するか、上限（maxPageBytes）を見直してください。`,
+    );
+  }
+
   async function run(): Promise<void> {
     let response: HTTPResponse | null;
+    // a page announced as too big is given up as soon as its headers arrive, before the browser lays it out
+    let onResponse: (r: HTTPResponse) => void = () => {};
+    let rejectTooBig: (bytes: number) => void = () => {};
+    const tooBig = new Promise<never>((_, reject) => {
+      let settled = false;
+      rejectTooBig = (bytes) => {
+        if (settled) return;
+        settled = true;
+        out.bytes = bytes;
+        reject(tooLarge(bytes));
+      };
+      onResponse = (r) => {
+        if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) {
+          const len = Number(r.headers()['content-length'] ?? NaN);
+          if (len > opts.maxPageBytes) {
+            out.status = r.status();
+            out.contentType = r.headers()['content-type'] ?? null;
+            out.finalUrl = r.url();
+            rejectTooBig(len);
+          }
+        }
+      };
+    });
+    tooBig.catch(() => {});
+    page.on('response', onResponse);
+    // without Content-Length (chunked), count the bytes of the main document as they arrive (CDP Network events)
+    const docs = new Set<string>();
+    let received = 0;
+    const cdp = await page.createCDPSession().catch(() => null);
+    if (cdp) {
+      const mainId = (page.mainFrame() as unknown as { _id?: string })._id; // internal, but stable across puppeteer 2x
+      cdp.on('Network.responseReceived', (e) => {
+        if (e.type === 'Document' && (!mainId || e.frameId === mainId)) {
+          docs.add(e.requestId);
+          out.status = e.response.status;
+          out.contentType = e.response.headers['content-type'] ?? e.response.headers['Content-Type'] ?? e.response.mimeType;
+        }
+      });
+      cdp.on('Network.dataReceived', (e) => {
+        if (!docs.has(e.requestId)) return;
+        received += e.dataLength;
+        if (received > opts.maxPageBytes) rejectTooBig(received);
+      });
+      await cdp.send('Network.enable').catch(() => {});
+    }
     try {
-      response = await page.goto(url, { waitUntil: 'load', timeout: opts.navigationTimeoutMs });
+      response = await Promise.race([page.goto(url, { waitUntil: 'load', timeout: opts.navigationTimeoutMs }), tooBig]);
     } catch (err) {
+      if (err instanceof PageAuditError) throw err;
       throw navigationError(url, err, opts.navigationTimeoutMs);
+    } finally {
+      page.off('response', onResponse);
+      void cdp?.detach().catch(() => {});
     }
     if (response) {
       out.status = response.status();
@@ -135,15 +196,10 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
       out.bytes = buf.length;
       out.contentHash = createHash('sha256').update(buf).digest('hex');
     }
-    if (out.bytes != null && out.bytes > opts.maxPageBytes) {
-      throw new PageAuditError(
-        'too-large',
-        `${url} は ${(out.bytes / 1024 / 1024).toFixed(1)} MB あり、上限（${(opts.maxPageBytes / 1024 / 1024).toFixed(1)} MB）を超えるため検査しませんでした。ページを分割してください。`,
-      );
-    }
+    if (out.bytes != null && out.bytes > opts.maxPageBytes) throw tooLarge(out.bytes);
     const source = buf ? decodeHtml(buf, out.contentType) : undefined;
     out.result = await auditLoaded(page, source, { target: opts.target, auditTimeoutMs: opts.auditTimeoutMs });
-    const collected = await page.evaluate(collectInPage);
+    const collected = (await page.evaluate(COLLECT_IN_PAGE)) as { links: RawLink[]; nav: RawNavBlock[] };
     out.links = collected.links;
     out.nav = collected.nav;
   }

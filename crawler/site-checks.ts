@@ -9,6 +9,9 @@ import { worstOutcome } from '../rules-jis/verdict.js';
 import type { CriterionResult, Finding } from '../rules-jis/types.js';
 import type { CrawlStore, StoredPage } from './store.js';
 
+/** What the site checks need of a page (kept small: a run may have tens of thousands). */
+export type SitePage = Pick<StoredPage, 'id' | 'url' | 'title' | 'contentHash' | 'nav'>;
+
 export const SITE_RULES = {
   duplicateTitle: { id: 'site-duplicate-title', criteria: ['2.4.2'] },
   navOrder: { id: 'site-nav-order', criteria: ['3.2.3'] },
@@ -60,16 +63,17 @@ function project(seq: string[], keep: Set<string>): string[] {
 }
 
 /** 2.4.2: pages sharing a title (pages with identical content are one page served twice and are skipped). */
-export function duplicateTitleFindings(pages: StoredPage[]): Map<number, Finding[]> {
+export function duplicateTitleFindings(pages: SitePage[]): Map<number, Finding[]> {
   const out = new Map<number, Finding[]>();
-  const byTitle = new Map<string, StoredPage[]>();
+  const byTitle = new Map<string, SitePage[]>();
   for (const p of pages) {
     const t = norm(p.title);
     if (!t) continue; // a missing title is the page audit's business (document-title)
     byTitle.set(t, [...(byTitle.get(t) ?? []), p]);
   }
-  for (const [title, group] of byTitle) {
-    const distinct = new Map<string, StoredPage>();
+  for (const group of byTitle.values()) {
+    const title = group[0].title.replace(/\s+/g, ' ').trim();
+    const distinct = new Map<string, SitePage>();
     for (const p of group) distinct.set(p.contentHash ?? p.url, p);
     if (distinct.size < 2) continue;
     for (const p of group) {
@@ -89,7 +93,7 @@ export function duplicateTitleFindings(pages: StoredPage[]): Map<number, Finding
 }
 
 /** 3.2.3: navigation blocks, and the links inside each block, in a different relative order than on most pages. */
-export function navOrderFindings(pages: StoredPage[]): Map<number, Finding[]> {
+export function navOrderFindings(pages: SitePage[]): Map<number, Finding[]> {
   const out = new Map<number, Finding[]>();
   const add = (id: number, f: Finding) => out.set(id, [...(out.get(id) ?? []), f]);
   const withNav = pages.filter((p) => p.nav.length > 0);
@@ -116,7 +120,7 @@ export function navOrderFindings(pages: StoredPage[]): Map<number, Finding[]> {
     }
   }
   // order of the links inside each block
-  const byKey = new Map<string, { page: StoredPage; hrefs: string[] }[]>();
+  const byKey = new Map<string, { page: SitePage; hrefs: string[] }[]>();
   for (const p of withNav) for (const b of p.nav) byKey.set(b.key, [...(byKey.get(b.key) ?? []), { page: p, hrefs: b.hrefs }]);
   for (const [key, entries] of byKey) {
     if (entries.length < 2) continue;
@@ -143,11 +147,43 @@ export function navOrderFindings(pages: StoredPage[]): Map<number, Finding[]> {
   return out;
 }
 
-/** 3.2.4: a destination linked from navigation areas under different names on different pages. */
-export function linkNameFindings(pages: StoredPage[], linksOf: (pageUrl: string) => { toUrl: string; text: string; area: string }[]): Map<number, Finding[]> {
+/** One way a destination is named on some pages: the set of names (sorted) and how many pages use exactly it. */
+export interface NameVariant {
+  names: string[];
+  pages: number;
+}
+
+/**
+ * 3.2.4 judgement for one destination: the set of names most pages use is the norm; a variant with a name
+ * outside it is odd. Returns the odd variants with the message for their pages.
+ */
+export function judgeNameVariants(toUrl: string, variants: NameVariant[]): { names: string[]; finding: Finding }[] {
+  if (!variants.length) return [];
+  const best = variants.reduce((a, b) => (b.pages > a.pages ? b : a));
+  if (best.pages < 2) return [];
+  const canonNames = new Set(best.names);
+  const out: { names: string[]; finding: Finding }[] = [];
+  for (const v of variants) {
+    const odd = v.names.filter((n) => !canonNames.has(n));
+    if (!odd.length) continue;
+    out.push({
+      names: v.names,
+      finding: finding(
+        SITE_RULES.linkName,
+        `同じリンク先（${toUrl}）へのリンクが、ほかの ${best.pages} ページでは「${[...canonNames].join('」「')}」、このページでは「${odd.join('」「')}」という名前になっています。`,
+        '同じ機能・同じリンク先のリンクには、どのページでも同じ名前（リンクテキスト・代替テキスト）を付けてください。',
+        odd[0],
+      ),
+    });
+  }
+  return out;
+}
+
+/** 3.2.4 over in-memory pages (small sites, tests). runSiteChecks does the same in SQL. */
+export function linkNameFindings(pages: SitePage[], linksOf: (pageUrl: string) => { toUrl: string; text: string; area: string }[]): Map<number, Finding[]> {
   const out = new Map<number, Finding[]>();
   // destination → page → set of names used on that page (navigation areas only: body text may rightly vary)
-  const dest = new Map<string, Map<StoredPage, Set<string>>>();
+  const dest = new Map<string, Map<number, Set<string>>>();
   for (const p of pages) {
     for (const l of linksOf(p.url)) {
       if (l.area !== 'nav') continue;
@@ -155,32 +191,66 @@ export function linkNameFindings(pages: StoredPage[], linksOf: (pageUrl: string)
       if (!t) continue;
       let m = dest.get(l.toUrl);
       if (!m) dest.set(l.toUrl, (m = new Map()));
-      let s = m.get(p);
-      if (!s) m.set(p, (s = new Set()));
-      s.add(t);
+      let set = m.get(p.id);
+      if (!set) m.set(p.id, (set = new Set()));
+      set.add(t);
     }
   }
   for (const [to, perPage] of dest) {
-    if (perPage.size < 2) continue;
-    const sets = [...perPage.entries()].map(([page, names]) => ({ page, names: [...names].sort() }));
-    const canon = mode(sets, (x) => JSON.stringify(x.names));
-    if (!canon || canon.count < 2) continue;
-    const canonNames = new Set(canon.value.names);
-    for (const { page, names } of sets) {
-      const odd = names.filter((n) => !canonNames.has(n));
-      if (!odd.length) continue;
-      const list = out.get(page.id) ?? [];
-      list.push(
-        finding(
-          SITE_RULES.linkName,
-          `同じリンク先（${to}）へのリンクが、ほかの ${canon.count} ページでは「${[...canonNames].join('」「')}」、このページでは「${odd.join('」「')}」という名前になっています。`,
-          '同じ機能・同じリンク先のリンクには、どのページでも同じ名前（リンクテキスト・代替テキスト）を付けてください。',
-          odd[0],
-        ),
-      );
-      out.set(page.id, list);
+    const byVariant = new Map<string, { names: string[]; ids: number[] }>();
+    for (const [id, names] of perPage) {
+      const sorted = [...names].sort();
+      const k = JSON.stringify(sorted);
+      const v = byVariant.get(k) ?? { names: sorted, ids: [] };
+      v.ids.push(id);
+      byVariant.set(k, v);
+    }
+    const variants = [...byVariant.values()];
+    for (const odd of judgeNameVariants(to, variants.map((v) => ({ names: v.names, pages: v.ids.length })))) {
+      const ids = byVariant.get(JSON.stringify(odd.names))!.ids;
+      for (const id of ids) out.set(id, [...(out.get(id) ?? []), odd.finding]);
     }
   }
+  return out;
+}
+
+/** 3.2.4 in SQL: only the (destination, names) variants and the pages of odd ones are brought into memory. */
+function linkNameFindingsSql(store: CrawlStore, runId: number): Map<number, Finding[]> {
+  const db = store.db;
+  const SEP = '\u001f';
+  db.exec('DROP TABLE IF EXISTS temp.site_nav_names');
+  db.prepare(
+    `CREATE TEMP TABLE site_nav_names AS
+       SELECT to_url, from_url, group_concat(text, char(31)) AS names FROM (
+         SELECT DISTINCT l.to_url, l.from_url, l.text FROM links l
+         JOIN pages p ON p.run_id = l.run_id AND p.url = l.from_url AND p.error_code IS NULL
+         WHERE l.run_id = ? AND l.area = 'nav' AND l.text <> ''
+         ORDER BY l.to_url, l.from_url, l.text)
+       GROUP BY to_url, from_url`,
+  ).run(runId);
+  const out = new Map<number, Finding[]>();
+  const pagesOf = db.prepare(
+    'SELECT p.id FROM temp.site_nav_names n JOIN pages p ON p.run_id = ? AND p.url = n.from_url WHERE n.to_url = ? AND n.names = ?',
+  );
+  let current = '';
+  let variants: NameVariant[] = [];
+  const flush = () => {
+    if (!current) return;
+    for (const odd of judgeNameVariants(current, variants)) {
+      for (const r of pagesOf.all(runId, current, odd.names.join(SEP)) as { id: number }[]) out.set(r.id, [...(out.get(r.id) ?? []), odd.finding]);
+    }
+  };
+  // one row per (destination, naming): small, unlike the links table
+  for (const r of db.prepare('SELECT to_url, names, COUNT(*) n FROM temp.site_nav_names GROUP BY to_url, names ORDER BY to_url').all() as { to_url: string; names: string; n: number }[]) {
+    if (r.to_url !== current) {
+      flush();
+      current = r.to_url;
+      variants = [];
+    }
+    variants.push({ names: r.names.split(SEP), pages: r.n });
+  }
+  flush();
+  db.exec('DROP TABLE IF EXISTS temp.site_nav_names');
   return out;
 }
 
@@ -211,22 +281,27 @@ export function mergeCriteria(criteria: CriterionResult[], findings: Finding[], 
 export function runSiteChecks(store: CrawlStore, runId: number, target: 'A' | 'AA' = 'AA'): number {
   store.deleteFindingsBySource(runId, 'site');
   // criteria start again from the page audit's own result, so a rerun (resume) does not count site findings twice
-  const pages = store.pagesOfRun(runId).filter((p) => !p.error);
+  const pages = store.db
+    .prepare('SELECT id, url, title, content_hash, nav FROM pages WHERE run_id = ? AND error_code IS NULL ORDER BY id')
+    .all(runId)
+    .map((r) => {
+      const x = r as { id: number; url: string; title: string; content_hash: string | null; nav: string };
+      return { id: x.id, url: x.url, title: x.title, contentHash: x.content_hash, nav: JSON.parse(x.nav) as SitePage['nav'] };
+    });
   const all = new Map<number, Finding[]>();
   const collect = (m: Map<number, Finding[]>) => {
     for (const [id, fs] of m) all.set(id, [...(all.get(id) ?? []), ...fs]);
   };
   collect(duplicateTitleFindings(pages));
   collect(navOrderFindings(pages));
-  collect(linkNameFindings(pages, (url) => store.linksOfRun(runId, { fromUrl: url })));
+  collect(linkNameFindingsSql(store, runId));
   let n = 0;
   const tx = store.db.transaction(() => {
-    for (const p of pages) {
-      const fs = all.get(p.id) ?? [];
-      const base = store.pageAuditCriteria(p.id);
-      if (fs.length) store.insertFindings(runId, p.id, fs);
-      const merged = fs.length ? mergeCriteria(base, fs, target) : base;
-      if (JSON.stringify(merged) !== JSON.stringify(p.criteria)) store.setPageCriteria(p.id, merged);
+    // pages touched by an earlier run of the checks go back to the page audit's criteria
+    store.db.prepare('UPDATE pages SET criteria = page_criteria WHERE run_id = ? AND criteria <> page_criteria').run(runId);
+    for (const [id, fs] of all) {
+      store.insertFindings(runId, id, fs);
+      store.setPageCriteria(id, mergeCriteria(store.pageAuditCriteria(id), fs, target));
       n += fs.length;
     }
   });

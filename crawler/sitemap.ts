@@ -43,7 +43,14 @@ export async function collectSitemapUrls(
         continue;
       }
       const parsed = parseSitemap(res.text);
-      out.push(...parsed.urls);
+      // <loc> must be absolute, but some CMSs write site-relative paths: resolve them against the sitemap
+      for (const u of parsed.urls) {
+        try {
+          out.push(new URL(u, url).href);
+        } catch {
+          opts.onError?.(url, `サイトマップの URL を読めません: ${u}`);
+        }
+      }
       for (const s of parsed.sitemaps) {
         try {
           todo.push(new URL(s, url).href);

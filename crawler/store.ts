@@ -525,6 +525,22 @@ export class CrawlStore {
     return out;
   }
 
+  /**
+   * A page answered under another URL (redirect): that URL needs no audit of its own. Marks it done
+   * (adding it when absent, taking it out of the queue when queued). Returns true when it changed anything.
+   */
+  markAlias(runId: number, url: string, depth: number): boolean {
+    const tx = this.db.transaction(() => {
+      const seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) s FROM frontier WHERE run_id = ?').get(runId) as { s: number }).s;
+      const ins = this.db
+        .prepare("INSERT OR IGNORE INTO frontier (run_id, seq, url, depth, kind, state) VALUES (?, ?, ?, ?, 'page', 'done')")
+        .run(runId, seq + 1, url, depth).changes;
+      const upd = this.db.prepare("UPDATE frontier SET state = 'done' WHERE run_id = ? AND url = ? AND state = 'queued'").run(runId, url).changes;
+      return ins + upd > 0;
+    });
+    return tx();
+  }
+
   frontierHas(runId: number, url: string): boolean {
     return this.db.prepare('SELECT 1 FROM frontier WHERE run_id = ? AND url = ?').get(runId, url) !== undefined;
   }

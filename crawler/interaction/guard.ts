@@ -1,9 +1,10 @@
 // Keeps the audited page where it is. While armed:
 // - main-frame navigation requests are aborted (and recorded): the page never leaves;
+// - alert/confirm/prompt dialogs are dismissed;
 // - popups (target=_blank, window.open kept from before our wrapper) are recorded and closed;
 // - the in-page helper records window.open, form submit and requestSubmit itself (in-page.ts).
 // If the document was replaced anyway, restore() brings the original back (goBack, then goto/setContent).
-import type { HTTPRequest, Page, Frame } from 'puppeteer';
+import type { Dialog, HTTPRequest, Page, Frame } from 'puppeteer';
 import type { GuardEvent } from './types.js';
 import { withTimeout } from './budget.js';
 
@@ -19,6 +20,8 @@ export class NavigationGuard {
   private readonly onRequest = (req: HTTPRequest) => this.handleRequest(req);
   private readonly onPopup = (p: Page | null) => this.handlePopup(p);
   private readonly onFrameNav = (f: Frame) => this.handleFrameNav(f);
+  // alert/confirm/prompt block the page until answered: dismiss them, or every later call would hang
+  private readonly onDialog = (d: Dialog) => void d.dismiss().catch(() => {});
 
   constructor(
     private readonly page: Page,
@@ -36,6 +39,7 @@ export class NavigationGuard {
     this.page.on('request', this.onRequest);
     this.page.on('popup', this.onPopup);
     this.page.on('framenavigated', this.onFrameNav);
+    this.page.on('dialog', this.onDialog);
     if (!this.interceptionAlreadyOn) {
       await this.page.setRequestInterception(true);
       this.ownInterception = true;
@@ -46,6 +50,7 @@ export class NavigationGuard {
     this.page.off('request', this.onRequest);
     this.page.off('popup', this.onPopup);
     this.page.off('framenavigated', this.onFrameNav);
+    this.page.off('dialog', this.onDialog);
     if (this.ownInterception) {
       this.ownInterception = false;
       await this.page.setRequestInterception(false).catch(() => {});

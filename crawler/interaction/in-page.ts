@@ -78,7 +78,8 @@ function snippet(el: Element): string {
 }
 
 function nameOf(el: Element): string {
-  const a = el.getAttribute('aria-label') || el.getAttribute('title') || el.getAttribute('alt') || '';
+  const lab = (el as HTMLInputElement).labels?.[0];
+  const a = el.getAttribute('aria-label') || (lab ? (lab as HTMLElement).innerText : '') || el.getAttribute('title') || el.getAttribute('alt') || '';
   let t = a || (el as HTMLElement).innerText || (el as HTMLInputElement).value || '';
   if (!t) {
     const img = el.querySelector('img[alt]');
@@ -360,11 +361,14 @@ const api = {
     const textEntry = el.localName === 'textarea' || (el.localName === 'input' && TEXT_ENTRY.has((el as HTMLInputElement).type)) || (el as HTMLElement).isContentEditable;
     return {
       none: false as const,
+      // Tab moves through parts of these while activeElement stays on them (frame content, media controls, date fields)
+      frame: /^(iframe|frame|object|embed|video|audio)$/.test(el.localName) || el.matches('input[type=date],input[type=time],input[type=datetime-local],input[type=month],input[type=week]'),
       id: kid(el),
       stop: stopInfo(el, index),
       styleDiff: diff,
       faintDiff: faint,
       viewRect: { x: vr.left, y: vr.top, width: vr.width, height: vr.height },
+      view: { sx: scrollX, sy: scrollY, w: document.documentElement.clientWidth || innerWidth, h: document.documentElement.clientHeight || innerHeight },
       textEntry,
       events: evs,
     };
@@ -404,14 +408,9 @@ const api = {
     if (!els.length) return false;
     let last = els[0];
     for (const e of els) if (last.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING) last = e;
-    // step past the whole region the trapped elements share
+    // step past the smallest region holding all trapped elements (the element itself when it is one)
     let region: Element = last;
-    for (let cur: Element | null = last.parentElement; cur && cur !== document.body; cur = cur.parentElement) {
-      if (els.every((e) => cur!.contains(e))) {
-        region = cur;
-        break;
-      }
-    }
+    while (!els.every((e) => region.contains(e)) && region.parentElement && region.parentElement !== document.body) region = region.parentElement;
     for (const el of Array.from(document.querySelectorAll(FOCUSABLE_SEL))) {
       if (region.contains(el) || !(region.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
       if (!isTabbable(el)) continue;
@@ -549,15 +548,26 @@ const api = {
       return { old };
     }
     const i = el as HTMLInputElement;
-    const old = i.checked;
+    let old = i.checked ? 1 : 0;
+    if (i.type === 'radio') {
+      // remember which radio of the group was on, to put it back
+      const on = Array.from(document.querySelectorAll<HTMLInputElement>('input[type=radio]')).find((r) => r.name === i.name && r.form === i.form && r.checked);
+      old = on ? kid(on) : -1;
+    }
     i.click(); // click toggles and fires click, input and change, as Space would
-    return { old: old ? 1 : 0 };
+    return { old };
   },
   undoChange(id: number, old: number) {
     const el = byId[id];
     if (!el) return;
     if (el.localName === 'select') (el as HTMLSelectElement).selectedIndex = old;
-    else (el as HTMLInputElement).checked = !!old;
+    else if ((el as HTMLInputElement).type === 'radio') {
+      (el as HTMLInputElement).checked = false;
+      if (old >= 0 && byId[old]) (byId[old] as HTMLInputElement).checked = true;
+    } else (el as HTMLInputElement).checked = !!old;
+  },
+  el(id: number) {
+    return byId[id];
   },
 
   // ---- overlay ----

@@ -41,6 +41,8 @@ export interface StopEvidence {
   pixels?: { inBox: number; boxArea: number; elsewhere: number; textEntry: boolean };
   /** Navigation, new window or submit seen right after focus moved here. */
   events: GuardEvent[];
+  /** Tab moves through parts of it (iframe, media controls, date fields) while activeElement stays on it. */
+  multiPart?: boolean;
   /** The element removed focus from itself when focused (F55). */
   selfBlurred?: boolean;
 }
@@ -79,7 +81,7 @@ export interface InteractionOptions {
   overlayPath?: string;
   /** Make the overlay image (default true). */
   overlay?: boolean;
-  /** Upper bound of Tab presses in the forward pass (default 150). */
+  /** Upper bound of Tab presses in the forward pass (default 300; it also stops at 60 % of the budget). */
   maxTabs?: number;
   /** Upper bound of form controls changed for 3.2.2 (default 20). */
   maxInputs?: number;
@@ -95,8 +97,12 @@ export interface InteractionResult {
   elapsedMs: number;
   /** The budget ran out: checks not in ruleStats did not run (treat as untested). */
   timedOut: boolean;
+  /** The forward Tab pass reached the end of the page (false: maxTabs or the budget stopped it first). */
+  traversalComplete: boolean;
   /** The page was navigated away at some point and put back (goBack / reload / setContent). */
   restored: boolean;
+  /** Where the time went, ms per step (setup, traversal, overlay, on-input, keyboard-operable, teardown). */
+  timings: Record<string, number>;
   /** Problems the phase hit (not findings), for logs. */
   errors: string[];
 }

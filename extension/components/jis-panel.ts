@@ -24,6 +24,13 @@ import type { AidToggleDetail } from './jis-aids.js';
 import type { JudgementChangeDetail } from './jis-checklist.js';
 import type { HighlightDetail } from './jis-results.js';
 
+const AID_NAMES_JA: Record<AidName, string> = {
+  alt: '画像の代替テキスト',
+  headings: '見出し',
+  landmarks: 'ランドマーク',
+  taborder: 'Tab キーの移動順',
+};
+
 type TabName = 'results' | 'aids' | 'checklist';
 const TABS: { id: TabName; label: string }[] = [
   { id: 'results', label: '結果' },
@@ -190,8 +197,11 @@ export class JisPanel extends LitElement {
       return await fn();
     } catch (err) {
       if (err instanceof NoAccessError) {
+        // Without access the tab's URL is hidden too: then only the toolbar button (activeTab) can help.
         this.needsAccess = this.tabInfo?.url ?? '';
-        this.error = `${err.message}「このサイトへのアクセスを許可」を押すか、ツールバーの拡張機能ボタンを押してからもう一度お試しください。`;
+        this.error = this.needsAccess
+          ? `${err.message}「このサイトへのアクセスを許可」を押すか、ツールバーの jis-a11y ボタン（Alt+Shift+J）を押してからもう一度お試しください。`
+          : 'このページにアクセスする権限がありません。検査したいページでツールバーの jis-a11y ボタン（Alt+Shift+J）を押してから、もう一度「検査」を押してください。';
       } else {
         this.error = `${what}できませんでした: ${err instanceof Error ? err.message : String(err)}`;
       }
@@ -204,8 +214,12 @@ export class JisPanel extends LitElement {
     if (!this.host || this.busy) return;
     this.busy = true;
     this.status = '検査しています…（ページの大きさにより数秒～数十秒かかります）';
+    // The audit removes every overlay from the page first: the aid toggles start over.
     this.aidsActive = {};
     this.aidCounts = {};
+    this.headings = null;
+    this.landmarks = null;
+    this.picking = false;
     try {
       await this.guard('検査', async () => {
         this.tabInfo = await this.host!.tab();
@@ -248,12 +262,15 @@ export class JisPanel extends LitElement {
     this.aidCounts = { ...this.aidCounts, [aid]: r.count };
     if (aid === 'headings') this.headings = on ? r.items : null;
     if (aid === 'landmarks') this.landmarks = on ? r.items : null;
-    this.status = on ? `ページ上に表示しました（${r.count} 件）。` : '表示を消しました。';
+    const name = AID_NAMES_JA[aid];
+    this.status = on ? `${name}をページ上に表示しました（${r.count} 件）。` : `${name}の表示を消しました。`;
   }
 
   private async onPick() {
     if (this.picking) {
+      await this.host!.stopPicker().catch(() => undefined);
       this.picking = false;
+      this.status = '要素の選択を取り消しました。';
       return;
     }
     const ok = await this.guard('要素の選択を開始', async () => {
@@ -328,7 +345,11 @@ export class JisPanel extends LitElement {
       <header>
         <h1>jis-a11y アクセシビリティ検査</h1>
         <p class="page muted">
-          ${this.tabInfo ? html`検査するページ: ${this.tabInfo.title || '（無題）'}<br /><span>${this.tabInfo.url}</span>` : '検査するタブがありません'}
+          ${this.tabInfo
+            ? this.tabInfo.url
+              ? html`検査するページ: ${this.tabInfo.title || '（無題）'}<br /><span>${this.tabInfo.url}</span>`
+              : 'このタブにはまだアクセスできません。ツールバーの jis-a11y ボタンを押すと検査できるようになります。'
+            : '検査するタブがありません'}
         </p>
       </header>
       <main>

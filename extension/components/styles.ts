@@ -54,7 +54,8 @@ export const baseStyles = css`
     white-space: nowrap;
   }
   .badge {
-    display: inline-block;
+    /* inline, not inline-block: axe cannot read the background of an inline-block badge ending a heading. */
+    display: inline;
     border-radius: 3px;
     padding: 0 0.4em;
     font-size: 0.75rem;

@@ -23,6 +23,7 @@ export interface PanelHost {
   highlight(selector: string): Promise<{ found: boolean; reason?: string }>;
   showAid(aid: AidName, on: boolean): Promise<{ count: number; items: OutlineItem[] }>;
   startPicker(): Promise<void>;
+  stopPicker(): Promise<void>;
   measureFocused(): Promise<ContrastReport | null>;
   clearAids(): Promise<void>;
   setBadge(violations: number, reviews: number): Promise<void>;
@@ -151,11 +152,18 @@ export function createChromeHost(fixedTabId: number | null): PanelHost {
               } catch {
                 source = undefined;
               }
-              return window.jisA11y!.run({ source, iframes: true });
+              // The bundle did not load: the page's Content-Security-Policy forbids what it needs.
+              if (!window.jisA11y) return { notLoaded: true };
+              return window.jisA11y.run({ source, iframes: true });
             },
           }),
         origin,
       );
+      if (r?.result && 'notLoaded' in r.result) {
+        throw new Error(
+          '検査エンジンをこのページで動かせませんでした。ページのセキュリティ設定（Content-Security-Policy）がスクリプトの実行を制限している可能性があります。CMS のプレビューで制限がある場合は、crawler の `jis-a11y check` で検査してください。',
+        );
+      }
       const output = r?.result as InPageOutput | undefined;
       if (!output) throw new Error('検査スクリプトから結果が返りませんでした。ページを再読み込みしてからもう一度お試しください。');
       return { output, result: auditResultFrom(output, navigator.userAgent) };
@@ -163,14 +171,16 @@ export function createChromeHost(fixedTabId: number | null): PanelHost {
     highlight: (selector) => callAids('highlight', selector),
     showAid: (aid, on) => callAids('show', aid, on),
     startPicker: () => callAids('startPicker'),
+    stopPicker: () => callAids('stopPicker'),
     measureFocused: () => callAids('measure'),
     clearAids: () => callAids('clear'),
     async setBadge(violations, reviews) {
       const t = await tab();
       if (!t) return;
-      const text = violations > 0 ? String(violations > 999 ? '999+' : violations) : reviews > 0 ? '?' : '✓';
+      // The count of violations. Never a "pass" mark: most criteria still need a person (DESIGN.md).
+      const text = violations > 999 ? '999+' : String(violations);
       await browser.action.setBadgeText({ tabId: t.tabId, text });
-      await browser.action.setBadgeBackgroundColor({ tabId: t.tabId, color: violations > 0 ? '#b00020' : reviews > 0 ? '#8a5a00' : '#1b5e20' });
+      await browser.action.setBadgeBackgroundColor({ tabId: t.tabId, color: violations > 0 ? '#b00020' : '#8a5a00' });
       await browser.action.setTitle({ tabId: t.tabId, title: `jis-a11y: 不適合 ${violations} 件・要確認 ${reviews} 件` });
     },
     requestAccess(url) {

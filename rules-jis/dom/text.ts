@@ -19,8 +19,20 @@ export interface OwnTextOptions {
   br?: boolean;
 }
 
+// Several rules read the same block's text in one audit: keep it for a moment (DOM changes between
+// audits more than a second apart are seen).
+const textMemo = new WeakMap<Element, { at: number; texts: Record<string, string> }>();
+
 /** Text of `el` without the text of nested block elements (each block speaks for itself). */
 export function ownText(el: Element, opts: OwnTextOptions = {}): string {
+  const key = `${opts.skipLang ? 1 : 0}${opts.br === false ? 0 : 1}`;
+  const now = Date.now();
+  let hit = textMemo.get(el);
+  if (!hit || now - hit.at >= 1000) textMemo.set(el, (hit = { at: now, texts: {} }));
+  return (hit.texts[key] ??= computeOwnText(el, opts));
+}
+
+function computeOwnText(el: Element, opts: OwnTextOptions): string {
   let out = '';
   const walk = (n: Node) => {
     for (const c of Array.from(n.childNodes)) {

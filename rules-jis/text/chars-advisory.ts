@@ -5,7 +5,7 @@
 // Circled/parenthesised numbers and letters, Roman numerals, squared words, era ligatures, ㈱㈲, № ℡ ㏍.
 const MACHINE_DEP = /[\u2460-\u24FF\u2160-\u217F\u3220-\u3243\u3280-\u32B0\u32D0-\u32FF\u3300-\u33FF\u2116\u2121\u3251-\u325F\u32B1-\u32BF]/g;
 const CIRCLED_DIGIT = /[\u2460-\u2473\u24EA-\u24FF\u3251-\u325F\u32B1-\u32BF]/;
-const HALF_KANA = /[\uFF66-\uFF9D]+[\uFF9E\uFF9F]*/g;
+const HALF_KANA = /[\uFF66-\uFF9D][\uFF66-\uFF9F]*/g;
 const FULL_ALNUM_RUN = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]{2,}/g;
 // Kangxi radicals, CJK radical supplement, and compatibility ideographs except the 12 that are real
 // unified ideographs (﨑 U+FA11 in 山﨑 is a correct name letter).

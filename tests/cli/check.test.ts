@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { schemaValidator } from '../helpers/schema.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 
 const run = promisify(execFile);
@@ -25,10 +24,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-const schema = JSON.parse(readFileSync(path.join(root, 'schema/result.schema.json'), 'utf8'));
-const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ allErrors: true, strict: false });
-(addFormats as unknown as typeof addFormats.default)(ajv);
-const validate = ajv.compile(schema);
+const validate = schemaValidator();
 
 /** A port nothing listens on: bind, note it, close. */
 async function closedPort(): Promise<number> {
@@ -97,7 +93,7 @@ describe('jis-a11y check', () => {
     ['a file that is not HTML', ['check', path.join(root, 'package.json')], /HTML ファイルではありません/],
     ['an unknown level', ['check', '--level', 'AAA', path.join(fixtures, '03-procedure-clean.html')], /--level は A か AA/],
     ['an unknown option', ['check', '--bogus', 'x.html'], /unknown option/],
-    ['no target', ['check'], /missing required argument/],
+    ['no target', ['check'], /missing required argument|URL か HTML ファイルを指定してください/],
   ])('exits 2 on %s with a clear message', async (_name, args, message) => {
     const r = await cli(...(args as string[]));
     expect(r.code).toBe(2);

@@ -30,6 +30,7 @@ export function judge(art: TraversalArtifacts): CheckOutput {
       continue;
     }
     if (!s.stop.visible || s.styleDiff.length) continue; // hidden stops: focus-order reports them
+    if (/^(iframe|frame|object|embed|video|audio)$/.test(s.stop.tag)) continue; // focus is on something inside it
     const px = s.pixels;
     if (!px) {
       if (s.faintDiff.length) {
@@ -54,7 +55,7 @@ export function judge(art: TraversalArtifacts): CheckOutput {
     }
     const parts: string[] = [];
     if (px.inBox > 0) parts.push(`要素の周辺で ${px.inBox} 画素${px.textEntry ? '（文字入力欄のカーソルのみの可能性）' : ''}`);
-    if (px.elsewhere > 0) parts.push(`要素から離れた場所で ${px.elsewhere} 画素`);
+    if (px.elsewhere > 0) parts.push(`要素の周り（150px 以内）で ${px.elsewhere} 画素`);
     if (s.faintDiff.length) parts.push(`スタイル ${s.faintDiff.join(', ')} のわずかな変化`);
     verdicts.push({
       kind: 'review',

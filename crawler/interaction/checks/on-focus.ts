@@ -15,7 +15,7 @@ export const meta: CheckMeta = {
 export function describeEvents(events: GuardEvent[]): string {
   const words = new Set(
     events.map((e) =>
-      e.type === 'navigation' ? `別のページへの移動（${e.url}）` : e.type === 'submit' ? 'フォームの送信' : `新しいウィンドウ（${e.url || 'about:blank'}）`,
+      e.type === 'navigation' ? `別のページ（${e.url}）への移動` : e.type === 'submit' ? 'フォームの送信' : `新しいウィンドウ（${e.url || 'about:blank'}）を開く動作`,
     ),
   );
   return [...words].slice(0, 3).join('、');

@@ -1,0 +1,73 @@
+// After each scheduled run the service regenerates the reports: reports/command.ts `generateReports`
+// writes every report of the run into <reportsDir>/runs/<id>/, and the folder's index.html (written
+// here) lists every run with links. If the reports module cannot be loaded, the index alone is written,
+// so the read-only /reports/ folder still shows what ran.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openStore } from '../store.js';
+
+type Generate = (o: { store: string; runId?: number; outDir: string }) => Promise<unknown>;
+
+async function findGenerator(): Promise<Generate | null> {
+  try {
+    const mod = (await import('../../reports/command.js')) as { generateReports?: Generate };
+    return typeof mod.generateReports === 'function' ? mod.generateReports : null;
+  } catch {
+    return null;
+  }
+}
+
+export const runDir = (reportsDir: string, runId: number) => path.join(reportsDir, 'runs', String(runId));
+
+export async function regenerateReports(storeFile: string, runId: number, outDir: string): Promise<'reports' | 'fallback'> {
+  mkdirSync(outDir, { recursive: true });
+  const gen = await findGenerator();
+  let how: 'reports' | 'fallback' = 'fallback';
+  if (gen) {
+    await gen({ store: storeFile, runId, outDir: runDir(outDir, runId) });
+    how = 'reports';
+  }
+  writeRunIndex(storeFile, outDir);
+  return how;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Fallback: runs.json and index.html listing every run with its summary. */
+export function writeRunIndex(storeFile: string, outDir: string): void {
+  const store = openStore(storeFile);
+  try {
+    const runs = store.listRuns().map((r) => ({ ...r, summary: store.runSummary(r.id) }));
+    writeFileSync(path.join(outDir, 'runs.json'), JSON.stringify(runs.map(({ config: _c, ...r }) => r), null, 2) + '\n');
+    const rows = runs
+      .map(
+        (r) =>
+          `<tr><td>${existsSync(path.join(runDir(outDir, r.id), 'report.html')) ? `<a href="runs/${r.id}/report.html">${r.id}</a>` : r.id}</td><td>${esc(r.label ?? '')}</td><td>${esc(r.status)}</td><td>${esc(r.startedAt)}</td><td>${esc(r.finishedAt ?? '')}</td>` +
+          `<td>${r.summary.pagesAudited}</td><td>${r.summary.pagesFailed}</td><td>${r.summary.findings.violation}</td><td>${r.summary.findings.review}</td></tr>`,
+      )
+      .join('\n');
+    writeFileSync(
+      path.join(outDir, 'index.html'),
+      `<!DOCTYPE html>
+<html lang="ja">
+<head><meta charset="utf-8"><title>定期検査の一覧 | jis-a11y</title></head>
+<body>
+<main>
+<h1>定期検査の一覧</h1>
+<p>番号のリンクから各回の報告書（試験結果・CSV・Excel・PDF）を開けます。機械で読む場合は <a href="runs.json">runs.json</a> を使ってください。</p>
+<table>
+<caption>検査の実行記録</caption>
+<thead><tr><th scope="col">番号</th><th scope="col">名前</th><th scope="col">状態</th><th scope="col">開始</th><th scope="col">終了</th><th scope="col">検査したページ</th><th scope="col">検査できなかったページ</th><th scope="col">不適合</th><th scope="col">要確認</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</main>
+</body>
+</html>
+`,
+    );
+  } finally {
+    store.close();
+  }
+}

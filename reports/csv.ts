@@ -1,0 +1,43 @@
+// CSV of every finding of the run (UTF-8 with BOM, CRLF) so Excel opens the Japanese text as it is.
+import { criterion } from '../rules-jis/criteria.js';
+import { KIND_LABEL_JA } from '../rules-jis/verdict.js';
+import type { CrawlStore } from '../crawler/store.js';
+import type { ReportModel } from './model.js';
+
+export const BOM = '\uFEFF';
+
+export function csvCell(v: unknown): string {
+  const s = String(v ?? '');
+  // a leading = + - @ would run as a formula in Excel: neutralise it (CSV injection)
+  const safe = /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(rows: unknown[][]): string {
+  return BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export const FINDINGS_CSV_HEADER = ['ページURL', 'ページタイトル', '区分', '達成基準', '達成基準の名称', '検査項目', '問題', '直し方', '位置（セレクター）', '行', 'HTML', '参考URL'];
+
+/** All findings of the model's run, streamed from the store (the HTML shows at most a few per rule). */
+export function findingsCsv(store: CrawlStore, m: ReportModel): string {
+  const titles = new Map(m.pages.map((p) => [p.url, p.title]));
+  const rows: unknown[][] = [FINDINGS_CSV_HEADER];
+  for (const f of store.iterateFindings(m.run.id)) {
+    rows.push([
+      f.pageUrl,
+      titles.get(f.pageUrl) ?? '',
+      KIND_LABEL_JA[f.kind],
+      f.criteria.join(' '),
+      f.criteria.map((c) => criterion(c)?.jaJis ?? c).join(' / '),
+      f.ruleId,
+      f.message,
+      f.help,
+      f.selector,
+      f.line ?? '',
+      f.html,
+      f.helpUrl,
+    ]);
+  }
+  return toCsv(rows);
+}

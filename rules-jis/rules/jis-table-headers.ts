@@ -1,0 +1,49 @@
+// 1.3.1: a data table with no header cells, or a layout table (role=presentation) that has them.
+import type { JisRule } from '../types.js';
+
+function rowsOf(t: HTMLTableElement): HTMLTableRowElement[] {
+  return Array.from(t.rows).filter((r) => r.closest('table') === t);
+}
+
+/** Looks like data: 2+ rows × 2+ columns of short cells, same column count, no nested tables or blocks. */
+function looksLikeData(t: HTMLTableElement): boolean {
+  const rows = rowsOf(t);
+  if (rows.length < 2) return false;
+  const widths = rows.map((r) => Array.from(r.cells).reduce((s, c) => s + (c.colSpan || 1), 0));
+  if (widths[0] < 2 || widths.some((w) => w !== widths[0])) return false;
+  if (t.querySelector('table, form, nav, ul, ol, h1, h2, h3, h4, h5, h6, iframe')) return false;
+  const cells = rows.flatMap((r) => Array.from(r.cells));
+  const filled = cells.filter((c) => (c.textContent ?? '').trim());
+  if (filled.length < cells.length * 0.6) return false;
+  return filled.every((c) => (c.textContent ?? '').trim().length <= 80 && !c.querySelector('p, div, img:only-child'));
+}
+
+export const rule: JisRule = {
+  id: 'jis-table-headers',
+  selector: 'table',
+  evaluate(node) {
+    const t = node as HTMLTableElement;
+    const role = (t.getAttribute('role') ?? '').trim();
+    const headers = t.querySelector('th, [scope], [headers], [role=columnheader], [role=rowheader]');
+    if (role === 'presentation' || role === 'none') {
+      if (headers || t.querySelector('caption') || t.hasAttribute('summary')) {
+        this.data({ problem: 'レイアウト用の表（role="presentation"）に見出しセル・キャプション・summary があります' });
+        return false;
+      }
+      return true;
+    }
+    if (headers || role === 'grid' || !looksLikeData(t)) return true;
+    this.data({ problem: 'データの表のようですが、見出しセル（th）がありません' });
+    return false;
+  },
+  criteria: ['1.3.1'],
+  failKind: 'review',
+  impact: 'serious',
+  messages: {
+    description: 'データの表に見出しセル（th）があり、レイアウト用の表にはないか',
+    why: 'スクリーンリーダーは表の中を移動するとき、見出しセルを読み上げて「どの列・どの行の値か」を伝えます。見出しセルがないと数字や語句が並ぶだけで意味がわかりません。逆にレイアウト用の表に見出しがあると、表でないものを表として読み上げて混乱させます。',
+    help: 'CMS の表の編集画面（セルのプロパティ）で、1行目（列の見出し）や1列目（行の見出し）のセルを「見出しセル（th）」に変更してください。表の内容を表すキャプション（表題）も設定します。レイアウトのためだけに表を使っている場合は、表をやめて段落や CMS のレイアウト機能を使ってください。',
+    fail: '${data.problem}。表の種類と見出しセルの設定を確認してください。',
+    pass: '表の見出しセルの設定に問題は見つかりません。',
+  },
+};

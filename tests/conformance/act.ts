@@ -1,0 +1,115 @@
+// `npm run conformance:act [ACT_DIR]`: runs the engine over the W3C ACT Rules test cases and prints, for
+// rules mapped to WCAG 2.0 A/AA criteria, how many failed cases it flags and how many passed/inapplicable
+// cases it wrongly flags. Two views (see ../shared/act/README.md): criterion level (any finding on the
+// criterion) and rule level (a finding from the axe/jis rule that implements the same ACT rule).
+import http from 'node:http';
+import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import PQueue from 'p-queue';
+import axe from 'axe-core';
+import { launchBrowser } from '../../crawler/browser.js';
+import { auditUrl } from '../../crawler/audit-page.js';
+import { isTargetCriterion } from '../../rules-jis/criteria.js';
+import type { Finding } from '../../rules-jis/types.js';
+
+interface TestCase {
+  ruleId: string;
+  ruleName: string;
+  expected: 'passed' | 'failed' | 'inapplicable';
+  relativePath: string;
+  ruleAccessibilityRequirements: Record<string, { forConformance?: boolean }> | null;
+}
+
+const actDir = path.resolve(process.argv[2] ?? path.resolve(import.meta.dirname, '../../../shared/act'));
+if (!existsSync(path.join(actDir, 'testcases.json'))) {
+  console.error(`ACT のテストケースが見つかりません: ${actDir}（testcases.json のあるフォルダーを指定してください）`);
+  process.exit(2);
+}
+const missing = readFileSync(path.join(actDir, 'MISSING_FILES.txt'), 'utf8').split('\n').filter(Boolean).map((l) => path.basename(l));
+const all: TestCase[] = JSON.parse(readFileSync(path.join(actDir, 'testcases.json'), 'utf8')).testcases;
+
+const criteriaOf = (t: TestCase) =>
+  Object.entries(t.ruleAccessibilityRequirements ?? {})
+    .filter(([k, v]) => k.startsWith('wcag20:') && v?.forConformance)
+    .map(([k]) => k.slice('wcag20:'.length))
+    .filter((id) => isTargetCriterion(id, 'AA'));
+
+const cases = all.filter((t) => criteriaOf(t).length > 0).filter((t) => !missing.some((m) => readFileSync(path.join(actDir, t.relativePath), 'utf8').includes(m)));
+
+// Which of our rules implement each ACT rule: axe declares its actIds; ours are listed here.
+const implementers = new Map<string, Set<string>>();
+for (const r of axe.getRules()) for (const id of (r as { actIds?: string[] }).actIds ?? []) {
+  if (!implementers.has(id)) implementers.set(id, new Set());
+  implementers.get(id)!.add(r.ruleId);
+}
+for (const [act, rules] of Object.entries({ '3ea0c8': ['source-duplicate-id'], ucwvc8: ['jis-lang-mismatch'], off6ek: ['jis-lang-passage'] }))
+  for (const r of rules) (implementers.get(act) ?? implementers.set(act, new Set()).get(act)!).add(r);
+
+const prefix = '/WAI/content-assets/wcag-act-rules';
+const assets = sirv(actDir, { dev: true });
+const server = http.createServer((req, res) => {
+  if (!req.url?.startsWith(prefix)) { res.statusCode = 404; res.end(); return; }
+  req.url = req.url.slice(prefix.length) || '/';
+  assets(req, res, () => { res.statusCode = 404; res.end(); });
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}/`;
+
+interface Row { rule: string; name: string; failed: number; failedFlagged: number; failedFlaggedRule: number; ok: number; okFlagged: number; okFlaggedRule: number; errors: number }
+const rows = new Map<string, Row>();
+const browser = await launchBrowser();
+const queue = new PQueue({ concurrency: 3 });
+let done = 0;
+const started = Date.now();
+
+for (const t of cases) {
+  queue.add(async () => {
+    const row = rows.get(t.ruleId) ?? { rule: t.ruleId, name: t.ruleName, failed: 0, failedFlagged: 0, failedFlaggedRule: 0, ok: 0, okFlagged: 0, okFlaggedRule: 0, errors: 0 };
+    rows.set(t.ruleId, row);
+    const page = await browser.newPage();
+    try {
+      const r = await auditUrl(page, base + t.relativePath, { navigationTimeoutMs: 15_000, auditTimeoutMs: 30_000 });
+      if (r.error) { row.errors++; return; }
+      const crit = criteriaOf(t);
+      const onCrit = (f: Finding) => f.criteria.some((c) => crit.includes(c));
+      const byImpl = (f: Finding) => implementers.get(t.ruleId)?.has(f.ruleId) ?? false;
+      if (t.expected === 'failed') {
+        row.failed++;
+        if (r.findings.some((f) => onCrit(f) && f.kind !== 'advisory')) row.failedFlagged++;
+        if (r.findings.some((f) => byImpl(f) && f.kind !== 'advisory')) row.failedFlaggedRule++;
+      } else {
+        row.ok++;
+        if (r.findings.some((f) => onCrit(f) && f.kind === 'violation')) row.okFlagged++;
+        if (r.findings.some((f) => byImpl(f) && f.kind === 'violation')) row.okFlaggedRule++;
+      }
+    } catch {
+      row.errors++;
+    } finally {
+      await page.close().catch(() => {});
+      if (++done % 100 === 0) console.error(`  ${done} / ${cases.length} 件`);
+    }
+  });
+}
+await queue.onIdle();
+await browser.close();
+server.close();
+
+const list = [...rows.values()].sort((a, b) => a.rule.localeCompare(b.rule));
+const sum = (k: keyof Row) => list.reduce((s, r) => s + (r[k] as number), 0);
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+console.log(`W3C ACT Rules テストケース（A/AA の達成基準に対応するもの ${cases.length} 件、${((Date.now() - started) / 1000).toFixed(0)} 秒）`);
+console.log('ACTルール | 名前 | 不合格例: 検出（達成基準） / 検出（同じルール） / 件数 | 合格・適用外例: 誤検出（達成基準） / 誤検出（同じルール） / 件数 | エラー');
+for (const r of list) {
+  const impl = implementers.has(r.rule) ? '' : ' (対応ルールなし)';
+  console.log(`${r.rule} | ${r.name}${impl} | ${r.failedFlagged} / ${r.failedFlaggedRule} / ${r.failed} | ${r.okFlagged} / ${r.okFlaggedRule} / ${r.ok} | ${r.errors}`);
+}
+console.log('');
+console.log(`合計: 不合格例 ${sum('failed')} 件のうち検出 ${sum('failedFlagged')} 件（${pct(sum('failedFlagged'), sum('failed'))}、違反または要確認、達成基準単位）`);
+const implRows = list.filter((r) => implementers.has(r.rule));
+const s2 = (k: keyof Row) => implRows.reduce((s, r) => s + (r[k] as number), 0);
+console.log(`      対応ルールのある ACT ルールに限ると 不合格例 ${s2('failed')} 件のうち同じルールで検出 ${s2('failedFlaggedRule')} 件（${pct(s2('failedFlaggedRule'), s2('failed'))}）`);
+console.log(`      合格・適用外例 ${sum('ok')} 件のうち違反と誤検出 ${sum('okFlagged')} 件（${pct(sum('okFlagged'), sum('ok'))}、達成基準単位: 同じ達成基準の別ルールが正当に検出した場合も含む）`);
+console.log(`      同じルールによる誤検出 ${s2('okFlaggedRule')} 件 / ${s2('ok')} 件（${pct(s2('okFlaggedRule'), s2('ok'))}）`);
+console.log(`      実行エラー ${sum('errors')} 件`);

@@ -1,0 +1,54 @@
+// A local "site" origin for the hook tests: records every request it gets, serves pages, CSS and a slow
+// image (/slow.png?ms=…) that holds the page's load event.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordingServer {
+  url: string;
+  hits: string[];
+  set(path: string, body: string, type?: string): void;
+  close(): Promise<void>;
+}
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+export async function recordingServer(routes: Record<string, string> = {}): Promise<RecordingServer> {
+  const hits: string[] = [];
+  const table = new Map<string, { body: string; type: string }>();
+  const set = (p: string, body: string, type = 'text/html; charset=utf-8') => table.set(p, { body, type });
+  for (const [p, b] of Object.entries(routes)) set(p, b, p.endsWith('.css') ? 'text/css' : undefined);
+  const server = http.createServer((req, res) => {
+    hits.push(req.url ?? '/');
+    const u = new URL(req.url ?? '/', 'http://x');
+    if (u.pathname === '/slow.png') {
+      const t = setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.end(PNG);
+      }, Number(u.searchParams.get('ms') ?? 1000));
+      res.on('close', () => clearTimeout(t));
+      return;
+    }
+    if (u.pathname.endsWith('.png')) {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      return res.end(PNG);
+    }
+    const r = table.get(u.pathname);
+    if (!r) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found');
+    }
+    res.writeHead(200, { 'content-type': r.type });
+    res.end(r.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    set,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
