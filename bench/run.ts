@@ -152,7 +152,7 @@ export async function runPa11y(site: Site, concurrency: number): Promise<ToolRun
 export function printRun(t: ToolRun): void {
   const cpuPerPage = t.usage.browserCpuSec / t.pages;
   console.log(
-    `  ${t.name.padEnd(34)} ${t.pagesPerSecond.toFixed(2).padStart(6)} pages/s  (${(t.wallMs / 1000).toFixed(1)} s, ${t.pages} p)  ` +
+    `  ${t.name.padEnd(34)} ${t.pagesPerSecond.toFixed(2).padStart(6)} pages/s  (${(t.wallMs / 1000).toFixed(1)} s wall, ${t.pages} p${t.innerMs ? `; ${(t.pages / (t.innerMs / 1000)).toFixed(2)} pages/s without start-up/reports` : ''})  ` +
       `browser CPU ${cpuPerPage.toFixed(2)} s/page, other CPU ${(t.usage.otherCpuSec / t.pages).toFixed(2)} s/page  ` +
       `peak PSS ${mib(t.usage.peakPssBytes)} (RSS sum ${mib(t.usage.peakRssBytes)})  ` +
       `image-alt pages ${t.imageAltPages}, violations ${t.violations}, errors ${t.errors}  load ${t.load}${t.note ? '  ' + t.note : ''}`,

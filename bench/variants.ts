@@ -127,8 +127,8 @@ export async function runVariant(urls: string[], v: Variant, bundle: string): Pr
   return { v, pagesPerSecond: urls.length / wall, browserCpuPerPage: u.browserCpuSec / urls.length, peakRss: u.peakPssBytes, violations, errors };
 }
 
-function print(r: VariantResult, prev?: VariantResult): void {
-  const d = prev ? `  ${((r.pagesPerSecond / prev.pagesPerSecond - 1) * 100).toFixed(0).padStart(4)}% vs previous` : '';
+function print(r: VariantResult, prev?: VariantResult, against = 'previous'): void {
+  const d = prev ? `  ${((r.pagesPerSecond / prev.pagesPerSecond - 1) * 100).toFixed(0).padStart(4)}% vs ${against}` : '';
   console.log(
     `  ${r.label.padEnd(46)} ${r.pagesPerSecond.toFixed(2).padStart(6)} pages/s  browser CPU ${r.browserCpuPerPage.toFixed(2)} s/page  peak PSS ${mib(r.peakRss)}  violations ${r.violations} errors ${r.errors}  load ${loadAvg()}${d}`,
   );
@@ -139,9 +139,9 @@ export async function runVariants(o: { pages: number }): Promise<VariantResult[]
   const site = await startSite({ pages: o.pages });
   const urls = site.urls;
   const out: VariantResult[] = [];
-  const step = async (label: string, v: Variant, prev?: VariantResult) => {
+  const step = async (label: string, v: Variant, prev?: VariantResult, against?: string) => {
     const r = { label, ...(await runVariant(urls, v, bundle)) };
-    print(r, prev);
+    print(r, prev, against);
     out.push(r);
     return r;
   };
@@ -151,7 +151,7 @@ export async function runVariants(o: { pages: number }): Promise<VariantResult[]
     let prev = await step('0 baseline (c=1, new tab, all results, all res.)', v);
     let best = prev;
     for (let c = 2; c <= cores() * 2; c++) {
-      const r = await step(`1 concurrency ${c}`, { ...v, concurrency: c }, prev);
+      const r = await step(`1 concurrency ${c}`, { ...v, concurrency: c }, prev, 'baseline');
       if (r.pagesPerSecond > best.pagesPerSecond) best = r;
     }
     v = { ...v, concurrency: best.v.concurrency };

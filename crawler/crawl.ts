@@ -210,8 +210,13 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
   let processed = 0;
   let axeVersion = '';
 
-  const progress = (lastUrl?: string) => {
+  let lastProgress = 0;
+  /** At most twice a second (the counts are queries over the whole run), and always when forced. */
+  const progress = (lastUrl?: string, force = false) => {
     if (!hooks.onProgress) return;
+    const now = Date.now();
+    if (!force && now - lastProgress < 500) return;
+    lastProgress = now;
     const s = store.frontierCounts(runId);
     const done = s.done + s.failed;
     const discovered = s.queued + s.active + s.done + s.failed;
@@ -332,7 +337,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
       await pool.withPage(async () => ({ value: undefined, broken: false }));
       loginCookies = await pool.cookieHeader(startUrls[0]);
     }
-    progress();
+    progress(undefined, true);
     for (;;) {
       const room = stopped() ? 0 : config.concurrency * 2 - queue.size - queue.pending;
       const items = room > 0 ? store.takeQueued(runId, room) : [];
@@ -369,7 +374,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     axeVersion: axeVersion || undefined,
     browser: pool.browserVersion || undefined,
   });
-  progress();
+  progress(undefined, true);
   store.close();
   const durationMs = Date.now() - started;
   return { runId, dbFile, outputDir: config.output.dir, status, processed, durationMs, pagesPerSecond: processed / Math.max(0.001, durationMs / 1000) };

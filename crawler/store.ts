@@ -212,6 +212,7 @@ CREATE TABLE IF NOT EXISTS frontier (
   PRIMARY KEY (run_id, url)
 );
 CREATE INDEX IF NOT EXISTS frontier_queue ON frontier(run_id, state, depth, seq);
+CREATE INDEX IF NOT EXISTS frontier_seq ON frontier(run_id, seq);
 CREATE TABLE IF NOT EXISTS pages (
   id INTEGER PRIMARY KEY,
   run_id INTEGER NOT NULL REFERENCES runs(id),
@@ -468,8 +469,8 @@ export class CrawlStore {
   enqueue(runId: number, items: { url: string; depth: number; kind: FrontierKind; parentUrl?: string | null }[], maxPages = Infinity): string[] {
     const added: string[] = [];
     const tx = this.db.transaction(() => {
-      const count = this.db.prepare("SELECT COUNT(*) n FROM frontier WHERE run_id = ? AND kind = 'page'");
-      let pages = (count.get(runId) as { n: number }).n;
+      // runs once per audited page: the page count is cached (one crawl process writes a run), MAX(seq) is indexed
+      let pages = this.pageEntries(runId);
       let seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) s FROM frontier WHERE run_id = ?').get(runId) as { s: number }).s;
       const ins = this.db.prepare(
         'INSERT OR IGNORE INTO frontier (run_id, seq, url, depth, kind, parent_url) VALUES (?, ?, ?, ?, ?, ?)',
@@ -483,9 +484,27 @@ export class CrawlStore {
           added.push(it.url);
         }
       }
+      this.pageCount.set(runId, pages);
     });
-    tx();
+    try {
+      tx();
+    } catch (e) {
+      this.pageCount.delete(runId);
+      throw e;
+    }
     return added;
+  }
+
+  private pageCount = new Map<number, number>();
+
+  /** Page entries in the run's frontier (cached after the first count). */
+  private pageEntries(runId: number): number {
+    let n = this.pageCount.get(runId);
+    if (n === undefined) {
+      n = (this.db.prepare("SELECT COUNT(*) n FROM frontier WHERE run_id = ? AND kind = 'page'").get(runId) as { n: number }).n;
+      this.pageCount.set(runId, n);
+    }
+    return n;
   }
 
   /** Takes up to `n` queued entries (shallowest first, then in discovery order) and marks them active. */
@@ -535,6 +554,7 @@ export class CrawlStore {
       const ins = this.db
         .prepare("INSERT OR IGNORE INTO frontier (run_id, seq, url, depth, kind, state) VALUES (?, ?, ?, ?, 'page', 'done')")
         .run(runId, seq + 1, url, depth).changes;
+      if (ins) this.pageCount.delete(runId);
       const upd = this.db.prepare("UPDATE frontier SET state = 'done' WHERE run_id = ? AND url = ? AND state = 'queued'").run(runId, url).changes;
       return ins + upd > 0;
     });

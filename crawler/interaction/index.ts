@@ -30,7 +30,7 @@ const DEFAULT_BUDGET = 10_000;
 /** Time kept back from the budget for teardown (restore focus/scroll, remove helper, disarm guard). */
 const TEARDOWN_MS = 1500;
 
-export async function runInteractionPhase(page: Page, opts: InteractionOptions & { requestInterceptionEnabled?: boolean } = {}): Promise<InteractionResult> {
+export async function runInteractionPhase(page: Page, opts: InteractionOptions = {}): Promise<InteractionResult> {
   const t00 = Date.now();
   const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET;
   const budget = new Budget(Math.max(500, budgetMs - Math.min(TEARDOWN_MS, budgetMs * 0.2)));

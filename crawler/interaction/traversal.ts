@@ -68,6 +68,7 @@ export async function traverse(page: Page, guard: NavigationGuard, budget: Budge
   let prevId: number | null = null;
   let stuck = 0;
   let frameStay = 0;
+  let resumed = false; // the next recorded stop does not follow the previous one by a Tab press
   let pixelChecks = 0;
   const keys = await budget.run(KeySender.open(page));
   const press = async (key: KeyName, shift = false) => {
@@ -124,7 +125,15 @@ export async function traverse(page: Page, guard: NavigationGuard, budget: Budge
     order.push(a.id);
     if (recorded.has(a.id)) return;
     recorded.add(a.id);
-    const ev: StopEvidence = { stop: { ...a.stop, index: art.stops.length + 1 }, styleDiff: a.styleDiff, faintDiff: a.faintDiff, events, ...(a.frame ? { multiPart: true } : {}) };
+    const ev: StopEvidence = {
+      stop: { ...a.stop, index: art.stops.length + 1 },
+      styleDiff: a.styleDiff,
+      faintDiff: a.faintDiff,
+      events,
+      ...(a.frame ? { multiPart: true } : {}),
+      ...(resumed ? { resumed: true } : {}),
+    };
+    resumed = false;
     art.ids.push(a.id);
     art.stops.push(ev);
     if (!a.frame && !a.styleDiff.length && a.stop.visible && pixelChecks < o.maxPixelChecks && budget.left() > o.reserveMs + 500) {
@@ -164,6 +173,7 @@ export async function traverse(page: Page, guard: NavigationGuard, budget: Budge
       // moving through the frame's own content; we cannot see inside it (cross-origin), so we only bound it
       if (++frameStay <= MAX_IN_FRAME) continue;
       frameStay = 0;
+      resumed = true;
       if (!(await budget.run(call<boolean>(page, 'focusAfter', [a.id])))) {
         art.completed = true;
         break;
@@ -194,6 +204,7 @@ export async function traverse(page: Page, guard: NavigationGuard, budget: Budge
         order = [];
         prevId = null;
         stuck = 0;
+        resumed = true;
         await budget.run(call(page, 'reset'));
         continue;
       }
@@ -203,6 +214,7 @@ export async function traverse(page: Page, guard: NavigationGuard, budget: Budge
         order = [];
         prevId = await activeId();
         stuck = 0;
+        resumed = true;
         if (prevId === null) await budget.run(call(page, 'reset'));
         continue;
       }
@@ -214,6 +226,7 @@ export async function traverse(page: Page, guard: NavigationGuard, budget: Budge
       seen = new Map();
       order = [];
       stuck = 0;
+      resumed = true;
       // the element after the trap is a stop like any other (it is where a user would want to go)
       const next = await budget.run(call<Active>(page, 'active', art.stops.length + 1));
       if (next.none) {

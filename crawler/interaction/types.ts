@@ -41,6 +41,8 @@ export interface StopEvidence {
   pixels?: { inBox: number; boxArea: number; elsewhere: number; textEntry: boolean };
   /** Navigation, new window or submit seen right after focus moved here. */
   events: GuardEvent[];
+  /** Reached after the traversal restarted or stepped past a trap: not a real Tab move from the previous stop. */
+  resumed?: boolean;
   /** Tab moves through parts of it (iframe, media controls, date fields) while activeElement stays on it. */
   multiPart?: boolean;
   /** The element removed focus from itself when focused (F55). */
@@ -87,6 +89,11 @@ export interface InteractionOptions {
   maxInputs?: number;
   /** Upper bound of custom controls probed with Enter/Space for 2.1.1 (default 20). */
   maxProbes?: number;
+  /**
+   * Set when the caller already runs request interception on this page: the phase then adds a cooperative
+   * handler (priority 0) and does not switch interception on or off.
+   */
+  requestInterceptionEnabled?: boolean;
 }
 
 export interface InteractionResult {

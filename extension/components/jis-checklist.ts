@@ -1,7 +1,7 @@
 // The manual checklist of the current page: for each criterion the automated checks could not decide
 // (要確認 / 未検査), the editor records 適合 / 不適合 / 適用なし with a note. The panel stores and exports it.
 import { LitElement, css, html, nothing } from 'lit';
-import { targetCriteria } from '../../rules-jis/criteria.js';
+import { targetCriteria, understandingUrl } from '../../rules-jis/criteria.js';
 import type { CriterionResult, PageResult } from '../../rules-jis/types.js';
 import { baseStyles } from './styles.js';
 import { OUTCOME_JA } from '../lib/view.js';
@@ -57,6 +57,11 @@ export class JisChecklist extends LitElement {
       }
       .auto {
         font-weight: normal;
+        white-space: nowrap;
+      }
+      .why {
+        margin: 0.1rem 0 0.3rem;
+        font-size: 0.8rem;
       }
       .done {
         color: #1b5e20;
@@ -125,6 +130,10 @@ export class JisChecklist extends LitElement {
             ${r.id} ${r.title}（レベル${r.level}）
             ${r.auto ? html`<span class="auto">— 自動判定: ${OUTCOME_JA[r.auto.outcome]}</span>` : nothing}
           </legend>
+          <p class="why muted">
+            ${r.auto?.reason ? html`${r.auto.reason.replace(/。$/, "")}。` : nothing}
+            <a href=${understandingUrl(r.id)} target="_blank" rel="noopener">達成基準 ${r.id} の解説（WAIC、新しいタブ）</a>
+          </p>
           ${RESULTS.map(
             (res) => html`<label
               ><input

@@ -18,7 +18,11 @@ declare global {
   }
 }
 
-axe.configure({ locale: ja as unknown as axe.Locale });
+// axe compiles a locale's failureSummaries with doT (new Function), which a page's CSP without
+// 'unsafe-eval' refuses when the extension injects us. We never show failure summaries (our findings
+// carry their own messages and fixes), so leave them out and the bundle loads under any CSP.
+const { failureSummaries: _unused, ...locale } = ja as Record<string, unknown>;
+axe.configure({ locale: locale as unknown as axe.Locale });
 registerJisRules(axe);
 
 const ruleIds = [

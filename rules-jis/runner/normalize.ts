@@ -48,7 +48,7 @@ export function normalizeAxeResults(results: axeCore.AxeResults): { findings: Fi
           selector: selectorOf(node.target),
           html: node.html.length > SNIPPET_MAX ? node.html.slice(0, SNIPPET_MAX) + '…' : node.html,
           message: jis ? detail || r.help : detail ? `${r.help}：${detail}` : r.help,
-          help: jis ? `${jis.messages.why} ${jis.messages.help}` : hints[r.id] ?? node.failureSummary ?? r.description,
+          help: jis ? `${jis.messages.why} ${jis.messages.help}` : hints[r.id] ?? r.description,
           helpUrl: jis || criteria.length ? understandingUrl(criteria[0] ?? '') : r.helpUrl,
         });
       }

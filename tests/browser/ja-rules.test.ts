@@ -1,6 +1,6 @@
 // The Japanese checks in real headless Chromium (pages served from 127.0.0.1, the real bundle).
 // The whole corpus takes minutes on this machine (npm run conformance:ja); this test runs a
-// representative subset: one positive entry per rule and kind, and two traps per rule.
+// representative subset: one positive entry per rule and kind, and one trap per rule.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { buildBundle, BUNDLE_PATH } from '../../rules-jis/bundle/build.js';
@@ -24,7 +24,7 @@ function subset(all: CorpusEntry[]): CorpusEntry[] {
     if (e.expect.length === 0) {
       for (const r of e.mustNot) {
         const n = trapCount.get(r) ?? 0;
-        if (n < 2) {
+        if (n < 1) {
           trapCount.set(r, n + 1);
           picked.set(e.id, e);
         }
@@ -43,7 +43,7 @@ describe('Japanese checks on the labelled corpus (Chromium)', () => {
 
   it('runs every entry without error', () => {
     expect(results.filter((r) => r.error).map((r) => `${r.entry.id}: ${r.error}`)).toEqual([]);
-    expect(results.length).toBeGreaterThanOrEqual(40);
+    expect(results.length).toBeGreaterThanOrEqual(35);
   });
 
   it('meets the precision and recall targets per rule and kind', () => {

@@ -294,7 +294,7 @@ describe('extension end to end (headless Chromium)', () => {
     const ajv = new AjvClass({ allErrors: true, strict: false });
     formats(ajv);
     ajv.addSchema(JSON.parse(readFileSync(path.join(ROOT, 'schema/result.schema.json'), 'utf8')));
-    const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'extension/judgements.schema.json'), 'utf8')));
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schema/judgements.schema.json'), 'utf8')));
     expect(validate(exp), JSON.stringify(validate.errors)).toBe(true);
     const stored = await panel.evaluate((k: string) => chrome.storage.local.get(k), `judgements:${pageUrl}`);
     expect(Object.keys(stored[`judgements:${pageUrl}`] as object)).toEqual([first]);
@@ -334,7 +334,7 @@ describe('extension end to end (headless Chromium)', () => {
     await self.close();
   });
 
-  it('on a page whose CSP forbids eval: audits it, or says clearly why it cannot', async () => {
+  it('audits a page whose CSP forbids eval (a locked-down CMS preview)', async () => {
     const strictUrl = `${server.url}/strict-csp.html`;
     const strict = await browser.newPage();
     await strict.goto(strictUrl, { waitUntil: 'load' });
@@ -343,12 +343,8 @@ describe('extension end to end (headless Chromium)', () => {
     await p.goto(`chrome-extension://${extId}/sidepanel.html?tabId=${id}`, { waitUntil: 'load' });
     await p.waitForSelector('>>> [data-testid=audit]');
     await p.click('>>> [data-testid=audit]');
-    try {
-      await waitForStatus(p, /検査が終わりました/, 90_000);
-    } catch (err) {
-      // Today's bundle compiles axe's Japanese message templates with new Function (see report): say so.
-      expect(String(err)).toContain('Content-Security-Policy');
-    }
+    // The bundle leaves out axe's doT-compiled failure summaries, so it loads without 'unsafe-eval'.
+    await waitForStatus(p, /検査が終わりました/, 90_000);
     await p.close();
     await strict.close();
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openVerdictLog } from '../../crawler/hook/verdict-log.js';
 import { jaPage } from '../helpers/server.js';
 import { recordingServer, type RecordingServer } from './site.js';
+import { conforms } from './verdict-schema.js';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
@@ -69,6 +70,7 @@ describe('jis-a11y check --html', () => {
     expect(r.json.verdict).toBe('pass');
     expect(r.json.blocking).toEqual([]);
     expect(r.stderr).toMatch(/公開できます/);
+    expect(conforms(r.json)).toBe(true);
     const log = openVerdictLog(store);
     try {
       expect(log.recentVerdicts(1)[0]).toMatchObject({ id: r.json.logId, verdict: 'pass', channel: 'cli', mode: 'html' });
@@ -86,6 +88,7 @@ describe('jis-a11y check --html', () => {
     expect(alt.criteriaTitles[0]).toBe('1.1.1 非テキストコンテンツ（A）');
     expect(alt.message).toMatch(/[ぁ-ん]/);
     expect(r.stderr).toMatch(/公開できません/);
+    expect(conforms(r.json)).toBe(true);
   });
 
   it('reads HTML from stdin and resolves relative CSS against --base-url', async () => {
@@ -104,6 +107,7 @@ describe('jis-a11y check --html', () => {
     const expired = await cli(['check', '--html', path.join(tmp, 'image.html'), '--base-url', `${site.url}/waived/a.html`, '--policy', path.join(tmp, 'expired.json'), '--store', store]);
     expect(expired.code).toBe(1);
     expect(expired.json.expiredWaivers).toHaveLength(1);
+    expect(conforms(valid.json) && conforms(expired.json)).toBe(true);
     expect(expired.stderr).toMatch(/2024-03-31 で期限が切れているため適用していません/);
     const log = openVerdictLog(store);
     try {
@@ -128,6 +132,7 @@ describe('jis-a11y check --html', () => {
     const r = await cli(['check', '--html', path.join(tmp, 'loop.html'), '--base-url', `${site.url}/a.html`, '--timeout', '4', '--store', store]);
     expect(r.code).toBe(2);
     expect(r.json).toMatchObject({ verdict: 'error', error: { code: 'timeout' } });
+    expect(conforms(r.json)).toBe(true);
     expect(r.stderr).toMatch(/制限時間/);
     expect(Date.now() - t).toBeLessThan(30_000);
   });

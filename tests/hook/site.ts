@@ -40,6 +40,11 @@ export async function recordingServer(routes: Record<string, string> = {}): Prom
     res.writeHead(200, { 'content-type': r.type });
     res.end(r.body);
   });
+  // WebSocket attempts arrive as 'upgrade', not 'request': record them too.
+  server.on('upgrade', (req, socket) => {
+    hits.push(`upgrade ${req.url ?? '/'}`);
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -41,6 +41,7 @@ export function judge(art: TraversalArtifacts): CheckOutput {
   }
   let jumps = 0;
   for (let i = 1; i < art.stops.length && jumps < MAX_JUMPS; i++) {
+    if (art.stops[i].resumed) continue; // not reached by Tab from the previous stop
     const p = art.stops[i - 1].stop;
     const c = art.stops[i].stop;
     if (!p.visible || !c.visible || (c.tabindex ?? 0) > 0 || (p.tabindex ?? 0) > 0) continue;
