@@ -214,6 +214,15 @@ describe('hostile pages', () => {
     expect(r.json.fence.refused.some((u: string) => u.startsWith(f))).toBe(true);
   });
 
+  it('URL mode: a page of the site cannot reach a foreign origin either (WebSocket, fetch, img)', async () => {
+    const f = foreign.url;
+    site.set('/ws.html', jaPage(`<h1>接続</h1><p>本文</p><img src="${f}/u.png" alt="外部"><script>try { new WebSocket('${f.replace('http', 'ws')}/ws'); } catch (e) {} fetch('${f}/u-fetch').catch(function () {});</script>`));
+    const r = await check({ url: `${site.url}/ws.html` });
+    expect(r.status).toBe(200);
+    await new Promise((res) => setTimeout(res, 500));
+    expect(foreign.hits).toEqual([]);
+  });
+
   it('refuses file: URLs', async () => {
     const html = jaPage('<h1>ファイル</h1><img src="file:///etc/passwd" alt="x"><script src="file:///etc/hosts"></script><script>fetch("file:///etc/passwd").then(function () { document.title = "読めた"; }).catch(function () {});</script>', { head: '<link rel="stylesheet" href="file:///etc/hosts">' });
     const r = await check({ html, baseUrl: `${site.url}/hostile/file.html` });
