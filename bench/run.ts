@@ -125,6 +125,9 @@ export async function runPa11y(site: Site, concurrency: number): Promise<ToolRun
     JSON.stringify({
       defaults: {
         concurrency,
+        // pa11y-ci's default (a new incognito context per URL) fails above concurrency 1 on this Chromium
+        // ("Target.closeTarget: No target with given id found" on most pages): shared context, as its docs allow
+        useIncognitoBrowserContext: concurrency === 1,
         runners: ['axe'],
         standard: 'WCAG2AA',
         timeout: 120_000,
@@ -142,10 +145,12 @@ export async function runPa11y(site: Site, concurrency: number): Promise<ToolRun
   }
   const pages = Object.values(report.results);
   const isErr = (i: { code?: string; message?: string }) => !i.code && !!i.message;
-  return toolRun(`pa11y-ci (axe, concurrency ${concurrency})`, site.pages, r.wallMs, r.usage, {
+  const failed = pages.filter((is) => is.some(isErr)).length;
+  // pages/s counts the pages it really audited: a page that failed with a protocol error was not audited
+  return toolRun(`pa11y-ci (axe, concurrency ${concurrency})`, site.pages - failed, r.wallMs, r.usage, {
     imageAltPages: pages.filter((is) => is.some((i) => i.code === 'image-alt')).length,
     violations: pages.reduce((n, is) => n + is.filter((i) => i.type === 'error' && i.code).length, 0),
-    errors: pages.filter((is) => is.some(isErr)).length,
+    errors: failed,
   });
 }
 

@@ -55,6 +55,11 @@ export interface CrawlConfig {
   /** Check the size and status of documents (PDF …) with HEAD requests (default true). */
   checkDocuments: boolean;
   target: 'A' | 'AA';
+  /**
+   * Reuse the stored result of a page whose served HTML and assets are unchanged since the previous finished
+   * run of the same site (default true; `--full` audits every page again).
+   */
+  incremental: boolean;
   output: {
     /** Output folder (default ./jis-a11y-out). */
     dir: string;
@@ -98,6 +103,7 @@ export function defaultConfig(): CrawlConfig {
     maxPageBytes: 5 * 1024 * 1024,
     checkDocuments: true,
     target: 'AA',
+    incremental: true,
     output: { dir: 'jis-a11y-out' },
   };
 }

@@ -34,6 +34,7 @@ interface CrawlFlags {
   level?: string;
   label?: string;
   progress?: boolean;
+  full?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -76,6 +77,7 @@ export function flagsToConfig(urls: string[], f: CrawlFlags): PartialCrawlConfig
     relaunchEvery: num(f.relaunchEvery, '--relaunch-every', 1),
     target: f.level as 'A' | 'AA' | undefined,
     label: f.label,
+    incremental: f.full ? false : undefined,
     scope: {
       maxPages: num(f.maxPages, '--max-pages', 1),
       maxDepth: num(f.maxDepth, '--max-depth', 0),
@@ -184,6 +186,7 @@ export function registerCrawlCommand(program: Command): void {
     .option('-l, --level <level>', '目標の適合レベル A | AA')
     .option('--label <text>', '検査の名前（例: 2026年度 定期検査）')
     .option('--no-progress', '進捗バーを出さず、ログ行で表示する')
+    .option('--full', '前回から変わっていないページも含めて全ページを検査し直す（既定は変わったページだけ）')
     .action(async (urls: string[], f: CrawlFlags) => {
       const outcome = await crawlFromFlags(urls, f);
       console.log(summaryText(outcome));

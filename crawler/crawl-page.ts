@@ -29,6 +29,10 @@ export interface GatheredPage {
   links: RawLink[];
   nav: RawNavBlock[];
   durationMs: number;
+  /** Validators of the served HTML and the stylesheets/scripts/frames the page uses (incremental audits). */
+  etag?: string | null;
+  lastModified?: string | null;
+  assets?: string[];
   /** The tab crashed or hung so badly that the page (and maybe the browser) should not be reused. */
   pageBroken: boolean;
 }
@@ -75,7 +79,12 @@ const COLLECT_IN_PAGE = `(() => {
     if (i > 1) key += ':' + i;
     nav.push({ key, hrefs: [...n.querySelectorAll('a[href]')].map((a) => a.href).filter((h) => typeof h === 'string') });
   }
-  return { links, nav };
+  const assets = [];
+  for (const e of document.querySelectorAll('link[rel~="stylesheet"][href], script[src], iframe[src], frame[src]')) {
+    const u = e.href || e.src;
+    if (typeof u === 'string' && u) assets.push(u);
+  }
+  return { links, nav, assets };
 })()`;
 
 export async function gatherPage(page: Page, url: string, opts: GatherOptions): Promise<GatheredPage> {
@@ -189,6 +198,8 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
       out.status = response.status();
       out.contentType = response.headers()['content-type'] ?? null;
       out.finalUrl = response.url();
+      out.etag = response.headers()['etag'] ?? null;
+      out.lastModified = response.headers()['last-modified'] ?? null;
     }
     checkResponse(url, response);
     const buf = await response!.buffer().catch(() => null);
@@ -199,9 +210,10 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
     if (out.bytes != null && out.bytes > opts.maxPageBytes) throw tooLarge(out.bytes);
     const source = buf ? decodeHtml(buf, out.contentType) : undefined;
     out.result = await auditLoaded(page, source, { target: opts.target, auditTimeoutMs: opts.auditTimeoutMs });
-    const collected = (await page.evaluate(COLLECT_IN_PAGE)) as { links: RawLink[]; nav: RawNavBlock[] };
+    const collected = (await page.evaluate(COLLECT_IN_PAGE)) as { links: RawLink[]; nav: RawNavBlock[]; assets?: string[] };
     out.links = collected.links;
     out.nav = collected.nav;
+    out.assets = collected.assets ?? [];
   }
 }
 

@@ -16,6 +16,7 @@ import { runSiteChecks } from './site-checks.js';
 import { openStore, type CrawlStore, type FrontierItem, type NavBlock } from './store.js';
 import { classifyUrl, DOCUMENT_TYPES, documentTypeFromContentType, extensionOf, normalizeUrl, type NormalizeOptions } from './url.js';
 import { TOOL_VERSION } from '../rules-jis/version.js';
+import { IncrementalAudit } from './incremental.js';
 import type { Page } from 'puppeteer';
 
 export interface CrawlProgress {
@@ -128,6 +129,14 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
   });
   let loginCookies = '';
   const http = new HttpClient({ auth: config.auth, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => loginCookies || undefined });
+
+  const incremental = IncrementalAudit.open(store, runId, http, {
+    full: config.incremental === false,
+    startUrls: config.startUrls,
+    target: config.target,
+    toolVersion: TOOL_VERSION,
+  });
+  if (incremental.previousRunId != null) log(`前回の検査 #${incremental.previousRunId} から変わっていないページは、その結果を引き継ぎます（全ページ検査し直すには --full）。`);
 
   const robotsCache = new Map<string, Promise<Robots>>();
   const robotsOf = (url: string): Promise<Robots> => {
@@ -251,6 +260,11 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
   };
 
   const processPage = async (item: FrontierItem) => {
+    const reused = await incremental.tryReuse(item).catch(() => null);
+    if (reused) {
+      if (config.followLinks) await enqueue(reused.links, item.depth + 1, item.url);
+      return;
+    }
     const g = await pool.withPage(async (page) => {
       const r = await gather(page, item.url, gatherOpts);
       if (!axeVersion && r.result && !r.error) axeVersion = await page.evaluate(() => (window as unknown as { jisA11y?: { axeVersion: string } }).jisA11y?.axeVersion ?? '').catch(() => '');
@@ -312,6 +326,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
       findings: res?.findings ?? [],
       links,
     });
+    if (!g.error) await incremental.remember(item.url, { etag: g.etag ?? null, lastModified: g.lastModified ?? null, contentHash: g.contentHash, assets: g.assets ?? [] }).catch(() => {});
     if (!g.error && config.followLinks) await enqueue(links.map((l) => l.toUrl), item.depth + 1, item.url);
   };
 
@@ -364,6 +379,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
   }
 
   const status = stopped() ? 'interrupted' : 'finished';
+  if (incremental.stats.reused) log(`変わっていない ${incremental.stats.reused} ページは前回の結果を引き継ぎました（変わったページ ${incremental.stats.changed} 件は検査し直しました）。`);
   if (status === 'finished') {
     const n = runSiteChecks(store, runId, config.target);
     log(`サイト全体の検査（タイトルの重複・ナビゲーションの順序・リンク名の一貫性）: 要確認 ${n} 件`);

@@ -59,7 +59,7 @@ export async function runHtmlCheck(o: HtmlCheckOptions): Promise<number> {
 
   let log: VerdictLog | null = null;
   if (o.store !== false) log = openVerdictLog(o.store ?? DEFAULT_STORE);
-  const sandbox = new Sandbox();
+  const sandbox = new Sandbox({ allowedOrigins: origins });
   const emit = (obj: unknown) => {
     const text = JSON.stringify(obj, null, 2);
     if (o.output) writeFileSync(o.output, text + '\n');

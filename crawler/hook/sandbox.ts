@@ -12,7 +12,19 @@ import { PageAuditError } from '../audit-page.js';
 /** Extra Chromium flags for hostile pages: popups and new windows fail outright. */
 export const SANDBOX_ARGS = ['--block-new-web-contents'];
 
+/**
+ * Network fence below request interception: WebSockets (and anything else interception does not see) go
+ * to a proxy that does not exist, except for the allowed hosts. `<-loopback>` removes Chromium's implicit
+ * proxy bypass for localhost (it must come first: Chromium ignores explicit loopback rules before it), so a page cannot reach other services on this machine either.
+ */
+export function proxyFenceArgs(allowedOrigins: string[]): string[] {
+  const hosts = [...new Set(allowedOrigins.map((o) => new URL(o).host))];
+  return ['--proxy-server=http://127.0.0.1:9', `--proxy-bypass-list=${['<-loopback>', ...hosts].join(';')}`];
+}
+
 export interface SandboxOptions {
+  /** Origins the pages may reach (the proxy fence); without it only request interception fences. */
+  allowedOrigins?: string[];
   launch?: () => Promise<Browser>;
   onEvent?: (e: { type: 'launch' | 'disconnected' | 'killed' | 'discard-timeout'; message: string }) => void;
 }
@@ -49,7 +61,8 @@ export class Sandbox {
       this.starting = (async () => {
         let b: Browser;
         try {
-          b = await (this.opts.launch ?? (() => launchBrowser({ extraArgs: SANDBOX_ARGS })))();
+          const args = [...SANDBOX_ARGS, ...(this.opts.allowedOrigins?.length ? proxyFenceArgs(this.opts.allowedOrigins) : [])];
+          b = await (this.opts.launch ?? (() => launchBrowser({ extraArgs: args })))();
         } catch (e) {
           if (e instanceof BrowserNotFoundError) throw new PageAuditError('browser-not-found', e.message);
           throw new PageAuditError('browser-launch-failed', `ブラウザを起動できません: ${(e as Error).message}`);

@@ -107,22 +107,37 @@ export async function runInteractionPhase(page: Page, opts: InteractionOptions =
 
   mark = Date.now();
   // ---- teardown: its own small budget, so a hung page still lets us return ----
-  const grace = Math.max(300, budgetMs - budget.ms);
-  const t0 = Date.now();
-  const left = () => Math.max(100, grace - (Date.now() - t0));
-  try {
-    if (guard.leftPage) restored = (await withTimeout(guard.restore(Math.min(4000, left())), left())) || restored;
-    else {
-      await withTimeout(page.evaluate('window.__jisKbd && window.__jisKbd.cleanup()'), left());
-      await withTimeout(page.evaluate(`(document.activeElement && document.activeElement.blur && document.activeElement.blur(), window.scrollTo(${scroll[0]}, ${scroll[1]}))`), left());
+  const tEnd = Date.now() + Math.max(300, budgetMs - budget.ms);
+  let pageAlive = true;
+  const step = async (name: string, run: () => Promise<unknown>, needsPage = true) => {
+    if (needsPage && !pageAlive) return;
+    const ms = tEnd - Date.now();
+    if (ms <= 0) {
+      errors.push(`teardown: no time left for ${name}`);
+      return;
     }
-  } catch (e) {
-    errors.push(`teardown: ${String(e)}`);
+    try {
+      await withTimeout(run(), ms);
+    } catch (e) {
+      errors.push(`teardown ${name}: ${String(e)}`);
+      // a page that did not answer in time will not answer the next call either
+      if (e instanceof BudgetExceeded) pageAlive = false;
+    }
+  };
+  if (guard.leftPage) {
+    await step('restore', async () => {
+      restored = (await guard.restore(Math.max(100, Math.min(4000, tEnd - Date.now())))) || restored;
+    });
+  } else {
+    await step('cleanup', () => page.evaluate('window.__jisKbd && window.__jisKbd.cleanup()'));
+    await step('focus/scroll', () =>
+      page.evaluate(`(document.activeElement && document.activeElement.blur && document.activeElement.blur(), window.scrollTo(${scroll[0]}, ${scroll[1]}))`),
+    );
   }
-  await withTimeout(guard.disarm(), left()).catch((e) => errors.push(`disarm: ${String(e)}`));
-  await withTimeout(page.mouse.move(0, 0), left()).catch(() => {});
+  await step('disarm', () => guard.disarm(), false);
+  await step('mouse', () => page.mouse.move(0, 0));
   // a budget stop between Shift down and up would leave Shift held for whoever uses the page next
-  await withTimeout(page.keyboard.up('Shift'), left()).catch(() => {});
+  await step('keyboard', () => page.keyboard.up('Shift'));
 
   lap('teardown');
   const findings: Finding[] = [];

@@ -70,7 +70,7 @@ export async function createService(cfg: ServiceConfig, opts: ServiceOptions = {
   const policy = loadPolicy(cfg.policy);
   const origins = cfg.origins.map(originOf);
   const tokenOk = makeTokenCheck(cfg.tokens);
-  const sandbox = opts.sandbox ?? new Sandbox({ onEvent: (e) => log(e.message) });
+  const sandbox = opts.sandbox ?? new Sandbox({ allowedOrigins: origins, onEvent: (e) => log(e.message) });
   const verdictLog = openVerdictLog(cfg.store);
   const queue = new PQueue({ concurrency: cfg.limits.concurrency });
   mkdirSync(cfg.reportsDir, { recursive: true });

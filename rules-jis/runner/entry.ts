@@ -37,6 +37,9 @@ async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
     rules: Object.fromEntries(ruleIds.map((id) => [id, { enabled: true }])),
     resultTypes: ['violations', 'incomplete'],
     iframes: options.iframes ?? true,
+    // A frame our script cannot reach (file:, sandboxed) would otherwise hold the audit for axe's 60 s default.
+    frameWaitTime: 5000,
+    pingWaitTime: 500,
     elementRef: false,
   } as axe.RunOptions);
   const { findings, ruleStats } = normalizeAxeResults(results);

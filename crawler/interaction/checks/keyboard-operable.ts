@@ -36,9 +36,7 @@ const any = (e: Effects) => e.clicked || e.mutations > 0 || e.keyPrevented > 0 |
 const nm = (x: { name: string; tag?: string; selector: string }) => (x.name ? `「${x.name}」` : x.selector);
 
 export async function probe(ctx: ProbeContext): Promise<CheckOutput> {
-  const { page, budget, guard } = ctx;
-  const verdicts: Verdict[] = [];
-  let soft = 0;
+  const { page, budget } = ctx;
   let cdp: CDPSession | undefined;
   try {
     cdp = await budget.run(page.createCDPSession());
@@ -46,6 +44,17 @@ export async function probe(ctx: ProbeContext): Promise<CheckOutput> {
     cdp = undefined;
   }
   const hasListener = async (id: number) => (cdp ? await budget.run(clickListeners(cdp, id)).catch(() => false) : false);
+  try {
+    return await probeWith(ctx, hasListener);
+  } finally {
+    if (cdp) void cdp.detach().catch(() => {});
+  }
+}
+
+async function probeWith(ctx: ProbeContext, hasListener: (id: number) => Promise<boolean>): Promise<CheckOutput> {
+  const { page, budget, guard } = ctx;
+  const verdicts: Verdict[] = [];
+  let soft = 0;
 
   // (1) not reachable by Tab at all
   const cands = await budget.run(call<Candidate[]>(page, 'controlCandidates', 60));
@@ -158,7 +167,6 @@ export async function probe(ctx: ProbeContext): Promise<CheckOutput> {
       help: ':hover だけでなく :focus-within でも下位メニューを表示するか、開閉ボタン（aria-expanded 付きの <button>）で開けるようにしてください。',
     });
   }
-  if (cdp) await cdp.detach().catch(() => {});
   await budget.run(call(page, 'reset')).catch(() => {});
   return { meta, verdicts, applicable: ctx.reachedIds.length > 0 || cands.length > 0 || customs.length > 0 };
 }
