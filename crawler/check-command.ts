@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { launchBrowser } from './browser.js';
 import { auditUrl } from './audit-page.js';
+import { interactionAfterAudit, type InteractionSetting } from './interaction/after-audit.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 import { auditResult } from './result-json.js';
 import { formatPageText } from './format-text.js';
@@ -16,6 +17,8 @@ export interface CheckOptions {
   output?: string;
   level: 'A' | 'AA';
   timeout: number;
+  /** Keyboard/interaction phase (the CLI turns it on by default; off when undefined). */
+  interaction?: InteractionSetting;
 }
 
 /** Resolve each argument to a URL; local files are served from 127.0.0.1 so relative assets load. */
@@ -48,7 +51,11 @@ export async function runCheck(targets: string[], opts: CheckOptions): Promise<{
     for (const url of urls) {
       const page = await browser.newPage();
       try {
-        const r = await auditUrl(page, url, { target: opts.level, navigationTimeoutMs: opts.timeout * 1000 });
+        const r = await auditUrl(page, url, {
+          target: opts.level,
+          navigationTimeoutMs: opts.timeout * 1000,
+          afterAudit: interactionAfterAudit(opts.interaction),
+        });
         pages.push(r);
         if (!axeVersion && !r.error) axeVersion = await page.evaluate(() => window.jisA11y?.axeVersion ?? '');
       } finally {
@@ -73,6 +80,9 @@ export function registerCheckCommand(program: Command): void {
     .option('-o, --output <file>', '結果をファイルに書き出す')
     .option('-l, --level <level>', '目標の適合レベル A | AA', 'AA')
     .option('--timeout <seconds>', '読み込みのタイムアウト（秒）', '30')
+    .option('--no-interaction', 'キーボード操作の検査（2.1.1, 2.1.2, 2.4.3, 2.4.7, 3.2.1, 3.2.2）を行わない')
+    .option('--interaction-budget <seconds>', 'キーボード操作の検査に 1 ページで使う時間の上限（秒）', '10')
+    .option('--focus-overlay-dir <dir>', 'フォーカス順序（番号付きのタブ移動）の画像を保存するフォルダー')
     // Pre-publish hook (crawler/hook/html-check.ts): JSON verdict, exit 0 publish / 1 block / 2 error.
     .option('--html <file>', '公開前チェック: HTML ファイル（- で標準入力）を検査し、公開可否を JSON で返す')
     .option('--base-url <url>', '--html のページが公開される URL（相対パスの CSS・画像はここから読む）')
@@ -80,7 +90,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--policy <file>', 'ポリシーファイル（既定: ./jis-a11y.policy.json があれば使う）')
     .option('--store <file>', '判定を記録する SQLite ファイル（既定: jis-a11y-out/jis-a11y.sqlite）')
     .option('--no-store', '判定を記録しない')
-    .action(async (targets: string[], o: { format: string; output?: string; level: string; timeout: string; html?: string; baseUrl?: string; origin?: string[]; policy?: string; store?: string | false }) => {
+    .action(async (targets: string[], o: { format: string; output?: string; level: string; timeout: string; html?: string; baseUrl?: string; origin?: string[]; policy?: string; store?: string | false; interaction: boolean; interactionBudget: string; focusOverlayDir?: string }) => {
       if (!['text', 'json'].includes(o.format)) throw new UsageError(`--format は text か json です（指定: ${o.format}）`);
       if (!['A', 'AA'].includes(o.level)) throw new UsageError(`--level は A か AA です（指定: ${o.level}）`);
       const timeout = Number(o.timeout);
@@ -91,7 +101,10 @@ export function registerCheckCommand(program: Command): void {
         return;
       }
       if (!targets.length) throw new UsageError('検査する URL か HTML ファイルを指定してください（公開前チェックは --html <ファイル> --base-url <URL>）。');
-      const { result, exitCode } = await runCheck(targets, { format: o.format as 'text' | 'json', output: o.output, level: o.level as 'A' | 'AA', timeout });
+      const budget = Number(o.interactionBudget);
+      if (!(budget > 0)) throw new UsageError(`--interaction-budget は正の数（秒）です（指定: ${o.interactionBudget}）`);
+      const interaction = o.interaction ? { budgetMs: budget * 1000, overlayDir: o.focusOverlayDir ? path.resolve(o.focusOverlayDir) : undefined } : undefined;
+      const { result, exitCode } = await runCheck(targets, { format: o.format as 'text' | 'json', output: o.output, level: o.level as 'A' | 'AA', timeout, interaction });
       const text = o.format === 'json' ? JSON.stringify(result, null, 2) : result.pages.map((p) => formatPageText(p)).join('\n\n');
       if (o.output) {
         writeFileSync(o.output, text + '\n');

@@ -60,6 +60,8 @@ export interface CrawlConfig {
    * run of the same site (default true; `--full` audits every page again).
    */
   incremental: boolean;
+  /** The keyboard/interaction phase after the static audit (2.1.1, 2.1.2, 2.4.3, 2.4.7, 3.2.1, 3.2.2). */
+  interaction: { enabled: boolean; budgetMs: number };
   output: {
     /** Output folder (default ./jis-a11y-out). */
     dir: string;
@@ -70,7 +72,8 @@ export interface CrawlConfig {
   label?: string;
 }
 
-export type PartialCrawlConfig = Partial<Omit<CrawlConfig, 'scope' | 'auth' | 'perHost' | 'timeouts' | 'retries' | 'output'>> & {
+export type PartialCrawlConfig = Partial<Omit<CrawlConfig, 'scope' | 'auth' | 'perHost' | 'timeouts' | 'retries' | 'output' | 'interaction'>> & {
+  interaction?: Partial<CrawlConfig['interaction']>;
   scope?: Partial<CrawlConfig['scope']>;
   auth?: AuthConfig;
   perHost?: Partial<CrawlConfig['perHost']>;
@@ -104,6 +107,7 @@ export function defaultConfig(): CrawlConfig {
     checkDocuments: true,
     target: 'AA',
     incremental: true,
+    interaction: { enabled: true, budgetMs: 10_000 },
     output: { dir: 'jis-a11y-out' },
   };
 }
@@ -113,7 +117,7 @@ export function mergeConfig(...parts: (PartialCrawlConfig | undefined)[]): Crawl
   const c = defaultConfig();
   for (const p of parts) {
     if (!p) continue;
-    const { scope, auth, perHost, timeouts, retries, output, site, ...rest } = p;
+    const { scope, auth, perHost, timeouts, retries, output, interaction, site, ...rest } = p;
     for (const [k, v] of Object.entries(rest)) if (v !== undefined) (c as unknown as Record<string, unknown>)[k] = v;
     if (site) c.startUrls = [site];
     if (scope) Object.assign(c.scope, stripUndef(scope));
@@ -122,6 +126,7 @@ export function mergeConfig(...parts: (PartialCrawlConfig | undefined)[]): Crawl
     if (timeouts) Object.assign(c.timeouts, stripUndef(timeouts));
     if (retries) Object.assign(c.retries, stripUndef(retries));
     if (output) Object.assign(c.output, stripUndef(output));
+    if (interaction) Object.assign(c.interaction, stripUndef(interaction));
   }
   if (c.perHost.concurrency > c.concurrency) c.perHost.concurrency = c.concurrency;
   return c;

@@ -35,6 +35,8 @@ interface CrawlFlags {
   label?: string;
   progress?: boolean;
   full?: boolean;
+  interaction?: boolean;
+  interactionBudget?: string;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -78,6 +80,10 @@ export function flagsToConfig(urls: string[], f: CrawlFlags): PartialCrawlConfig
     target: f.level as 'A' | 'AA' | undefined,
     label: f.label,
     incremental: f.full ? false : undefined,
+    interaction: {
+      enabled: f.interaction === false ? false : undefined,
+      budgetMs: f.interactionBudget === undefined ? undefined : num(f.interactionBudget, '--interaction-budget', 1)! * 1000,
+    },
     scope: {
       maxPages: num(f.maxPages, '--max-pages', 1),
       maxDepth: num(f.maxDepth, '--max-depth', 0),
@@ -186,6 +192,8 @@ export function registerCrawlCommand(program: Command): void {
     .option('-l, --level <level>', '目標の適合レベル A | AA')
     .option('--label <text>', '検査の名前（例: 2026年度 定期検査）')
     .option('--no-progress', '進捗バーを出さず、ログ行で表示する')
+    .option('--no-interaction', 'キーボード操作の検査（2.1.1, 2.1.2, 2.4.3, 2.4.7, 3.2.1, 3.2.2）を行わない')
+    .option('--interaction-budget <seconds>', 'キーボード操作の検査に 1 ページで使う時間の上限（秒、既定 10）')
     .option('--full', '前回から変わっていないページも含めて全ページを検査し直す（既定は変わったページだけ）')
     .action(async (urls: string[], f: CrawlFlags) => {
       const outcome = await crawlFromFlags(urls, f);

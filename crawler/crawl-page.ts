@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { HTTPResponse, Page } from 'puppeteer';
 import { auditLoaded, checkResponse, navigationError, PageAuditError } from './audit-page.js';
+import { interactionAfterAudit, type InteractionSetting } from './interaction/after-audit.js';
 import type { PageResult, PageError } from '../rules-jis/types.js';
 
 export interface RawLink {
@@ -42,6 +43,8 @@ export interface GatherOptions {
   navigationTimeoutMs: number;
   auditTimeoutMs: number;
   maxPageBytes: number;
+  /** Run the keyboard/interaction phase after the static audit (undefined: off). */
+  interaction?: InteractionSetting;
 }
 
 /**
@@ -209,7 +212,11 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
     }
     if (out.bytes != null && out.bytes > opts.maxPageBytes) throw tooLarge(out.bytes);
     const source = buf ? decodeHtml(buf, out.contentType) : undefined;
-    out.result = await auditLoaded(page, source, { target: opts.target, auditTimeoutMs: opts.auditTimeoutMs });
+    out.result = await auditLoaded(page, source, {
+      target: opts.target,
+      auditTimeoutMs: opts.auditTimeoutMs,
+      afterAudit: interactionAfterAudit(opts.interaction),
+    });
     const collected = (await page.evaluate(COLLECT_IN_PAGE)) as { links: RawLink[]; nav: RawNavBlock[]; assets?: string[] };
     out.links = collected.links;
     out.nav = collected.nav;

@@ -213,6 +213,9 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     navigationTimeoutMs: config.timeouts.navigationMs,
     auditTimeoutMs: config.timeouts.auditMs,
     maxPageBytes: config.maxPageBytes,
+    interaction: config.interaction.enabled
+      ? { budgetMs: config.interaction.budgetMs, overlayDir: path.join(config.output.dir, 'focus-order') }
+      : undefined,
   };
   let retryBudget = config.retries.budget;
   const started = Date.now();

@@ -16,7 +16,9 @@ function selectorOf(target: axeCore.UnlabelledFrameSelector | axeCore.CrossTreeS
 }
 
 function nodeMessages(node: axeCore.NodeResult): string {
-  const parts = [...node.any, ...node.all, ...node.none].map((c) => c.message).filter(Boolean);
+  // `any` checks are alternatives (alt, aria-label, title…): listing them all reads as noise to an editor,
+  // so keep the first (axe orders the primary technique first); `all`/`none` failures are each a problem.
+  const parts = [...node.any.slice(0, 1), ...node.all, ...node.none].map((c) => c.message).filter(Boolean);
   return [...new Set(parts)].join(' / ');
 }
 

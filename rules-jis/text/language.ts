@@ -8,6 +8,10 @@ const STOPWORDS = new Set(
 );
 // Letters that exist only in simplified Chinese (Japanese writes 們→no, 这→no, 对→対, 时→時 …).
 const SIMPLIFIED_ONLY = new Set('们这说对时个为经发动过还进语欢门问间见现读书车东务员写报导边饭馆县丰乐们请谢关网页访热线办证'.split(''));
+// Traditional-Chinese letters modern Japanese text does not use (its forms are 国 説 対 …, and 這 們 嗎 您 辦 詢
+// are Chinese words). Old forms that survive in Japanese names (學 會 邊 關 實 …) are left out on purpose;
+// 國 stays, because a kana-free *sentence* (see foreignPassage) naming two 國 people is far rarer than one in Chinese.
+const TRADITIONAL_ONLY = new Set('們這說嗎呢您辦詢裡麼她歡證讓經發對寫國'.split(''));
 
 export interface TextStats {
   kana: number;
@@ -17,21 +21,23 @@ export interface TextStats {
   words: number;
   stopwords: number;
   simplified: number;
+  traditional: number;
 }
 
 export function textStats(text: string): TextStats {
-  let kana = 0, han = 0, hangul = 0, latin = 0, simplified = 0;
+  let kana = 0, han = 0, hangul = 0, latin = 0, simplified = 0, traditional = 0;
   for (const ch of text) {
     if (KANA.test(ch)) kana++;
     else if (HAN.test(ch)) {
       han++;
       if (SIMPLIFIED_ONLY.has(ch)) simplified++;
+      if (TRADITIONAL_ONLY.has(ch)) traditional++;
     } else if (HANGUL.test(ch)) hangul++;
     else if (/[A-Za-z\u00C0-\u024F]/.test(ch)) latin++;
   }
   const wordList = text.match(/[A-Za-z\u00C0-\u024F']+/g) ?? [];
   const stopwords = wordList.filter((w) => STOPWORDS.has(w.toLowerCase())).length;
-  return { kana, han, hangul, latin, words: wordList.length, stopwords, simplified };
+  return { kana, han, hangul, latin, words: wordList.length, stopwords, simplified, traditional };
 }
 
 export type Lang = 'ja' | 'en' | 'zh' | 'ko';
@@ -89,6 +95,9 @@ export function foreignPassage(text: string, pageLang: string): { lang: Lang; pa
     for (const m of text.matchAll(/[\u4E00-\u9FFF，。、！？\s]{8,}/g)) {
       const st = textStats(m[0]);
       if (st.han >= 8 && st.simplified >= 2) return { lang: 'zh', passage: m[0].trim().slice(0, 40) };
+      // Traditional Chinese shares most letters with Japanese, so ask for more: a kana-free sentence
+      // (Chinese comma or full stop) of 12+ kanji with two letters Japanese does not write.
+      if (st.han >= 12 && st.traditional >= 2 && /[，。]/.test(m[0])) return { lang: 'zh', passage: m[0].trim().slice(0, 40) };
     }
   }
   if (d && d !== 'ja' && d !== 'zh') {

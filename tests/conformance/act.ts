@@ -13,6 +13,9 @@ import { launchBrowser } from '../../crawler/browser.js';
 import { auditUrl } from '../../crawler/audit-page.js';
 import { isTargetCriterion } from '../../rules-jis/criteria.js';
 import type { Finding } from '../../rules-jis/types.js';
+import { DEFAULT_INTERACTION_BUDGET_MS, interactionAfterAudit } from '../../crawler/interaction/after-audit.js';
+
+const KEYBOARD_CRITERIA = new Set(['2.1.1', '2.1.2', '2.4.3', '2.4.7', '3.2.1', '3.2.2']);
 
 interface TestCase {
   ruleId: string;
@@ -44,7 +47,7 @@ for (const r of axe.getRules()) for (const id of (r as { actIds?: string[] }).ac
   if (!implementers.has(id)) implementers.set(id, new Set());
   implementers.get(id)!.add(r.ruleId);
 }
-for (const [act, rules] of Object.entries({ '3ea0c8': ['source-duplicate-id'], ucwvc8: ['jis-lang-mismatch'], off6ek: ['jis-lang-passage'] }))
+for (const [act, rules] of Object.entries({ '3ea0c8': ['source-duplicate-id'], ucwvc8: ['jis-lang-mismatch'], off6ek: ['jis-lang-passage'], '80af7b': ['keyboard-trap'], oj04fd: ['focus-visible'] }))
   for (const r of rules) (implementers.get(act) ?? implementers.set(act, new Set()).get(act)!).add(r);
 
 const prefix = '/WAI/content-assets/wcag-act-rules';
@@ -70,7 +73,13 @@ for (const t of cases) {
     rows.set(t.ruleId, row);
     const page = await browser.newPage();
     try {
-      const r = await auditUrl(page, base + t.relativePath, { navigationTimeoutMs: 15_000, auditTimeoutMs: 30_000 });
+      // The keyboard phase runs where the ACT rule is about operating the page, as it does in crawl and check.
+      const keyboard = criteriaOf(t).some((c) => KEYBOARD_CRITERIA.has(c));
+      const r = await auditUrl(page, base + t.relativePath, {
+        navigationTimeoutMs: 15_000,
+        auditTimeoutMs: 30_000,
+        afterAudit: keyboard ? interactionAfterAudit({ budgetMs: DEFAULT_INTERACTION_BUDGET_MS }) : undefined,
+      });
       if (r.error) { row.errors++; return; }
       const crit = criteriaOf(t);
       const onCrit = (f: Finding) => f.criteria.some((c) => crit.includes(c));

@@ -55,6 +55,10 @@ describe('language (3.1.1 / 3.1.2)', () => {
     expect(foreignPassage('미도리현에 오신 것을 환영합니다.', 'ja')?.lang).toBe('ko');
     expect(foreignPassage('欢迎来到绿县。这里为外国居民提供生活信息。', 'ja')?.lang).toBe('zh');
     expect(foreignPassage('このページは、やさしい日本語でも読むことができます。', 'en')?.lang).toBe('ja');
+    // Traditional Chinese for foreign residents (no kana, Chinese comma, letters Japanese does not write).
+    expect(foreignPassage('外國居民可以在國際交流中心免費諮詢生活問題，請提前預約。', 'ja')?.lang).toBe('zh');
+    for (const s of ['國學院大學栃木高等学校', '委員：國分太郎、山田花子、鈴木一郎。', '令和7年度青葉市一般会計予算概要。'])
+      expect(foreignPassage(s, 'ja')).toBeNull();
     for (const s of ['申請書はMicrosoft WordまたはExcelで作成してください。', 'JIS X 8341-3:2016 に準拠', 'Copyright © Midori Prefecture. All Rights Reserved.', 'Adobe Acrobat Reader DCが必要です'])
       expect(foreignPassage(s, 'ja')).toBeNull();
   });

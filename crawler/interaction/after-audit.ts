@@ -1,0 +1,43 @@
+// Plugs the keyboard/interaction phase into a page audit (auditLoaded/auditUrl `afterAudit`), so the
+// crawler, `check` and the hook run it the same way, with a time budget per page.
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer';
+import type { Finding, RuleStat } from '../../rules-jis/types.js';
+import { runInteractionPhase } from './index.js';
+
+export interface InteractionSetting {
+  /** Hard time budget for the phase on one page (ms). */
+  budgetMs: number;
+  /** Where to save the numbered focus-order overlay (PNG named by `focusOverlayFile(url)`). */
+  overlayDir?: string;
+  /** The caller has request interception on already (the phase then cooperates instead of toggling it). */
+  requestInterceptionEnabled?: boolean;
+}
+
+export const DEFAULT_INTERACTION_BUDGET_MS = 10_000;
+
+/** File name of a page's focus-order overlay: stable per URL, so reports and re-runs find it. */
+export function focusOverlayFile(url: string): string {
+  return `${createHash('sha1').update(url).digest('hex').slice(0, 16)}.png`;
+}
+
+export function interactionAfterAudit(
+  setting: InteractionSetting | undefined,
+): ((page: Page) => Promise<{ findings: Finding[]; ruleStats: RuleStat[] }>) | undefined {
+  if (!setting) return undefined;
+  return async (page) => {
+    let overlayPath: string | undefined;
+    if (setting.overlayDir) {
+      mkdirSync(setting.overlayDir, { recursive: true });
+      overlayPath = path.join(setting.overlayDir, focusOverlayFile(page.url()));
+    }
+    const r = await runInteractionPhase(page, {
+      budgetMs: setting.budgetMs,
+      overlayPath,
+      requestInterceptionEnabled: setting.requestInterceptionEnabled,
+    });
+    return { findings: r.findings, ruleStats: r.ruleStats };
+  };
+}
