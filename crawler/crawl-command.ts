@@ -1,4 +1,4 @@
-// `jis-a11y crawl [url...]`: audit a whole site into the SQLite store (see docs/README-crawl.md).
+// `jis-a11y crawl [url...]`: audit a whole site into the SQLite store (see docs/crawl.md).
 import path from 'node:path';
 import type { Command } from 'commander';
 import { findConfigFile, loadConfigFile, mergeConfig, type CrawlConfig, type PartialCrawlConfig } from './config.js';

@@ -1,6 +1,6 @@
 // The pre-publish policy (jis-a11y.policy.json): what blocks publication, and the waivers that let a
 // known, approved finding through until a date. Pure: findings in, verdict parts out (no browser, no I/O
-// except loading the file). Documented in docs/README-hook.md.
+// except loading the file). Documented in docs/hook.md.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// The service configuration: jis-a11y.service.json (documented in docs/README-hook.md).
+// The service configuration: jis-a11y.service.json (documented in docs/hook.md).
 // Relative paths inside are relative to the file. Tokens may come from the environment instead of the file.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

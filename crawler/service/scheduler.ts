@@ -1,7 +1,7 @@
 // Scheduled crawls inside `jis-a11y serve`: each schedule is a cron expression (croner) and a crawl config
 // file; a run goes into the service store, then the reports are regenerated. A run still going when its
 // next time comes is not started twice (protect). The alternative without the service is a system
-// cron/systemd timer calling `jis-a11y crawl --config …` (docs/README-hook.md).
+// cron/systemd timer calling `jis-a11y crawl --config …` (docs/hook.md).
 import { Cron } from 'croner';
 import { loadConfigFile, mergeConfig } from '../config.js';
 import { runCrawl, type CrawlHooks } from '../crawl.js';
