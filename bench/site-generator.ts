@@ -67,7 +67,7 @@ export function renderPage(id: number, total: number, version: number, assetVers
   out.push(`<a class="skip" href="#main">本文へ移動</a>`);
   // header + mega menu: 8 topics × 20 links
   out.push(`<header class="site-header"><div class="logo"><a href="/p/0.html"><img src="/assets/logo.png" alt="○○県" width="200" height="48"></a></div>`);
-  out.push(`<ul class="util"><li><a href="/p/1.html">文字サイズ・色合い変更</a></li><li><a href="/p/2.html">Foreign language</a></li><li><a href="/p/3.html">音声読み上げ</a></li><li><a href="/p/4.html">サイトマップ</a></li></ul>`);
+  out.push(`<ul class="util"><li><a href="${href(1)}">文字サイズ・色合い変更</a></li><li><a href="${href(2)}">Foreign language</a></li><li><a href="${href(3)}">音声読み上げ</a></li><li><a href="${href(4)}">サイトマップ</a></li></ul>`);
   out.push(`<form role="search" action="/search"><label for="q">サイト内検索</label><input id="q" name="q" type="search"><button>検索</button></form>`);
   out.push(`<nav aria-label="グローバルナビゲーション" id="gnav"><ul>`);
   TOPICS.forEach((t, ti) => {

@@ -4,9 +4,9 @@
 //   - no upward trend after warm-up (least-squares slope of the per-minute PSS maxima, in MiB per 1,000 pages)
 //   - nothing lost across the kill: every sitemap page is in the run exactly once, the frontier is empty
 //
-//   npx tsx bench/soak.ts [--pages 10000] [--kill-at 0.4] [--concurrency n]
+//   npx tsx bench/soak.ts [--pages 10000] [--kill-at 0.4] [--concurrency n] [--crawl-args "--no-interaction"]
 import path from 'node:path';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { startSite } from './site-generator.js';
 import { descendants, mib, sampleTree, type TreeUsage } from './proc.js';
@@ -17,10 +17,10 @@ const args = process.argv.slice(2);
 const arg = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1]! : d);
 const N = Number(arg('pages', '10000'));
 const killAt = Number(arg('kill-at', '0.4'));
-const extra = args.includes('--concurrency') ? ['--concurrency', arg('concurrency', '2')] : [];
+const extra = [...(args.includes('--concurrency') ? ['--concurrency', arg('concurrency', '2')] : []), ...arg('crawl-args', '').split(' ').filter(Boolean)];
 const LIMIT = 2 * 1024 * 1024 * 1024;
 
-const out = path.join(WORK, 'soak');
+const out = path.join(WORK, arg('name', 'soak'));
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const dbFile = path.join(out, 'jis-a11y.sqlite');
@@ -89,6 +89,7 @@ function trend(ph: Phase[]): { slope: number; windows: number } {
     const byWin = new Map<number, number>();
     for (const s of p.usage.samples) byWin.set(Math.floor(s.t / windowMs), Math.max(byWin.get(Math.floor(s.t / windowMs)) ?? 0, s.pss));
     for (const [w, pss] of byWin) {
+      if (w < 2) continue; // the first two minutes after each (re)start: browser launch, caches filling
       const pr = p.progress.filter((q) => q.t <= (w + 1) * windowMs).pop();
       if (pr) pts.push({ x: pr.pages, y: pss / 1024 / 1024 });
     }
@@ -115,6 +116,7 @@ try {
   const peak = Math.max(first.usage.peakPssBytes, second.usage.peakPssBytes);
   const peakRss = Math.max(first.usage.peakRssBytes, second.usage.peakRssBytes);
   const t = trend([first, second]);
+  writeFileSync(path.join(out, 'soak-samples.json'), JSON.stringify({ first: { samples: first.usage.samples, progress: first.progress }, second: { samples: second.usage.samples, progress: second.progress } }));
   console.log('\nsoak results');
   console.log(`  runs: ${JSON.stringify(runs)}  (one run, resumed)`);
   console.log(`  pages stored ${pages.n}, distinct ${pages.u}, of ${N} (errors ${pages.e}); frontier left ${left.n}  → ${pages.u === N && pages.n === N && left.n === 0 ? 'nothing lost' : 'LOST OR DUPLICATED PAGES'}`);

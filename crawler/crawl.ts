@@ -135,6 +135,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     startUrls: config.startUrls,
     target: config.target,
     toolVersion: TOOL_VERSION,
+    interaction: config.interaction?.enabled ?? false,
   });
   if (incremental.previousRunId != null) log(`前回の検査 #${incremental.previousRunId} から変わっていないページは、その結果を引き継ぎます（全ページ検査し直すには --full）。`);
 

@@ -62,12 +62,22 @@ export class IncrementalAudit {
    * The previous finished run of the same start URLs and target, audited with the same tool version
    * (a new rule set must audit every page again). Null when there is none or `full` is set.
    */
-  static open(store: CrawlStore, runId: number, http: HttpClient, opts: { full: boolean; startUrls: string[]; target: string; toolVersion: string }): IncrementalAudit {
+  static open(
+    store: CrawlStore,
+    runId: number,
+    http: HttpClient,
+    opts: { full: boolean; startUrls: string[]; target: string; toolVersion: string; interaction?: boolean },
+  ): IncrementalAudit {
     store.db.exec(SCHEMA);
     let prev: number | null = null;
     if (!opts.full) {
       const key = JSON.stringify(opts.startUrls);
-      const r = store.listRuns().find((x) => x.id !== runId && x.status === 'finished' && JSON.stringify(x.startUrls) === key && x.target === opts.target && x.toolVersion === opts.toolVersion);
+      const r = store.listRuns().find(
+        (x) =>
+          x.id !== runId && x.status === 'finished' && JSON.stringify(x.startUrls) === key && x.target === opts.target && x.toolVersion === opts.toolVersion &&
+          // a run without the keyboard phase has no keyboard findings to hand on (and the other way round)
+          ((x.config as { interaction?: { enabled?: boolean } })?.interaction?.enabled ?? false) === (opts.interaction ?? false),
+      );
       prev = r?.id ?? null;
     }
     return new IncrementalAudit(store, runId, prev, http);

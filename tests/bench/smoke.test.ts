@@ -39,7 +39,7 @@ describe('bench harness (smoke)', () => {
   });
 
   it('runs jis-a11y crawl and the naive loop on the same site and reports figures', async () => {
-    const r = await runBench({ pages: 2, pa11y: false, pa11yConcurrency: [] });
+    const r = await runBench({ pages: 2, pa11y: false, pa11yConcurrency: [], skipDefaultCrawl: true });
     for (const t of [r.jis, r.naive]) {
       expect(t.pages).toBe(2);
       expect(t.pagesPerSecond).toBeGreaterThan(0);
@@ -52,5 +52,6 @@ describe('bench harness (smoke)', () => {
     expect(r.jis.imageAltPages).toBe(1);
     expect(r.naive.imageAltPages).toBe(1);
     expect(r.pa11y).toBeNull();
+    expect(r.jisFull).toBeNull();
   }, 180_000);
 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 async function crawl(incremental = true): Promise<{ runId: number; gathered: string[] }> {
   const gathered: string[] = [];
-  const config = mergeConfig({ startUrls: [site.urls[0]!], output: { dir }, incremental, checkDocuments: false });
+  const config = mergeConfig({ startUrls: [site.urls[0]!], output: { dir }, incremental, checkDocuments: false, interaction: { enabled: false } });
   const out = await runCrawl(config, {
     hooks: {
       gather: (page, url, opts) => {
