@@ -9,6 +9,9 @@ import { decodePng, diffImages } from './png.js';
 import { KeySender, type KeyName } from './keys.js';
 import type { Box, FocusStop, GuardEvent, StopEvidence, TrapEvidence, TraversalArtifacts } from './types.js';
 
+/** Text that advises a key (combination) to move on: "Ctrl+M", "Alt + Q", "F6 キー", "press … to exit", "キーで抜け…". */
+const EXIT_KEY_ADVICE = /\b(ctrl|control|alt|option|cmd|command|shift)\s*[+＋]\s*\S|\bF\d{1,2}\s*キー|キーを押して.{0,12}(抜け|移動|閉じ|戻)|キーで.{0,8}(抜け|移動|閉じ|戻)|\bpress\b.{0,40}\b(exit|leave|escape|move on)\b/;
+
 type Active =
   | { none: true; events: GuardEvent[]; selfBlurred: (FocusStop & { id: number }) | null }
   | {
@@ -108,12 +111,17 @@ export async function traverse(page: Page, guard: NavigationGuard, budget: Budge
       const stillShown = await budget.run(call<boolean>(page, 'anyVisible', ids));
       escapeReleased = id === null || !set.has(id) || !stillShown;
     }
+    // 2.1.2 allows a non-standard exit key when the user is told about it: a person must check those.
+    const exitKeyAdvised = otherWay || escapeReleased
+      ? false
+      : await budget.run(page.evaluate((re: string) => new RegExp(re, 'i').test(document.body?.innerText ?? ''), EXIT_KEY_ADVICE.source)).catch(() => false);
     return {
       selectors: trapStops.map((s) => s.stop.selector),
       html: trapStops[0]?.stop.html ?? '',
       direction,
       otherDirection: otherWay,
       escapeReleased,
+      exitKeyAdvised: exitKeyAdvised === true,
     };
   };
 

@@ -63,6 +63,8 @@ export interface TrapEvidence {
   otherDirection: boolean;
   /** Escape released focus (the modal pattern): not a trap. */
   escapeReleased: boolean;
+  /** The page's text tells of another key to get out (e.g. "Ctrl+M で抜けます"): 2.1.2 allows that. */
+  exitKeyAdvised?: boolean;
 }
 
 export interface TraversalArtifacts {

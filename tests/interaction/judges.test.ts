@@ -39,6 +39,13 @@ describe('judges', () => {
     expect(toStat(out.meta, out.verdicts, out.applicable)).toEqual({ ruleId: 'keyboard-trap', source: 'interaction', criteria: ['2.1.2'], result: 'violation' });
   });
 
+  it('keyboard-trap: a trap whose page advises another exit key (2.1.2 allows it) is review, not violation', () => {
+    const base = { selectors: ['#a', '#b'], html: '<a id="a">', direction: 'forward' as const, otherDirection: false, escapeReleased: false };
+    const out = keyboardTrap.judge(art([ev(stop(1, { x: 0, y: 0, width: 10, height: 10 }))], { traps: [{ ...base, exitKeyAdvised: true }] }));
+    expect(out.verdicts.map((v) => v.kind)).toEqual(['review']);
+    expect(out.verdicts[0].what).toMatch(/別のキー操作の説明/);
+  });
+
   it('focus-visible: no change → violation; caret-sized change → review; style change → silent', () => {
     const r = { x: 0, y: 0, width: 100, height: 20 };
     const out = focusVisible.judge(art([

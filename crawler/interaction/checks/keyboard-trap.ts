@@ -25,6 +25,13 @@ export function judge(art: TraversalArtifacts): CheckOutput {
           ? `Tab キーを押し続けてもフォーカスが${where}の中を回り続け、先へ進めませんでした（Shift+Tab では抜けられました）。`
           : `Shift+Tab キーを押し続けてもフォーカスが${where}の中から戻れませんでした（Tab では抜けられました）。`,
       });
+    } else if (t.exitKeyAdvised) {
+      verdicts.push({
+        kind: 'review',
+        selector: t.selectors[0] ?? '',
+        html: t.html,
+        what: `フォーカスが${where}に閉じ込められ、Tab、Shift+Tab、Escape では外へ移動できませんでした。ページに別のキー操作の説明があるため、その方法で抜けられるか確かめてください（説明どおりに抜けられれば 2.1.2 を満たします）。`,
+      });
     } else {
       verdicts.push({
         kind: 'violation',
