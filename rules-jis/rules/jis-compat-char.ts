@@ -1,21 +1,11 @@
 // Advisory (参考): CJK 互換漢字・康熙部首 (PDF からの貼り付けで混入する ⾏ U+2F8F など).
-import type { JisRule } from '../types.js';
-import { TEXT_BLOCK_SELECTOR, ownText } from '../dom/text.js';
 import { compatibilityChars } from '../text/chars-advisory.js';
+import { charAdvisoryRule } from './char-advisory.js';
 
-export const rule: JisRule = {
+export const rule = charAdvisoryRule({
   id: 'jis-compat-char',
-  selector: TEXT_BLOCK_SELECTOR,
-  matches: (node) => /[\u2E80-\u2FD5\uF900-\uFAFF]|[\uD87E][\uDC00-\uDE1F]/.test(ownText(node)),
-  evaluate(node) {
-    const found = compatibilityChars(ownText(node).replace(/\n/g, ' '));
-    if (!found.length) return true;
-    this.data({ chars: found.slice(0, 8).join('」「') });
-    return false;
-  },
-  criteria: [],
-  failKind: 'advisory',
-  impact: 'minor',
+  prefilter: /[\u2E80-\u2FD5\uF900-\uFAFF]|[\uD87E][\uDC00-\uDE1F]/,
+  find: compatibilityChars,
   messages: {
     description: 'PDF から貼り付けたときに混入する部首・互換漢字（見た目は同じで別の文字）がないか',
     why: 'PDF から文字をコピーすると、「行」が康熙部首の「⾏」のように見た目が同じ別の文字に置き換わることがあります。スクリーンリーダーは「ぎょうがまえ」などと読んだり読まなかったりし、検索でもヒットしません。',
@@ -23,4 +13,4 @@ export const rule: JisRule = {
     fail: '部首・互換漢字「${data.chars}」が使われています（PDF からの貼り付けで混入した可能性があります）。',
     pass: '部首・互換漢字は見つかりません。',
   },
-};
+});

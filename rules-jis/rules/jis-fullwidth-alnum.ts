@@ -1,21 +1,11 @@
 // Advisory (参考): 全角英数字 (ＰＤＦ, ２０２５).
-import type { JisRule } from '../types.js';
-import { TEXT_BLOCK_SELECTOR, ownText } from '../dom/text.js';
 import { fullwidthAlnum } from '../text/chars-advisory.js';
+import { charAdvisoryRule } from './char-advisory.js';
 
-export const rule: JisRule = {
+export const rule = charAdvisoryRule({
   id: 'jis-fullwidth-alnum',
-  selector: TEXT_BLOCK_SELECTOR,
-  matches: (node) => /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]{2}/.test(ownText(node)),
-  evaluate(node) {
-    const found = fullwidthAlnum(ownText(node).replace(/\n/g, ' '));
-    if (!found.length) return true;
-    this.data({ chars: found.slice(0, 8).join('」「') });
-    return false;
-  },
-  criteria: [],
-  failKind: 'advisory',
-  impact: 'minor',
+  prefilter: /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]{2}/,
+  find: fullwidthAlnum,
   messages: {
     description: '英字や2桁以上の数字を全角で書いていないか',
     why: '全角の英字は、スクリーンリーダーによって一文字ずつ「ピー、ディー、エフ」と読まれ、単語として伝わりません。全角数字も桁ごとに読まれることがあり、「２０２５」が「に、ぜろ、に、ご」となる場合があります。検索でも半角と区別されてヒットしません。',
@@ -23,4 +13,4 @@ export const rule: JisRule = {
     fail: '全角の英数字「${data.chars}」が使われています。',
     pass: '全角の英数字の連続は見つかりません。',
   },
-};
+});
