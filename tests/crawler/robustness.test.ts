@@ -114,6 +114,9 @@ beforeAll(async () => {
     relaunchEvery: 6,
     maxPageBytes: 1024 * 1024,
     output: { dir },
+    // This suite is about broken pages; the keyboard phase (tested in tests/interaction) only slows each page
+    // and widens the window in which a browser kill makes an in-flight page retry (a second server hit).
+    interaction: { enabled: false },
   });
   outcome = await runCrawl(config, {
     hooks: {
