@@ -73,7 +73,3 @@ export async function launchBrowser(opts: LaunchBrowserOptions = {}): Promise<Br
   browser.once('disconnected', () => void rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => {}));
   return browser;
 }
-
-export async function browserVersion(browser: Browser): Promise<string> {
-  return browser.version();
-}

@@ -39,7 +39,9 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof UsageError || err instanceof BrowserNotFoundError) {
       console.error(`エラー: ${err.message}`);
     } else {
-      console.error(`エラー: 実行中に問題が起きました: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      const detail = err instanceof Error ? (process.env.JIS_A11Y_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
+      console.error(`エラー: 実行中に予期しない問題が起きました: ${detail}`);
+      console.error('もう一度実行しても同じなら、環境変数 JIS_A11Y_DEBUG=1 を付けて実行し、表示された内容を添えて管理者に連絡してください。');
     }
     process.exitCode = EXIT.ERROR;
   }

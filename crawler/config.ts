@@ -89,6 +89,11 @@ export function defaultConcurrency(): number {
   return Math.max(1, Math.min(8, n));
 }
 
+/** Where crawl, report, judge and the hook keep results unless told otherwise. */
+export const DEFAULT_OUTPUT_DIR = 'jis-a11y-out';
+export const STORE_FILE_NAME = 'jis-a11y.sqlite';
+export const DEFAULT_STORE = path.join(DEFAULT_OUTPUT_DIR, STORE_FILE_NAME);
+
 export function defaultConfig(): CrawlConfig {
   return {
     startUrls: [],
@@ -108,7 +113,7 @@ export function defaultConfig(): CrawlConfig {
     target: 'AA',
     incremental: true,
     interaction: { enabled: true, budgetMs: 10_000 },
-    output: { dir: 'jis-a11y-out' },
+    output: { dir: DEFAULT_OUTPUT_DIR },
   };
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import type { Browser } from 'puppeteer';
 import { BrowserPool } from './browser-pool.js';
-import { redactConfig, validateConfig, type CrawlConfig } from './config.js';
+import { redactConfig, STORE_FILE_NAME, validateConfig, type CrawlConfig } from './config.js';
 import { gatherPage, type GatheredPage, type GatherOptions } from './crawl-page.js';
 import { HttpClient } from './http-client.js';
 import { allowAll, loadRobots, type Robots } from './robots.js';
@@ -70,7 +70,7 @@ export interface CrawlRunOptions {
 const TRANSIENT = new Set(['timeout', 'audit-timeout', 'crashed', 'unreachable']);
 
 export function storeFile(config: CrawlConfig): string {
-  return config.output.db ?? path.join(config.output.dir, 'jis-a11y.sqlite');
+  return config.output.db ?? path.join(config.output.dir, STORE_FILE_NAME);
 }
 
 /** The stored config of a run back as a CrawlConfig (secrets come from the current config). */

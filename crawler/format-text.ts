@@ -1,6 +1,6 @@
 // Japanese terminal output of page results: the criteria table, then the findings.
 import Table from 'cli-table3';
-import { criterion } from '../rules-jis/criteria.js';
+import { compareCriterionIds, criterion } from '../rules-jis/criteria.js';
 import { KIND_LABEL_JA, OUTCOME_LABEL_JA } from '../rules-jis/verdict.js';
 import type { PageResult } from '../rules-jis/types.js';
 
@@ -28,7 +28,7 @@ export function formatPageText(page: PageResult, opts: { showFindings?: boolean 
   if (opts.showFindings !== false && page.findings.length) {
     out.push('', `  指摘事項 ${page.findings.length} 件`);
     const order = { violation: 0, review: 1, advisory: 2 } as const;
-    const sorted = [...page.findings].sort((a, b) => order[a.kind] - order[b.kind] || (a.criteria[0] ?? '9').localeCompare(b.criteria[0] ?? '9'));
+    const sorted = [...page.findings].sort((a, b) => order[a.kind] - order[b.kind] || compareCriterionIds(a.criteria[0] ?? '9.9.9', b.criteria[0] ?? '9.9.9'));
     sorted.forEach((f, i) => {
       out.push(`  ${i + 1}. [${KIND_LABEL_JA[f.kind]}] ${f.criteria.join(', ') || '（達成基準なし）'} ${f.ruleId}`);
       out.push(`     ${f.message}`);

@@ -2,6 +2,7 @@
 // service call at the end of a run to write every report of it into one folder.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_STORE } from '../crawler/config.js';
 import type { Command } from 'commander';
 import type { Browser } from 'puppeteer';
 import { openStore, type CrawlStore } from '../crawler/store.js';
@@ -96,7 +97,6 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
 
 // -------------------------------------------------------------------------------------------- CLI
 
-const DEFAULT_STORE = path.join('jis-a11y-out', 'jis-a11y.sqlite');
 
 function parseRunId(v?: string): number | undefined {
   if (v === undefined) return undefined;

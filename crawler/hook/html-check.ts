@@ -2,6 +2,7 @@
 // Prints the JSON verdict; exit 0 publish, 1 block, 2 error (crawler/exit-codes.ts).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_STORE } from '../config.js';
 import { PageAuditError } from '../audit-page.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { checkSubmission } from './check-submission.js';
@@ -10,7 +11,6 @@ import { loadPolicy, POLICY_FILE_NAME } from './policy.js';
 import { Sandbox } from './sandbox.js';
 import { openVerdictLog, type VerdictLog } from './verdict-log.js';
 
-export const DEFAULT_STORE = path.join('jis-a11y-out', 'jis-a11y.sqlite');
 
 export interface HtmlCheckOptions {
   html: string;
