@@ -3,6 +3,8 @@ import type { Frame, HTTPResponse, Page } from 'puppeteer';
 import { judgePage } from '../rules-jis/verdict.js';
 import type { Finding, InPageOutput, PageError, PageResult, RuleStat } from '../rules-jis/types.js';
 import { bundleSource } from './bundle-source.js';
+import { withSourceFindings } from '../rules-jis/source/merge.js';
+import { TOOL_VERSION } from '../rules-jis/version.js';
 
 export interface AuditOptions {
   target?: 'A' | 'AA';
@@ -31,24 +33,31 @@ function withTimeout<T>(p: Promise<T>, ms: number, code: string, message: string
   ]);
 }
 
-/** Injects the bundle into every frame of the loaded page and runs it in the main frame. */
+const BUNDLE_PRESENT = `(() => { const j = window.jisA11y; return !!j && j.version === ${JSON.stringify(TOOL_VERSION)} && typeof j.run === 'function'; })()`;
+
+/**
+ * Makes sure every frame of the loaded page has the bundle (a tab prepared by prepareTab already has it from
+ * document start; otherwise it is sent now), runs it in the main frame, and adds the 4.1.1 source check,
+ * which runs here in Node on the HTML as served.
+ */
 export async function runBundle(page: Page, source: string | undefined, timeoutMs = 60_000): Promise<InPageOutput> {
-  const src = await bundleSource();
   const inject = async (frame: Frame) => {
     try {
-      await frame.evaluate(src);
+      if (await frame.evaluate(BUNDLE_PRESENT)) return;
+      await frame.evaluate(await bundleSource());
     } catch {
       // A detached or cross-process frame that cannot be injected is audited as "not reached" by axe.
     }
   };
   await inject(page.mainFrame());
   await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map(inject));
-  return withTimeout(
-    page.evaluate((s) => window.jisA11y!.run({ source: s ?? undefined }), source ?? null),
+  const output = await withTimeout(
+    page.evaluate(() => window.jisA11y!.run({})),
     timeoutMs,
     'audit-timeout',
     `検査が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした（ページが重いか、スクリプトが止まっていません）。`,
   );
+  return typeof source === 'string' ? { ...output, ...withSourceFindings(output, source) } : output;
 }
 
 /** Verdict for a gathered page, with any extra findings merged in. */

@@ -13,6 +13,8 @@ export interface BrowserPoolOptions {
   relaunchEvery?: number;
   /** Origins the auth cookies are set for (cookies without a domain). */
   origins?: string[];
+  /** Per-tab set-up, once when a tab is opened (bundle registration, resource filter). */
+  prepare?: (page: Page) => Promise<void>;
   /** Injected in tests. */
   launch?: () => Promise<Browser>;
   onEvent?: (e: { type: 'launch' | 'relaunch' | 'disconnected' | 'login'; message: string }) => void;
@@ -94,6 +96,7 @@ export class BrowserPool {
     if (a?.headers && Object.keys(a.headers).length) await page.setExtraHTTPHeaders(a.headers);
     if (a?.basic) await page.authenticate(a.basic);
     if (this.opts.userAgent) await page.setUserAgent({ userAgent: this.opts.userAgent });
+    if (this.opts.prepare) await this.opts.prepare(page);
     return page;
   }
 

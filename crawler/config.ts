@@ -1,5 +1,6 @@
 // The crawl configuration: jis-a11y.config.json (or .js/.mjs exporting the object), merged with CLI flags.
 // A scheduled job is then one command: `jis-a11y crawl --config jis-a11y.config.json`.
+import { DEFAULT_SKIPPED_RESOURCES, type SkippedResource } from './tab-setup.js';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,8 @@ export interface CrawlConfig {
   maxPageBytes: number;
   /** Check the size and status of documents (PDF …) with HEAD requests (default true). */
   checkDocuments: boolean;
+  /** Resource types the browser does not load (default fonts and media; [] loads everything). */
+  skipResources: SkippedResource[];
   target: 'A' | 'AA';
   /**
    * Reuse the stored result of a page whose served HTML and assets are unchanged since the previous finished
@@ -110,6 +113,7 @@ export function defaultConfig(): CrawlConfig {
     relaunchEvery: 500,
     maxPageBytes: 5 * 1024 * 1024,
     checkDocuments: true,
+    skipResources: [...DEFAULT_SKIPPED_RESOURCES],
     target: 'AA',
     incremental: true,
     interaction: { enabled: true, budgetMs: 10_000 },
@@ -184,6 +188,9 @@ export function validateConfig(c: CrawlConfig): void {
   if (!(c.scope.maxPages >= 1)) throw new UsageError(`maxPages は 1 以上です（指定: ${c.scope.maxPages}）`);
   if (!['keep', 'drop', 'strip-tracking'].includes(c.scope.query)) throw new UsageError(`query は keep / drop / strip-tracking のいずれかです（指定: ${c.scope.query}）`);
   if (!['A', 'AA'].includes(c.target)) throw new UsageError(`target は A か AA です（指定: ${c.target}）`);
+  for (const r of c.skipResources ?? []) {
+    if (!DEFAULT_SKIPPED_RESOURCES.includes(r)) throw new UsageError(`skipResources に指定できるのは ${DEFAULT_SKIPPED_RESOURCES.join(' / ')} です（指定: ${r}）`);
+  }
 }
 
 /** The config as stored with the run: secrets (cookie values, headers, passwords) masked. */

@@ -2,7 +2,7 @@
 // HTML as served), audit with the shared engine (audit-page.ts), and collect links and navigation blocks
 // for discovery and the site-level checks. Never throws: failures come back as `error`.
 import { createHash } from 'node:crypto';
-import type { HTTPResponse, Page } from 'puppeteer';
+import type { CDPSession, HTTPResponse, Page, Protocol } from 'puppeteer';
 import { auditLoaded, checkResponse, navigationError, PageAuditError } from './audit-page.js';
 import { interactionAfterAudit, type InteractionSetting } from './interaction/after-audit.js';
 import type { PageResult, PageError } from '../rules-jis/types.js';
@@ -90,6 +90,24 @@ const COLLECT_IN_PAGE = `(() => {
   return { links, nav, assets };
 })()`;
 
+const networkSessions = new WeakMap<Page, Promise<CDPSession | null>>();
+
+/** One DevTools session per tab for the byte count of documents (opening one per page cost CPU on both sides). */
+function networkSession(page: Page): Promise<CDPSession | null> {
+  let s = networkSessions.get(page);
+  if (!s) {
+    s = page
+      .createCDPSession()
+      .then(async (cdp) => {
+        await cdp.send('Network.enable');
+        return cdp;
+      })
+      .catch(() => null);
+    networkSessions.set(page, s);
+  }
+  return s;
+}
+
 export async function gatherPage(page: Page, url: string, opts: GatherOptions): Promise<GatheredPage> {
   const started = Date.now();
   const out: GatheredPage = {
@@ -171,23 +189,22 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
     // without Content-Length (chunked), count the bytes of the main document as they arrive (CDP Network events)
     const docs = new Set<string>();
     let received = 0;
-    const cdp = await page.createCDPSession().catch(() => null);
-    if (cdp) {
-      const mainId = (page.mainFrame() as unknown as { _id?: string })._id; // internal, but stable across puppeteer 2x
-      cdp.on('Network.responseReceived', (e) => {
-        if (e.type === 'Document' && (!mainId || e.frameId === mainId)) {
-          docs.add(e.requestId);
-          out.status = e.response.status;
-          out.contentType = e.response.headers['content-type'] ?? e.response.headers['Content-Type'] ?? e.response.mimeType;
-        }
-      });
-      cdp.on('Network.dataReceived', (e) => {
-        if (!docs.has(e.requestId)) return;
-        received += e.dataLength;
-        if (received > opts.maxPageBytes) rejectTooBig(received);
-      });
-      await cdp.send('Network.enable').catch(() => {});
-    }
+    const cdp = await networkSession(page);
+    const mainId = (page.mainFrame() as unknown as { _id?: string })._id; // internal, but stable across puppeteer 2x
+    const onResponseReceived = (e: Protocol.Network.ResponseReceivedEvent) => {
+      if (e.type === 'Document' && (!mainId || e.frameId === mainId)) {
+        docs.add(e.requestId);
+        out.status = e.response.status;
+        out.contentType = e.response.headers['content-type'] ?? e.response.headers['Content-Type'] ?? e.response.mimeType;
+      }
+    };
+    const onDataReceived = (e: Protocol.Network.DataReceivedEvent) => {
+      if (!docs.has(e.requestId)) return;
+      received += e.dataLength;
+      if (received > opts.maxPageBytes) rejectTooBig(received);
+    };
+    cdp?.on('Network.responseReceived', onResponseReceived);
+    cdp?.on('Network.dataReceived', onDataReceived);
     try {
       response = await Promise.race([page.goto(url, { waitUntil: 'load', timeout: opts.navigationTimeoutMs }), tooBig]);
     } catch (err) {
@@ -195,7 +212,8 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
       throw navigationError(url, err, opts.navigationTimeoutMs);
     } finally {
       page.off('response', onResponse);
-      void cdp?.detach().catch(() => {});
+      cdp?.off('Network.responseReceived', onResponseReceived);
+      cdp?.off('Network.dataReceived', onDataReceived);
     }
     if (response) {
       out.status = response.status();

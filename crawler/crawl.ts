@@ -17,6 +17,7 @@ import { openStore, type CrawlStore, type FrontierItem, type NavBlock } from './
 import { classifyUrl, DOCUMENT_TYPES, documentTypeFromContentType, extensionOf, normalizeUrl, type NormalizeOptions } from './url.js';
 import { TOOL_VERSION } from '../rules-jis/version.js';
 import { IncrementalAudit } from './incremental.js';
+import { prepareTab } from './tab-setup.js';
 import type { Page } from 'puppeteer';
 
 export interface CrawlProgress {
@@ -124,6 +125,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     userAgent: config.userAgent,
     relaunchEvery: config.relaunchEvery,
     origins: [...scope.origins],
+    prepare: (page) => prepareTab(page, { skip: config.skipResources }),
     launch: hooks.launch,
     onEvent: (e) => log(e.message),
   });

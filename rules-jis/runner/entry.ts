@@ -7,7 +7,7 @@ import { registerJisRules, JIS_TAG } from './register.js';
 import { normalizeAxeResults } from './normalize.js';
 import { readFacts } from './facts.js';
 import { selectAxeRules } from '../mapping.js';
-import { checkSource } from '../source/parse-errors.js';
+import { withSourceFindings } from '../source/merge.js';
 import { TOOL_VERSION } from '../version.js';
 import type { InPageApi, InPageOutput, InPageRunOptions } from '../types.js';
 
@@ -42,17 +42,8 @@ async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
     pingWaitTime: 500,
     elementRef: false,
   } as axe.RunOptions);
-  const { findings, ruleStats } = normalizeAxeResults(results);
-  if (typeof options.source === 'string') {
-    const src = checkSource(options.source);
-    // axe's DOM duplicate-id findings repeat what the source check found, with less to go on (no line):
-    // keep the source one where the same id was reported by both.
-    const srcIds = new Set(src.findings.filter((f) => f.ruleId === 'source-duplicate-id').map((f) => f.selector));
-    const kept = findings.filter((f) => !(f.ruleId.startsWith('duplicate-id') && srcIds.has(idSelector(f.html))));
-    findings.length = 0;
-    findings.push(...kept, ...src.findings);
-    ruleStats.push(...src.ruleStats);
-  }
+  const normalized = normalizeAxeResults(results);
+  const { findings, ruleStats } = typeof options.source === 'string' ? withSourceFindings(normalized, options.source) : normalized;
   return {
     url: location.href,
     title: document.title,
@@ -62,11 +53,6 @@ async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
     ruleStats,
     facts: readFacts(document),
   };
-}
-
-function idSelector(html: string): string {
-  const m = /\sid\s*=\s*["']?([^"'\s>]+)/.exec(html);
-  return m ? `[id="${m[1]}"]` : '';
 }
 
 window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run };
