@@ -91,7 +91,9 @@ export class BrowserPool {
   }
 
   private async newPage(browser: Browser): Promise<Page> {
-    const page = await browser.newPage();
+    // its own window: a background tab gets no frames, so screenshots and animation frames there would wait
+    // (the keyboard phase's pixel check hung on the second of two concurrent tabs)
+    const page = await browser.newPage({ type: 'window' });
     const a = this.opts.auth;
     if (a?.headers && Object.keys(a.headers).length) await page.setExtraHTTPHeaders(a.headers);
     if (a?.basic) await page.authenticate(a.basic);

@@ -1,6 +1,7 @@
 // The crawl configuration: jis-a11y.config.json (or .js/.mjs exporting the object), merged with CLI flags.
 // A scheduled job is then one command: `jis-a11y crawl --config jis-a11y.config.json`.
 import { DEFAULT_SKIPPED_RESOURCES, type SkippedResource } from './tab-setup.js';
+import type { InteractionScope } from './interaction/sampling.js';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,7 +65,12 @@ export interface CrawlConfig {
    */
   incremental: boolean;
   /** The keyboard/interaction phase after the static audit (2.1.1, 2.1.2, 2.4.3, 2.4.7, 3.2.1, 3.2.2). */
-  interaction: { enabled: boolean; budgetMs: number };
+  interaction: {
+    enabled: boolean;
+    budgetMs: number;
+    /** per-makeup (default): once per interactive make-up of the site (interaction/sampling.ts); every-page: on each page. */
+    scope: InteractionScope;
+  };
   output: {
     /** Output folder (default ./jis-a11y-out). */
     dir: string;
@@ -116,7 +122,7 @@ export function defaultConfig(): CrawlConfig {
     skipResources: [...DEFAULT_SKIPPED_RESOURCES],
     target: 'AA',
     incremental: true,
-    interaction: { enabled: true, budgetMs: 10_000 },
+    interaction: { enabled: true, budgetMs: 10_000, scope: 'per-makeup' },
     output: { dir: DEFAULT_OUTPUT_DIR },
   };
 }
@@ -188,6 +194,7 @@ export function validateConfig(c: CrawlConfig): void {
   if (!(c.scope.maxPages >= 1)) throw new UsageError(`maxPages は 1 以上です（指定: ${c.scope.maxPages}）`);
   if (!['keep', 'drop', 'strip-tracking'].includes(c.scope.query)) throw new UsageError(`query は keep / drop / strip-tracking のいずれかです（指定: ${c.scope.query}）`);
   if (!['A', 'AA'].includes(c.target)) throw new UsageError(`target は A か AA です（指定: ${c.target}）`);
+  if (!['per-makeup', 'every-page'].includes(c.interaction.scope)) throw new UsageError(`interaction.scope は per-makeup か every-page です（指定: ${c.interaction.scope}）`);
   for (const r of c.skipResources ?? []) {
     if (!DEFAULT_SKIPPED_RESOURCES.includes(r)) throw new UsageError(`skipResources に指定できるのは ${DEFAULT_SKIPPED_RESOURCES.join(' / ')} です（指定: ${r}）`);
   }

@@ -38,6 +38,7 @@ interface CrawlFlags {
   interaction?: boolean;
   interactionBudget?: string;
   loadAllResources?: boolean;
+  interactionEveryPage?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -84,6 +85,7 @@ export function flagsToConfig(urls: string[], f: CrawlFlags): PartialCrawlConfig
     skipResources: f.loadAllResources ? [] : undefined,
     interaction: {
       enabled: f.interaction === false ? false : undefined,
+      scope: f.interactionEveryPage ? 'every-page' : undefined,
       budgetMs: f.interactionBudget === undefined ? undefined : num(f.interactionBudget, '--interaction-budget', 1)! * 1000,
     },
     scope: {
@@ -196,6 +198,7 @@ export function registerCrawlCommand(program: Command): void {
     .option('--no-progress', '進捗バーを出さず、ログ行で表示する')
     .option('--no-interaction', 'キーボード操作の検査（2.1.1, 2.1.2, 2.4.3, 2.4.7, 3.2.1, 3.2.2）を行わない')
     .option('--interaction-budget <seconds>', 'キーボード操作の検査に 1 ページで使う時間の上限（秒、既定 10）')
+    .option('--interaction-every-page', 'キーボード操作の検査を全ページで行う（既定は、作り（CSS・スクリプト・操作できる要素の種類）が同じページのうち最初の 1 ページだけ）')
     .option('--load-all-resources', 'フォントと動画・音声も読み込む（既定では検査に不要なため読み込まない）')
     .option('--full', '前回から変わっていないページも含めて全ページを検査し直す（既定は変わったページだけ）')
     .action(async (urls: string[], f: CrawlFlags) => {

@@ -18,6 +18,7 @@ import { classifyUrl, DOCUMENT_TYPES, documentTypeFromContentType, extensionOf, 
 import { TOOL_VERSION } from '../rules-jis/version.js';
 import { IncrementalAudit } from './incremental.js';
 import { prepareTab } from './tab-setup.js';
+import { InteractionSampler } from './interaction/sampling.js';
 import type { Page } from 'puppeteer';
 
 export interface CrawlProgress {
@@ -211,13 +212,18 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     return q;
   };
   const gather = hooks.gather ?? gatherPage;
+  const sampler = new InteractionSampler();
   const gatherOpts: GatherOptions = {
     target: config.target,
     navigationTimeoutMs: config.timeouts.navigationMs,
     auditTimeoutMs: config.timeouts.auditMs,
     maxPageBytes: config.maxPageBytes,
     interaction: config.interaction.enabled
-      ? { budgetMs: config.interaction.budgetMs, overlayDir: path.join(config.output.dir, 'focus-order') }
+      ? {
+          budgetMs: config.interaction.budgetMs,
+          overlayDir: path.join(config.output.dir, 'focus-order'),
+          sampler: config.interaction.scope === 'every-page' ? undefined : sampler,
+        }
       : undefined,
   };
   let retryBudget = config.retries.budget;
@@ -385,6 +391,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
   }
 
   const status = stopped() ? 'interrupted' : 'finished';
+  if (sampler.skipped) log(`キーボード操作の検査は、作りの異なる ${sampler.ran} ページで行い、同じ作りの ${sampler.skipped} ページでは省きました（全ページで行うには --interaction-every-page）。`);
   if (incremental.stats.reused) log(`変わっていない ${incremental.stats.reused} ページは前回の結果を引き継ぎました（変わったページ ${incremental.stats.changed} 件は検査し直しました）。`);
   if (status === 'finished') {
     const n = runSiteChecks(store, runId, config.target);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Finding, RuleStat } from '../../rules-jis/types.js';
 import { runInteractionPhase } from './index.js';
+import { interactiveMakeup, type InteractionSampler } from './sampling.js';
 
 export interface InteractionSetting {
   /** Hard time budget for the phase on one page (ms). */
@@ -14,6 +15,8 @@ export interface InteractionSetting {
   overlayDir?: string;
   /** The caller has request interception on already (the phase then cooperates instead of toggling it). */
   requestInterceptionEnabled?: boolean;
+  /** Run the phase once per interactive make-up (crawler); without it, on every page. */
+  sampler?: InteractionSampler;
 }
 
 export const DEFAULT_INTERACTION_BUDGET_MS = 10_000;
@@ -28,6 +31,10 @@ export function interactionAfterAudit(
 ): ((page: Page) => Promise<{ findings: Finding[]; ruleStats: RuleStat[] }>) | undefined {
   if (!setting) return undefined;
   return async (page) => {
+    const url = page.url();
+    const makeup = setting.sampler ? await interactiveMakeup(page).catch(() => null) : null;
+    // a page like one already driven keeps the static verdicts for these criteria (review at best, never pass)
+    if (makeup && setting.sampler!.claim(makeup, url) !== null) return { findings: [], ruleStats: [] };
     let overlayPath: string | undefined;
     if (setting.overlayDir) {
       mkdirSync(setting.overlayDir, { recursive: true });
@@ -38,6 +45,7 @@ export function interactionAfterAudit(
       overlayPath,
       requestInterceptionEnabled: setting.requestInterceptionEnabled,
     });
+    if (makeup && !r.ruleStats.length) setting.sampler!.release(makeup, url);
     return { findings: r.findings, ruleStats: r.ruleStats };
   };
 }
