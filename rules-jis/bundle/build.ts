@@ -16,7 +16,6 @@ export async function buildBundle(): Promise<string> {
     target: ['chrome110', 'firefox115'],
     outfile: BUNDLE_PATH,
     minify: true,
-    keepNames: true,
     legalComments: 'none',
     logLevel: 'warning',
   });
