@@ -9,6 +9,7 @@
 //   4 fonts and media not loaded (CDP Fetch: only those resource types are paused, then failed)
 //   5 bundle registered once per tab (Page.addScriptToEvaluateOnNewDocument) instead of sent per page
 //   6 browser recycling: relaunch every R pages vs never (its cost per relaunch)
+//   7 each tab in its own window instead of background tabs (what the crawler does), against step 5
 //
 //   npx tsx bench/variants.ts [--pages 30]
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ export interface Variant {
   blockFontsMedia: boolean;
   inject: 'per-page' | 'new-document';
   relaunchEvery: number;
+  /** Each tab in its own window (the crawler does this so that concurrent keyboard phases get frames). */
+  windows?: boolean;
 }
 
 export interface VariantResult {
@@ -73,7 +76,7 @@ export async function runVariant(urls: string[], v: Variant, bundle: string): Pr
   let active = 0;
 
   const newTab = async (): Promise<Page> => {
-    const p = await browser.newPage();
+    const p = await browser.newPage(v.windows ? { type: 'window' } : undefined);
     if (v.blockFontsMedia) await blockFontsMedia(p);
     if (v.inject === 'new-document') await p.evaluateOnNewDocument(bundle);
     return p;
@@ -163,6 +166,7 @@ export async function runVariants(o: { pages: number }): Promise<VariantResult[]
     prev = await step('5 + bundle once per tab (evaluateOnNewDocument)', (v = { ...v, inject: 'new-document' }), prev);
     const every = Math.max(5, Math.floor(o.pages / 3));
     await step(`6 browser recycling every ${every} pages`, { ...v, relaunchEvery: every }, prev);
+    await step('7 each tab in its own window', { ...v, windows: true }, prev, 'step 5');
   } finally {
     await site.close();
   }

@@ -99,7 +99,8 @@ function networkSession(page: Page): Promise<CDPSession | null> {
     s = page
       .createCDPSession()
       .then(async (cdp) => {
-        await cdp.send('Network.enable');
+        // only the events are needed: keep no response bodies for this session (the tab lives for 500 pages)
+        await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
         return cdp;
       })
       .catch(() => null);
