@@ -1,4 +1,4 @@
-// `npm run bench`: jis-a11y crawl vs the naive puppeteer + axe-core loop vs pa11y-ci (axe runner), in one
+// `npm run bench`: jis-a11y crawl vs the naive @axe-core/puppeteer loop (and a bare axe.run loop) vs pa11y-ci (axe runner), in one
 // run on the same synthetic site and machine. Prints pages/s, the ratios, the browser-bound limit, peak RSS
 // and how many findings each tool reported on the same pages.
 //
@@ -92,15 +92,15 @@ export function jisFindings(dbFile: string, runId?: number): { imageAltPages: nu
   }
 }
 
-/** (b) the naive sequential loop. */
-export async function runNaive(site: Site): Promise<ToolRun> {
+/** (b) the naive sequential loop with @axe-core/puppeteer; `bare` is the leanest hand-written axe.run loop. */
+export async function runNaive(site: Site, bare = false): Promise<ToolRun> {
   const urlFile = path.join(WORK, 'urls.txt');
-  const outFile = path.join(WORK, 'naive.json');
+  const outFile = path.join(WORK, bare ? 'bare.json' : 'naive.json');
   writeFileSync(urlFile, site.urls.join('\n'));
-  const r = await measured(TSX, ['bench/workers/naive.ts', urlFile, outFile]);
-  if (r.code !== 0) throw new Error(`naive loop failed (${r.code}): ${r.stderr.slice(-2000)}`);
+  const r = await measured(TSX, [bare ? 'bench/workers/bare-axe-loop.ts' : 'bench/workers/naive.ts', urlFile, outFile]);
+  if (r.code !== 0) throw new Error(`${bare ? 'bare axe loop' : 'naive loop'} failed (${r.code}): ${r.stderr.slice(-2000)}`);
   const res = JSON.parse(readFileSync(outFile, 'utf8')) as { ms: number; pages: { violations: string[]; error?: string }[] };
-  const t = toolRun('naive puppeteer+axe loop', site.pages, r.wallMs, r.usage, {
+  const t = toolRun(bare ? 'bare axe.run loop (reference)' : 'naive @axe-core/puppeteer loop', site.pages, r.wallMs, r.usage, {
     imageAltPages: res.pages.filter((p) => p.violations.includes('image-alt')).length,
     violations: res.pages.reduce((n, p) => n + p.violations.length, 0),
     errors: res.pages.filter((p) => p.error).length,
@@ -174,7 +174,7 @@ export interface BenchOptions {
   also?: string[][];
 }
 
-export async function runBench(o: BenchOptions): Promise<{ jis: ToolRun; jisFull: ToolRun | null; naive: ToolRun; pa11y: ToolRun | null; pa11yAll: ToolRun[]; pa11yProblem: string | null; limitPagesPerSecond: number; fractionOfLimit: number }> {
+export async function runBench(o: BenchOptions): Promise<{ jis: ToolRun; jisFull: ToolRun | null; naive: ToolRun; bare: ToolRun; pa11y: ToolRun | null; pa11yAll: ToolRun[]; pa11yProblem: string | null; limitPagesPerSecond: number; fractionOfLimit: number }> {
   mkdirSync(WORK, { recursive: true });
   const site = await startSite({ pages: o.pages });
   const nCores = cores();
@@ -190,6 +190,8 @@ export async function runBench(o: BenchOptions): Promise<{ jis: ToolRun; jisFull
     for (const extra of o.also ?? []) printRun(await runJisCrawl(site, extra, `jis-a11y crawl ${extra.join(' ')}`));
     const naive = await runNaive(site);
     printRun(naive);
+    const bare = await runNaive(site, true);
+    printRun(bare);
     const pa11yAll: ToolRun[] = [];
     let pa11yProblem: string | null = null;
     if (o.pa11y) {
@@ -213,7 +215,8 @@ export async function runBench(o: BenchOptions): Promise<{ jis: ToolRun; jisFull
     const fractionOfLimit = jis.pagesPerSecond / limitPagesPerSecond;
     console.log('\n結果 / results (one run, same site, same machine)');
     console.log('  (static audit = jis-a11y crawl --no-interaction, the same kind of work as the peers)');
-    console.log(`  jis-a11y / naive loop          = ${(jis.pagesPerSecond / naive.pagesPerSecond).toFixed(2)}×   (target ≥ 2.5×)`);
+    console.log(`  jis-a11y / naive loop          = ${(jis.pagesPerSecond / naive.pagesPerSecond).toFixed(2)}×   (target ≥ 2.5×; naive = @axe-core/puppeteer as its README shows)`);
+    console.log(`  jis-a11y / bare axe.run loop   = ${(jis.pagesPerSecond / bare.pagesPerSecond).toFixed(2)}×   (reference: the leanest sequential loop, fewer rules than ours)`);
     if (pa11y) console.log(`  jis-a11y / pa11y-ci best (${pa11y.name.replace(/^.*\(axe, /, '').replace(')', '')})  = ${(jis.pagesPerSecond / pa11y.pagesPerSecond).toFixed(2)}×   (target ≥ 1.5×)`);
     else console.log(`  pa11y-ci: not measured${pa11yProblem ? ` (${pa11yProblem})` : ''}`);
     console.log(`  browser-bound limit            = ${nCores} cores / ${cpuPerPage.toFixed(2)} s browser CPU per page = ${limitPagesPerSecond.toFixed(2)} pages/s`);
@@ -227,8 +230,8 @@ export async function runBench(o: BenchOptions): Promise<{ jis: ToolRun; jisFull
       console.log(`  default crawl (+keyboard phase) / naive = ${(jisFull.pagesPerSecond / naive.pagesPerSecond).toFixed(2)}×${pa11y ? `, / pa11y-ci best = ${(jisFull.pagesPerSecond / pa11y.pagesPerSecond).toFixed(2)}×` : ''}; its browser CPU ${(jisFull.usage.browserCpuSec / jisFull.pages).toFixed(2)} s/page; peak PSS ${mib(jisFull.usage.peakPssBytes)}`);
     }
     console.log(`  jis-a11y peak memory (Node + Chromium tree) = PSS ${mib(jis.usage.peakPssBytes)}, RSS sum ${mib(jis.usage.peakRssBytes)}`);
-    console.log(`  findings on the same pages: image-alt pages jis ${jis.imageAltPages} / naive ${naive.imageAltPages}${pa11y ? ` / pa11y ${pa11y.imageAltPages}` : ''} (expected ${Math.ceil(o.pages / 5)})`);
-    return { jis, jisFull, naive, pa11y, pa11yAll, pa11yProblem, limitPagesPerSecond, fractionOfLimit };
+    console.log(`  findings on the same pages: image-alt pages jis ${jis.imageAltPages} / naive ${naive.imageAltPages} / bare ${bare.imageAltPages}${pa11y ? ` / pa11y ${pa11y.imageAltPages}` : ''} (expected ${Math.ceil(o.pages / 5)})`);
+    return { jis, jisFull, naive, bare, pa11y, pa11yAll, pa11yProblem, limitPagesPerSecond, fractionOfLimit };
   } finally {
     await site.close();
   }

@@ -1,14 +1,14 @@
-// The naive baseline, as @axe-core/puppeteer users write it: one browser, one tab, a sequential loop of
-// goto → inject axe-core → axe.run (WCAG 2.0 A/AA tags) over every URL. @axe-core/puppeteer is not
-// installed here; it does the same thing (evaluate axe.min.js in each frame, then axe.run).
+// The naive baseline, as @axe-core/puppeteer users write it (its README): one browser, one tab with CSP
+// bypassed, a sequential loop of goto → new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa']).analyze().
+// analyze() injects axe into every frame, runs axe.runPartial there, then opens a blank page, injects axe
+// again and calls axe.finishRun in it (see @axe-core/puppeteer src/axePuppeteer.ts).
 //   tsx bench/workers/naive.ts <urls.txt> <out.json>
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import { launchBrowser } from '../../crawler/browser.js';
 
 const [urlFile, outFile] = process.argv.slice(2);
 const urls = readFileSync(urlFile!, 'utf8').split('\n').filter(Boolean);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const started = Date.now();
 const browser = await launchBrowser();
@@ -18,12 +18,7 @@ const perPage: { url: string; violations: string[]; error?: string }[] = [];
 for (const url of urls) {
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    for (const f of page.frames()) await f.evaluate(axeSource).catch(() => {});
-    const r = (await page.evaluate(() =>
-      (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-      }),
-    )) as { violations: { id: string; nodes: unknown[] }[] };
+    const r = await new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa']).analyze();
     perPage.push({ url, violations: r.violations.flatMap((v) => v.nodes.map(() => v.id)) });
   } catch (e) {
     perPage.push({ url, violations: [], error: (e as Error).message });

@@ -1,5 +1,5 @@
 // Smoke run of the benchmark harness (bench/), so it cannot rot: a 2-page synthetic site, jis-a11y crawl
-// and the naive puppeteer + axe loop (pa11y-ci is left out: it is installed on demand, from the network).
+// the naive @axe-core/puppeteer loop and the bare axe.run loop (pa11y-ci is left out: it is installed on demand, from the network).
 // Benchmarks are not tests: nothing here asserts a speed, only that every path runs and measures.
 import { describe, expect, it } from 'vitest';
 import { renderPage, startSite } from '../../bench/site-generator.js';
@@ -40,7 +40,7 @@ describe('bench harness (smoke)', () => {
 
   it('runs jis-a11y crawl and the naive loop on the same site and reports figures', async () => {
     const r = await runBench({ pages: 2, pa11y: false, pa11yConcurrency: [], skipDefaultCrawl: true });
-    for (const t of [r.jis, r.naive]) {
+    for (const t of [r.jis, r.naive, r.bare]) {
       expect(t.pages).toBe(2);
       expect(t.pagesPerSecond).toBeGreaterThan(0);
       expect(t.usage.peakPssBytes).toBeGreaterThan(0);
@@ -51,6 +51,7 @@ describe('bench harness (smoke)', () => {
     // page 0 has an image without alt: both paths must find it (equal findings on the same pages)
     expect(r.jis.imageAltPages).toBe(1);
     expect(r.naive.imageAltPages).toBe(1);
+    expect(r.bare.imageAltPages).toBe(1);
     expect(r.pa11y).toBeNull();
     expect(r.jisFull).toBeNull();
   }, 180_000);
