@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { CDPSession, HTTPResponse, Page, Protocol } from 'puppeteer';
 import { auditLoaded, checkResponse, navigationError, PageAuditError } from './audit-page.js';
-import { interactionAfterAudit, type InteractionSetting } from './interaction/after-audit.js';
+import { interactionAfterAudit, REPRESENTATIVE_BUDGET_FACTOR, type InteractionSetting } from './interaction/after-audit.js';
 import type { PageResult, PageError } from '../rules-jis/types.js';
 
 export interface RawLink {
@@ -131,7 +131,8 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
   });
   crashed.catch(() => {});
   page.once('error', onCrash);
-  const hardLimit = opts.navigationTimeoutMs + opts.auditTimeoutMs + 5_000;
+  const interactionMs = opts.interaction ? opts.interaction.budgetMs * (opts.interaction.sampler ? REPRESENTATIVE_BUDGET_FACTOR : 1) : 0;
+  const hardLimit = opts.navigationTimeoutMs + opts.auditTimeoutMs + interactionMs + 5_000;
   let hardTimer: NodeJS.Timeout | undefined;
   const hard = new Promise<never>((_, reject) => {
     hardTimer = setTimeout(
