@@ -3,41 +3,32 @@
 // and prints CPU seconds per page by Chromium process type (browser, renderer, gpu, utility) per mode.
 //
 //   npx tsx bench/cpu-split.ts [--pages 20] [--args "--some-chrome-flag"]
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { launchBrowser } from '../crawler/browser.js';
 import { bundleSource } from '../crawler/bundle-source.js';
 import { startSite } from './site-generator.js';
+import { descendants, HZ } from './proc.js';
 
 const args = process.argv.slice(2);
 const arg = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1]! : d);
 const pages = Number(arg('pages', '20'));
 const extraArgs = arg('args', '').split(' ').filter(Boolean);
-const TICK = 100;
 
+/** CPU seconds of the browser's process tree, summed by Chromium process type (--type, utility sub-type). */
 function chromeCpu(rootPid: number): Map<string, number> {
   const byType = new Map<string, number>();
-  const children = new Map<number, number[]>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
+  for (const p of descendants(rootPid)) {
+    let cmd = '';
     try {
-      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]);
-      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(d));
-    } catch {}
+      cmd = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
+    const sub = /--utility-sub-type=([\w.]+)/.exec(cmd)?.[1];
+    const k = sub ? `${type}:${sub.split('.').pop()}` : type;
+    byType.set(k, (byType.get(k) ?? 0) + p.cpuTicks / HZ);
   }
-  const walk = (pid: number) => {
-    try {
-      const st = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
-      const cpu = (Number(st[11]) + Number(st[12])) / TICK;
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
-      const sub = /--utility-sub-type=([\w.]+)/.exec(cmd)?.[1];
-      const k = sub ? `${type}:${sub.split('.').pop()}` : type;
-      byType.set(k, (byType.get(k) ?? 0) + cpu);
-    } catch {}
-    for (const c of children.get(pid) ?? []) walk(c);
-  };
-  walk(rootPid);
   return byType;
 }
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 const PAGE = 4096;
-const HZ = 100; // USER_HZ on every Linux we run on
+export const HZ = 100; // USER_HZ on every Linux we run on
 
 interface Stat {
   pid: number;

@@ -2,9 +2,10 @@
 // HTML as served), audit with the shared engine (audit-page.ts), and collect links and navigation blocks
 // for discovery and the site-level checks. Never throws: failures come back as `error`.
 import { createHash } from 'node:crypto';
-import type { CDPSession, HTTPResponse, Page, Protocol } from 'puppeteer';
+import type { HTTPResponse, Page, Protocol } from 'puppeteer';
+import { tabSession } from './tab-setup.js';
 import { auditLoaded, checkResponse, navigationError, PageAuditError } from './audit-page.js';
-import { interactionAfterAudit, REPRESENTATIVE_BUDGET_FACTOR, type InteractionSetting } from './interaction/after-audit.js';
+import { interactionAfterAudit, interactionBudgetMs, type InteractionSetting } from './interaction/after-audit.js';
 import type { PageResult, PageError } from '../rules-jis/types.js';
 
 export interface RawLink {
@@ -90,25 +91,6 @@ const COLLECT_IN_PAGE = `(() => {
   return { links, nav, assets };
 })()`;
 
-const networkSessions = new WeakMap<Page, Promise<CDPSession | null>>();
-
-/** One DevTools session per tab for the byte count of documents (opening one per page cost CPU on both sides). */
-function networkSession(page: Page): Promise<CDPSession | null> {
-  let s = networkSessions.get(page);
-  if (!s) {
-    s = page
-      .createCDPSession()
-      .then(async (cdp) => {
-        // only the events are needed: keep no response bodies for this session (the tab lives for 500 pages)
-        await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
-        return cdp;
-      })
-      .catch(() => null);
-    networkSessions.set(page, s);
-  }
-  return s;
-}
-
 export async function gatherPage(page: Page, url: string, opts: GatherOptions): Promise<GatheredPage> {
   const started = Date.now();
   const out: GatheredPage = {
@@ -131,8 +113,7 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
   });
   crashed.catch(() => {});
   page.once('error', onCrash);
-  const interactionMs = opts.interaction ? opts.interaction.budgetMs * (opts.interaction.sampler ? REPRESENTATIVE_BUDGET_FACTOR : 1) : 0;
-  const hardLimit = opts.navigationTimeoutMs + opts.auditTimeoutMs + interactionMs + 5_000;
+  const hardLimit = opts.navigationTimeoutMs + opts.auditTimeoutMs + interactionBudgetMs(opts.interaction) + 5_000;
   let hardTimer: NodeJS.Timeout | undefined;
   const hard = new Promise<never>((_, reject) => {
     hardTimer = setTimeout(
@@ -191,7 +172,7 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
     // without Content-Length (chunked), count the bytes of the main document as they arrive (CDP Network events)
     const docs = new Set<string>();
     let received = 0;
-    const cdp = await networkSession(page);
+    const cdp = await tabSession(page);
     const mainId = (page.mainFrame() as unknown as { _id?: string })._id; // internal, but stable across puppeteer 2x
     const onResponseReceived = (e: Protocol.Network.ResponseReceivedEvent) => {
       if (e.type === 'Document' && (!mainId || e.frameId === mainId)) {

@@ -391,7 +391,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
   }
 
   const status = stopped() ? 'interrupted' : 'finished';
-  if (sampler.skipped) log(`キーボード操作の検査は、作りの異なる ${sampler.ran} ページで行い、同じ作りの ${sampler.skipped} ページでは省きました（全ページで行うには --interaction-every-page）。`);
+  if (sampler.skipped) log(`キーボード操作の検査は、作りの異なる ${sampler.makeups} ページで行い、同じ作りの ${sampler.skipped} ページでは省きました（全ページで行うには --interaction-every-page）。`);
   if (incremental.stats.reused) log(`変わっていない ${incremental.stats.reused} ページは前回の結果を引き継ぎました（変わったページ ${incremental.stats.changed} 件は検査し直しました）。`);
   if (status === 'finished') {
     const n = runSiteChecks(store, runId, config.target);

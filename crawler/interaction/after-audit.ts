@@ -27,6 +27,12 @@ export const DEFAULT_INTERACTION_BUDGET_MS = 10_000;
  */
 export const REPRESENTATIVE_BUDGET_FACTOR = 3;
 
+/** The longest the phase may take on one page with this setting (0 when off), for callers' hard limits. */
+export function interactionBudgetMs(setting: InteractionSetting | undefined): number {
+  if (!setting) return 0;
+  return setting.sampler ? setting.budgetMs * REPRESENTATIVE_BUDGET_FACTOR : setting.budgetMs;
+}
+
 /** File name of a page's focus-order overlay: stable per URL, so reports and re-runs find it. */
 export function focusOverlayFile(url: string): string {
   return `${createHash('sha1').update(url).digest('hex').slice(0, 16)}.png`;
@@ -44,10 +50,11 @@ export function interactionAfterAudit(
     let overlayPath: string | undefined;
     if (setting.overlayDir) {
       mkdirSync(setting.overlayDir, { recursive: true });
-      overlayPath = path.join(setting.overlayDir, focusOverlayFile(page.url()));
+      overlayPath = path.join(setting.overlayDir, focusOverlayFile(url));
     }
     const r = await runInteractionPhase(page, {
-      budgetMs: makeup ? setting.budgetMs * REPRESENTATIVE_BUDGET_FACTOR : setting.budgetMs,
+      // a page driven for its whole make-up (sampler set) gets the larger budget
+      budgetMs: makeup ? interactionBudgetMs(setting) : setting.budgetMs,
       overlayPath,
       requestInterceptionEnabled: setting.requestInterceptionEnabled,
     });

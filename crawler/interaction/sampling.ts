@@ -58,7 +58,6 @@ export type InteractionScope = 'per-makeup' | 'every-page';
 /** Which make-ups this run has already driven with the keyboard, and on which page. */
 export class InteractionSampler {
   private seen = new Map<string, string>();
-  ran = 0;
   skipped = 0;
 
   /** Claims a make-up for `url`: null when the phase should run, else the page that already covers it. */
@@ -69,18 +68,15 @@ export class InteractionSampler {
       return first;
     }
     this.seen.set(makeup, url);
-    this.ran++;
     return null;
   }
 
   /** The page's claim is given up (the phase did not get to run), so the next page of that make-up runs it. */
   release(makeup: string, url: string): void {
-    if (this.seen.get(makeup) === url) {
-      this.seen.delete(makeup);
-      this.ran--;
-    }
+    if (this.seen.get(makeup) === url) this.seen.delete(makeup);
   }
 
+  /** Make-ups driven so far (one page each). */
   get makeups(): number {
     return this.seen.size;
   }
