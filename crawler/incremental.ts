@@ -44,6 +44,10 @@ export class IncrementalAudit {
   private assets = new Map<string, Promise<Fingerprint | null>>();
   /** Asset fingerprints as the previous run saw them. */
   private prevAssets = new Map<string, Fingerprint>();
+  // prepared once per run: these run for every page
+  private validatorsOf;
+  private linksOf;
+  private saveValidators;
 
   private constructor(
     private store: CrawlStore,
@@ -51,6 +55,11 @@ export class IncrementalAudit {
     private prevRunId: number | null,
     private http: HttpClient,
   ) {
+    this.validatorsOf = store.db.prepare('SELECT * FROM page_validators WHERE run_id = ? AND url = ?');
+    this.linksOf = store.db.prepare('SELECT to_url toUrl, text, area FROM links WHERE run_id = ? AND from_url = ?');
+    this.saveValidators = store.db.prepare(
+      'INSERT OR REPLACE INTO page_validators (run_id, url, etag, last_modified, content_hash, assets) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     if (prevRunId != null) {
       for (const r of store.db.prepare('SELECT assets FROM page_validators WHERE run_id = ?').iterate(prevRunId) as IterableIterator<{ assets: string }>) {
         for (const a of JSON.parse(r.assets) as AssetState[]) if (!this.prevAssets.has(a.url)) this.prevAssets.set(a.url, a);
@@ -121,7 +130,7 @@ export class IncrementalAudit {
     if (this.prevRunId == null) return null;
     const prev = this.store.pageByUrl(this.prevRunId, item.url);
     if (!prev || prev.error || !prev.contentHash) return null;
-    const v = this.store.db.prepare('SELECT * FROM page_validators WHERE run_id = ? AND url = ?').get(this.prevRunId, item.url) as
+    const v = this.validatorsOf.get(this.prevRunId, item.url) as
       | { etag: string | null; last_modified: string | null; content_hash: string | null; assets: string }
       | undefined;
     if (!v) return null;
@@ -141,7 +150,7 @@ export class IncrementalAudit {
       .findingsOfPage(prev.id)
       .filter((f) => f.source !== 'site') // site-level checks are recomputed at the end of every run
       .map(({ id: _i, runId: _r, pageId: _p, pageUrl: _u, ...f }) => f);
-    const links = this.store.db.prepare('SELECT to_url toUrl, text, area FROM links WHERE run_id = ? AND from_url = ?').all(this.prevRunId, item.url) as {
+    const links = this.linksOf.all(this.prevRunId, item.url) as {
       toUrl: string;
       text: string;
       area: 'nav' | 'main';
@@ -166,9 +175,7 @@ export class IncrementalAudit {
     };
     const tx = this.store.db.transaction(() => {
       this.store.savePage(this.runId, rec);
-      this.store.db
-        .prepare('INSERT OR REPLACE INTO page_validators (run_id, url, etag, last_modified, content_hash, assets) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(this.runId, item.url, now!.etag, now!.lastModified, prev.contentHash, v.assets);
+      this.saveValidators.run(this.runId, item.url, now!.etag, now!.lastModified, prev.contentHash, v.assets);
     });
     tx();
     this.stats.reused++;
@@ -182,8 +189,6 @@ export class IncrementalAudit {
     const fps = await Promise.all(unique.map((a) => this.assetNow(a)));
     // an asset that cannot be fetched from Node cannot be validated later: the page will then be audited again
     const assets: AssetState[] = unique.map((u, i) => ({ url: u, ...(fps[i] ?? { etag: null, lastModified: null, hash: null }) }));
-    this.store.db
-      .prepare('INSERT OR REPLACE INTO page_validators (run_id, url, etag, last_modified, content_hash, assets) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(this.runId, url, page.etag, page.lastModified, page.contentHash, JSON.stringify(assets));
+    this.saveValidators.run(this.runId, url, page.etag, page.lastModified, page.contentHash, JSON.stringify(assets));
   }
 }
