@@ -16,7 +16,7 @@ const page = (title: string, body: string) =>
 let server: http.Server;
 let base: string;
 let dir: string;
-const seen: { path: string; at: number }[] = [];
+const seen: { path: string; at: number; method: string }[] = [];
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -30,7 +30,7 @@ beforeAll(async () => {
       res.writeHead(403, { 'content-type': 'text/plain' });
       return res.end('403');
     }
-    if (req.method === 'GET') seen.push({ path: p, at: Date.now() });
+    seen.push({ path: p, at: Date.now(), method: req.method ?? 'GET' });
     const html = (b: string) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(b);
@@ -119,7 +119,17 @@ describe('crawl with auth', () => {
       store.close();
     }
     // politeness: page requests to the host at least ~250 ms apart
-    const pageHits = seen.filter((s) => ['/', '/a', '/b', '/members/'].includes(s.path)).map((s) => s.at).sort((a, b) => a - b);
+    // Each page's crawl request, i.e. its first GET. Not counted: the login script's own visit (the redirect to
+    // /members/ right after POST /login), and a page the keyboard phase loads again to put it back after a key
+    // navigated it (not a new page fetched from the queue).
+    const login = seen.findIndex((s) => s.method === 'POST' && s.path === '/login');
+    const loginVisit = seen.findIndex((s, i) => i > login && s.method === 'GET' && s.path === '/members/');
+    const firstHit = new Map<string, number>();
+    seen.forEach((s, i) => {
+      if (s.method === 'GET' && i !== loginVisit && ['/', '/a', '/b', '/members/'].includes(s.path) && !firstHit.has(s.path)) firstHit.set(s.path, s.at);
+    });
+    const pageHits = [...firstHit.values()].sort((a, b) => a - b);
+    expect(pageHits).toHaveLength(4);
     for (let i = 1; i < pageHits.length; i++) expect(pageHits[i] - pageHits[i - 1]).toBeGreaterThanOrEqual(200);
   }, 120_000);
 });
