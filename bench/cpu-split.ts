@@ -4,8 +4,8 @@
 //
 //   npx tsx bench/cpu-split.ts [--pages 20] [--args "--some-chrome-flag"]
 import { readFileSync } from 'node:fs';
-import { launchBrowser } from '../crawler/browser.js';
-import { bundleSource } from '../crawler/bundle-source.js';
+import { launchBrowser } from '../crawler/page/browser.js';
+import { bundleSource } from '../crawler/page/bundle-source.js';
 import { startSite } from './site-generator.js';
 import { descendants, HZ } from './proc.js';
 

@@ -8,10 +8,10 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../crawler/browser.js';
-import { auditLoaded } from '../crawler/audit-page.js';
-import { serveStatic } from '../crawler/static-server.js';
-import { runInteractionPhase } from '../crawler/interaction/index.js';
+import { launchBrowser } from '../crawler/page/browser.js';
+import { auditLoaded } from '../crawler/page/audit-page.js';
+import { serveStatic } from '../crawler/page/static-server.js';
+import { runInteractionPhase } from '../crawler/page/interaction/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

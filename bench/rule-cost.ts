@@ -3,8 +3,8 @@
 // slowest first, and each part as a share of the whole audit measured in the same run.
 //
 //   npx tsx bench/rule-cost.ts [--pages 6] [--top 25]
-import { launchBrowser } from '../crawler/browser.js';
-import { bundleSource } from '../crawler/bundle-source.js';
+import { launchBrowser } from '../crawler/page/browser.js';
+import { bundleSource } from '../crawler/page/bundle-source.js';
 import { selectAxeRules } from '../rules-jis/mapping.js';
 import { JIS_TAG } from '../rules-jis/runner/register.js';
 import { startSite } from './site-generator.js';

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { startSite, type Site } from './site-generator.js';
 import { cores, loadAvg, mib, sampleTree, type TreeUsage } from './proc.js';
-import { CHROME_ARGS, findChrome } from '../crawler/browser.js';
+import { CHROME_ARGS, findChrome } from '../crawler/page/browser.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WORK = path.join(ROOT, 'bench', '.work', 'perf');

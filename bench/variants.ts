@@ -14,7 +14,7 @@
 //   npx tsx bench/variants.ts [--pages 30]
 import { readFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'puppeteer';
-import { launchBrowser } from '../crawler/browser.js';
+import { launchBrowser } from '../crawler/page/browser.js';
 import { BUNDLE_PATH } from '../rules-jis/bundle/build.js';
 import { selectAxeRules } from '../rules-jis/mapping.js';
 import { JIS_TAG } from '../rules-jis/runner/register.js';

@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../crawler/cli.ts');
+const { main } = await import('../crawler/cli/main.ts');
 await main(process.argv);

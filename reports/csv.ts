@@ -1,7 +1,7 @@
 // CSV of every finding of the run (UTF-8 with BOM, CRLF) so Excel opens the Japanese text as it is.
 import { criterion } from '../rules-jis/criteria.js';
 import { KIND_LABEL_JA } from '../rules-jis/verdict.js';
-import type { CrawlStore } from '../crawler/store.js';
+import type { CrawlStore } from '../crawler/store/crawl-store.js';
 import type { ReportModel } from './model.js';
 
 export const BOM = '\uFEFF';

@@ -3,7 +3,7 @@
 import { understandingUrl } from '../rules-jis/criteria.js';
 import { KIND_LABEL_JA, OUTCOME_LABEL_JA } from '../rules-jis/verdict.js';
 import type { ReportModel, CriterionGroup } from './model.js';
-import { describeScope, RESULT_LABEL_JA } from './judgements.js';
+import { describeScope, RESULT_LABEL_JA } from '../rules-jis/judgements.js';
 import { lineChart, sparkBars } from './charts.js';
 import { bytesJa, dateJa, dateTimeJa, esc, fiscalYearJa, num, truncate } from './format.js';
 import { htmlPage } from './layout.js';

@@ -1,8 +1,8 @@
 // The versioned JSON result (schema/result.schema.json) of a stored run, with human judgements applied
 // to the criteria (their reason says so). Pages that could not be audited carry their error.
-import { auditResult } from '../crawler/result-json.js';
+import { auditResult } from '../rules-jis/result.js';
 import type { AuditResult, CriterionResult, PageResult } from '../rules-jis/types.js';
-import type { CrawlStore } from '../crawler/store.js';
+import type { CrawlStore } from '../crawler/store/crawl-store.js';
 import type { ReportModel } from './model.js';
 
 export function resultJson(store: CrawlStore, m: ReportModel): AuditResult {

@@ -7,10 +7,10 @@
 import { CRITERIA, targetCriteria } from '../rules-jis/criteria.js';
 import { worstOutcome } from '../rules-jis/verdict.js';
 import type { FindingKind, Level, Outcome } from '../rules-jis/types.js';
-import type { BrokenLink, CrawlStore, Run, RunSummary, StoredDocument, StoredFinding, StoredPage } from '../crawler/store.js';
-import { computeClaim, type Claim } from './claim.js';
-import { applyJudgements, isStaleFor, type AppliedCriterion, type Judgement } from './judgements.js';
-import { listJudgements } from './judgements-store.js';
+import type { BrokenLink, CrawlStore, Run, RunSummary, StoredDocument, StoredFinding, StoredPage } from '../crawler/store/crawl-store.js';
+import { computeClaim, type Claim } from '../rules-jis/claim.js';
+import { applyJudgements, isStaleFor, type AppliedCriterion, type Judgement } from '../rules-jis/judgements.js';
+import { listJudgements } from '../crawler/store/judgements.js';
 import { selectPages, type Selection, type SelectionOptions } from './sampling.js';
 import { buildProgress, buildTrends, findingKey, type Progress, type Trends } from './trends.js';
 import { isoDateJst } from './format.js';

@@ -1,6 +1,6 @@
 // PDF of an HTML report (A4, Japanese fonts from the system's fonts-noto-cjk) through headless Chromium.
 import type { Browser } from 'puppeteer';
-import { launchBrowser } from '../crawler/browser.js';
+import { launchBrowser } from '../crawler/page/browser.js';
 
 export async function htmlToPdf(html: string, opts: { browser?: Browser; title?: string } = {}): Promise<Buffer> {
   const browser = opts.browser ?? (await launchBrowser());

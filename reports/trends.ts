@@ -2,8 +2,8 @@
 // and the per-criterion trend across runs and fiscal years (年度).
 import { targetCriteria } from '../rules-jis/criteria.js';
 import type { FindingKind } from '../rules-jis/types.js';
-import type { CrawlStore, Run, StoredFinding } from '../crawler/store.js';
-import { sha256 } from './judgements.js';
+import type { CrawlStore, Run, StoredFinding } from '../crawler/store/crawl-store.js';
+import { sha256 } from '../rules-jis/judgements.js';
 import { fiscalYear } from './format.js';
 
 /** A finding's identity across runs: page (without origin when it is the run's own), rule, selector, snippet. */

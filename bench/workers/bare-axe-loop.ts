@@ -4,7 +4,7 @@
 //   tsx bench/workers/bare-axe-loop.ts <urls.txt> <out.json>
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchBrowser } from '../../crawler/browser.js';
+import { launchBrowser } from '../../crawler/page/browser.js';
 
 const [urlFile, outFile] = process.argv.slice(2);
 const urls = readFileSync(urlFile!, 'utf8').split('\n').filter(Boolean);

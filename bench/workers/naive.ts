@@ -5,7 +5,7 @@
 //   tsx bench/workers/naive.ts <urls.txt> <out.json>
 import { readFileSync, writeFileSync } from 'node:fs';
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import { launchBrowser } from '../../crawler/browser.js';
+import { launchBrowser } from '../../crawler/page/browser.js';
 
 const [urlFile, outFile] = process.argv.slice(2);
 const urls = readFileSync(urlFile!, 'utf8').split('\n').filter(Boolean);

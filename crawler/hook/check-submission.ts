@@ -1,12 +1,12 @@
 // One pre-publish check, shared by the CLI (`check --html`) and the service (POST /api/v1/check):
 // fenced render + audit in a throwaway context → policy → verdict → log. Errors are logged and rethrown
 // as PageAuditError (the caller maps them to exit code 2 or an HTTP status).
-import { PageAuditError } from '../audit-page.js';
+import { PageAuditError } from '../page/audit-page.js';
 import { auditFenced, type FenceTarget } from './fence.js';
 import type { LoadedPolicy } from './policy.js';
 import type { Sandbox } from './sandbox.js';
 import { buildVerdict, type HookVerdict } from './verdict.js';
-import type { VerdictLog } from './verdict-log.js';
+import type { VerdictLog } from '../store/hook-log.js';
 
 export interface SubmissionOptions {
   policy: LoadedPolicy;

@@ -6,7 +6,7 @@
 // The caller owns the browser context and the deadline (crawler/service/sandbox-pool.ts): a busy loop is
 // ended by discarding the context, not here.
 import type { BrowserContext, HTTPRequest, HTTPResponse, Page } from 'puppeteer';
-import { auditLoaded, checkResponse, navigationError, PageAuditError } from '../audit-page.js';
+import { auditLoaded, checkResponse, navigationError, PageAuditError } from '../page/audit-page.js';
 import type { PageResult } from '../../rules-jis/types.js';
 
 export type FenceTarget = { kind: 'html'; html: string; baseUrl: string } | { kind: 'url'; url: string };

@@ -2,14 +2,14 @@
 // Prints the JSON verdict; exit 0 publish, 1 block, 2 error (crawler/exit-codes.ts).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_STORE } from '../config.js';
-import { PageAuditError } from '../audit-page.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { DEFAULT_STORE } from '../store/paths.js';
+import { PageAuditError } from '../page/audit-page.js';
+import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { checkSubmission } from './check-submission.js';
 import { originOf } from './fence.js';
 import { loadPolicy, POLICY_FILE_NAME } from './policy.js';
 import { Sandbox } from './sandbox.js';
-import { openVerdictLog, type VerdictLog } from './verdict-log.js';
+import { openVerdictLog, type VerdictLog } from '../store/hook-log.js';
 
 
 export interface HtmlCheckOptions {

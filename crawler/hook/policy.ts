@@ -7,7 +7,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { criterion } from '../../rules-jis/criteria.js';
 import type { Finding, FindingKind, Level } from '../../rules-jis/types.js';
-import { UsageError } from '../exit-codes.js';
+import { UsageError } from '../../rules-jis/exit-codes.js';
 
 export interface Waiver {
   /** Rule id the waiver is for (e.g. "color-contrast", "jis-link-text"). */

@@ -6,8 +6,8 @@
 // Why not crawler/browser-pool.ts: that pool reuses tabs of the default context, which is right for a
 // crawl of one site but would let one CMS submission see another's cookies and storage.
 import type { Browser, BrowserContext } from 'puppeteer';
-import { BrowserNotFoundError, launchBrowser } from '../browser.js';
-import { PageAuditError } from '../audit-page.js';
+import { BrowserNotFoundError, launchBrowser } from '../page/browser.js';
+import { PageAuditError } from '../page/audit-page.js';
 
 /** Extra Chromium flags for hostile pages: popups and new windows fail outright. */
 export const SANDBOX_ARGS = ['--block-new-web-contents'];

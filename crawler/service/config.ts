@@ -2,7 +2,7 @@
 // Relative paths inside are relative to the file. Tokens may come from the environment instead of the file.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../exit-codes.js';
+import { UsageError } from '../../rules-jis/exit-codes.js';
 import { originOf } from '../hook/fence.js';
 
 export interface ScheduleConfig {

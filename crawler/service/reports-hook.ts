@@ -1,39 +1,23 @@
-// After each scheduled run the service regenerates the reports: reports/command.ts `generateReports`
+// After each scheduled run the service regenerates the reports: reports/generate.ts `generateReports`
 // writes every report of the run into <reportsDir>/runs/<id>/, and the folder's index.html (written
-// here) lists every run with links. If the reports module cannot be loaded, the index alone is written,
-// so the read-only /reports/ folder still shows what ran.
+// here) lists every run with links.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openStore } from '../store.js';
+import { openStore } from '../store/crawl-store.js';
+import { generateReports } from '../../reports/generate.js';
 
-type Generate = (o: { store: string; runId?: number; outDir: string }) => Promise<unknown>;
-
-async function findGenerator(): Promise<Generate | null> {
-  try {
-    const mod = (await import('../../reports/command.js')) as { generateReports?: Generate };
-    return typeof mod.generateReports === 'function' ? mod.generateReports : null;
-  } catch {
-    return null;
-  }
-}
 
 export const runDir = (reportsDir: string, runId: number) => path.join(reportsDir, 'runs', String(runId));
 
-export async function regenerateReports(storeFile: string, runId: number, outDir: string): Promise<'reports' | 'fallback'> {
+export async function regenerateReports(storeFile: string, runId: number, outDir: string): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const gen = await findGenerator();
-  let how: 'reports' | 'fallback' = 'fallback';
-  if (gen) {
-    await gen({ store: storeFile, runId, outDir: runDir(outDir, runId) });
-    how = 'reports';
-  }
+  await generateReports({ store: storeFile, runId, outDir: runDir(outDir, runId) });
   writeRunIndex(storeFile, outDir);
-  return how;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Fallback: runs.json and index.html listing every run with its summary. */
+/** runs.json and index.html listing every run with its summary. */
 export function writeRunIndex(storeFile: string, outDir: string): void {
   const store = openStore(storeFile);
   try {

@@ -3,8 +3,8 @@
 // next time comes is not started twice (protect). The alternative without the service is a system
 // cron/systemd timer calling `jis-a11y crawl --config …` (docs/hook.md).
 import { Cron } from 'croner';
-import { loadConfigFile, mergeConfig } from '../config.js';
-import { runCrawl, type CrawlHooks } from '../crawl.js';
+import { loadConfigFile, mergeConfig } from '../crawl/config.js';
+import { runCrawl, type CrawlHooks } from '../crawl/crawl.js';
 import type { ScheduleConfig } from './config.js';
 import { regenerateReports } from './reports-hook.js';
 
@@ -77,8 +77,8 @@ export class Scheduler {
       const outcome = await runCrawl(config, { hooks: { onLog: log, signal: this.abort.signal, ...this.opts.crawlHooks } });
       j.last = { runId: outcome.runId, status: outcome.status, startedAt, finishedAt: null };
       try {
-        const how = await regenerateReports(this.opts.store, outcome.runId, this.opts.reportsDir);
-        log(how === 'reports' ? `報告書を更新しました（検査 #${outcome.runId}）。` : `報告書の生成機能を読み込めなかったため、検査の一覧だけを更新しました（検査 #${outcome.runId}）。`);
+        await regenerateReports(this.opts.store, outcome.runId, this.opts.reportsDir);
+        log(`報告書を更新しました（検査 #${outcome.runId}）。`);
       } catch (e) {
         // The run itself is stored; a report that failed can be made later with `jis-a11y report`.
         const message = `報告書の生成に失敗しました（検査 #${outcome.runId}）: ${e instanceof Error ? e.message : String(e)}`;

@@ -9,11 +9,11 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import PQueue from 'p-queue';
 import axe from 'axe-core';
-import { launchBrowser } from '../../crawler/browser.js';
-import { auditUrl } from '../../crawler/audit-page.js';
+import { launchBrowser } from '../../crawler/page/browser.js';
+import { auditUrl } from '../../crawler/page/audit-page.js';
 import { isTargetCriterion } from '../../rules-jis/criteria.js';
 import type { Finding } from '../../rules-jis/types.js';
-import { DEFAULT_INTERACTION_BUDGET_MS, interactionAfterAudit } from '../../crawler/interaction/after-audit.js';
+import { DEFAULT_INTERACTION_BUDGET_MS, interactionAfterAudit } from '../../crawler/page/interaction/after-audit.js';
 
 const KEYBOARD_CRITERIA = new Set(['2.1.1', '2.1.2', '2.4.3', '2.4.7', '3.2.1', '3.2.2']);
 

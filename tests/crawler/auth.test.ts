@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfigFile, mergeConfig } from '../../crawler/config.js';
-import { runCrawl } from '../../crawler/crawl.js';
-import { openStore } from '../../crawler/store.js';
+import { loadConfigFile, mergeConfig } from '../../crawler/crawl/config.js';
+import { runCrawl } from '../../crawler/crawl/crawl.js';
+import { openStore } from '../../crawler/store/crawl-store.js';
 
 const page = (title: string, body: string) =>
   `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${title}｜検証環境</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;

@@ -1,10 +1,10 @@
 // Unit tests: URL normalisation, scope, robots.txt, sitemaps, URL lists, config merging.
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, normalizeUrl } from '../../crawler/url.js';
-import { Scope } from '../../crawler/scope.js';
-import { loadRobots, parseRobots } from '../../crawler/robots.js';
-import { collectSitemapUrls, parseSitemap, parseUrlList } from '../../crawler/sitemap.js';
-import { mergeConfig, redactConfig, validateConfig } from '../../crawler/config.js';
+import { classifyUrl, normalizeUrl } from '../../rules-jis/url.js';
+import { Scope } from '../../crawler/crawl/scope.js';
+import { loadRobots, parseRobots } from '../../crawler/crawl/robots.js';
+import { collectSitemapUrls, parseSitemap, parseUrlList } from '../../crawler/crawl/sitemap.js';
+import { mergeConfig, redactConfig, validateConfig } from '../../crawler/crawl/config.js';
 
 describe('normalizeUrl', () => {
   it('drops fragments, lower-cases the host, removes default ports and default documents', () => {
@@ -161,7 +161,7 @@ describe('config', () => {
 });
 
 describe('crawl command flags', async () => {
-  const { flagsToConfig } = await import('../../crawler/crawl-command.js');
+  const { flagsToConfig } = await import('../../crawler/cli/crawl-command.js');
   it('turn into a partial config that overrides the file', () => {
     const p = flagsToConfig(['https://e.jp/'], {
       maxPages: '50', maxDepth: '2', exclude: ['/a/**'], query: 'drop', concurrency: '3', ignoreRobots: true, sitemap: false,

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeConfig } from '../../crawler/config.js';
-import { runCrawl } from '../../crawler/crawl.js';
-import { gatherPage } from '../../crawler/crawl-page.js';
-import { openStore } from '../../crawler/store.js';
+import { mergeConfig } from '../../crawler/crawl/config.js';
+import { runCrawl } from '../../crawler/crawl/crawl.js';
+import { gatherPage } from '../../crawler/page/gather-page.js';
+import { openStore } from '../../crawler/store/crawl-store.js';
 import { startSite, type Site } from '../../bench/site-generator.js';
 
 let site: Site;

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { SAMPLE_SITE_DIR, serveSampleSite } from '../../crawler/sample-site.js';
-import type { StaticServer } from '../../crawler/static-server.js';
-import { openStore } from '../../crawler/store.js';
+import { SAMPLE_SITE_DIR, serveSampleSite } from '../../crawler/cli/sample-site.js';
+import type { StaticServer } from '../../crawler/page/static-server.js';
+import { openStore } from '../../crawler/store/crawl-store.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin/jis-a11y.js');

@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
-import { launchBrowser } from '../../crawler/browser.js';
-import { mergeConfig } from '../../crawler/config.js';
-import { gatherPage, type GatherOptions } from '../../crawler/crawl-page.js';
-import { runCrawl, type CrawlOutcome } from '../../crawler/crawl.js';
-import { openStore, type CrawlStore } from '../../crawler/store.js';
+import { launchBrowser } from '../../crawler/page/browser.js';
+import { mergeConfig } from '../../crawler/crawl/config.js';
+import { gatherPage, type GatherOptions } from '../../crawler/page/gather-page.js';
+import { runCrawl, type CrawlOutcome } from '../../crawler/crawl/crawl.js';
+import { openStore, type CrawlStore } from '../../crawler/store/crawl-store.js';
 
 const page = (title: string, body: string) =>
   `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${title}｜テスト県</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;

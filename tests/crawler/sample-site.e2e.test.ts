@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeConfig } from '../../crawler/config.js';
-import { runCrawl, type CrawlOutcome } from '../../crawler/crawl.js';
-import { SAMPLE_SITE_DIR, serveSampleSite } from '../../crawler/sample-site.js';
-import type { StaticServer } from '../../crawler/static-server.js';
-import { openStore, type CrawlStore } from '../../crawler/store.js';
+import { mergeConfig } from '../../crawler/crawl/config.js';
+import { runCrawl, type CrawlOutcome } from '../../crawler/crawl/crawl.js';
+import { SAMPLE_SITE_DIR, serveSampleSite } from '../../crawler/cli/sample-site.js';
+import type { StaticServer } from '../../crawler/page/static-server.js';
+import { openStore, type CrawlStore } from '../../crawler/store/crawl-store.js';
 
 interface Expected {
   brokenLinks: { from: string; to: string }[];

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type CrawlStore, type StoredPage } from '../../crawler/store.js';
-import { duplicateTitleFindings, linkNameFindings, navOrderFindings, runSiteChecks } from '../../crawler/site-checks.js';
+import { openStore, type CrawlStore, type StoredPage } from '../../crawler/store/crawl-store.js';
+import { duplicateTitleFindings, linkNameFindings, navOrderFindings, runSiteChecks } from '../../crawler/crawl/site-checks.js';
 import type { CriterionResult, Finding } from '../../rules-jis/types.js';
 
 let dir: string;

@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeConfig } from '../../crawler/config.js';
-import { runCrawl } from '../../crawler/crawl.js';
-import { openStore } from '../../crawler/store.js';
-import { launchBrowser } from '../../crawler/browser.js';
-import { auditUrl } from '../../crawler/audit-page.js';
+import { mergeConfig } from '../../crawler/crawl/config.js';
+import { runCrawl } from '../../crawler/crawl/crawl.js';
+import { openStore } from '../../crawler/store/crawl-store.js';
+import { launchBrowser } from '../../crawler/page/browser.js';
+import { auditUrl } from '../../crawler/page/audit-page.js';
 
 const PAGE = (n: number) => `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>観光案内 ${n} - みどり県</title>
 <style>@font-face{font-family:"Kenmin Gothic";src:url(/font/kenmin.woff2) format("woff2")}body{font-family:"Kenmin Gothic",sans-serif}</style></head>

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { serveSampleSite, SAMPLE_SITE_DIR } from '../../crawler/sample-site.js';
+import { serveSampleSite, SAMPLE_SITE_DIR } from '../../crawler/cli/sample-site.js';
 import { normalizeCsv, normalizeJson, normalizeText } from './normalize.js';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 // Audit pages in a real headless Chromium for tests: one browser per test file.
 import type { Browser } from 'puppeteer';
-import { launchBrowser } from '../../crawler/browser.js';
-import { auditUrl, runBundle } from '../../crawler/audit-page.js';
+import { launchBrowser } from '../../crawler/page/browser.js';
+import { auditUrl, runBundle } from '../../crawler/page/audit-page.js';
 import type { InPageOutput, PageResult } from '../../rules-jis/types.js';
 import { servePages, type PageServer } from './server.js';
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openVerdictLog } from '../../crawler/hook/verdict-log.js';
+import { openVerdictLog } from '../../crawler/store/hook-log.js';
 import { jaPage } from '../helpers/server.js';
 import { recordingServer, type RecordingServer } from './site.js';
 import { conforms } from './verdict-schema.js';

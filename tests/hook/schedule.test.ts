@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Scheduler } from '../../crawler/service/scheduler.js';
-import { openStore } from '../../crawler/store.js';
+import { openStore } from '../../crawler/store/crawl-store.js';
 import { jaPage } from '../helpers/server.js';
 import { recordingServer, type RecordingServer } from './site.js';
 

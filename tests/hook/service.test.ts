@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../../crawler/service/server.js';
 import { mergeServiceConfig } from '../../crawler/service/config.js';
-import { openStore } from '../../crawler/store.js';
+import { openStore } from '../../crawler/store/crawl-store.js';
 import { jaPage } from '../helpers/server.js';
 import { recordingServer, type RecordingServer } from './site.js';
 import { conforms } from './verdict-schema.js';

@@ -1,8 +1,8 @@
 // Shared set-up for the interaction tests: one Chromium per test file, fixtures served from 127.0.0.1.
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer';
-import { launchBrowser } from '../../crawler/browser.js';
-import { runInteractionPhase, type InteractionOptions, type InteractionResult } from '../../crawler/interaction/index.js';
+import { launchBrowser } from '../../crawler/page/browser.js';
+import { runInteractionPhase, type InteractionOptions, type InteractionResult } from '../../crawler/page/interaction/index.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 
 const DIR = new URL('../fixtures/interaction/', import.meta.url);

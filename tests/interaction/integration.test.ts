@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditUrl } from '../../crawler/audit-page.js';
-import { launchBrowser } from '../../crawler/browser.js';
-import { runInteractionPhase } from '../../crawler/interaction/index.js';
+import { auditUrl } from '../../crawler/page/audit-page.js';
+import { launchBrowser } from '../../crawler/page/browser.js';
+import { runInteractionPhase } from '../../crawler/page/interaction/index.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 
 const fixture = (f: string) => readFileSync(new URL(`../fixtures/interaction/${f}`, import.meta.url), 'utf8');

@@ -1,12 +1,12 @@
 // The judges are pure functions of the traversal artifacts: test their edges without a browser.
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import * as focusOrder from '../../crawler/interaction/checks/focus-order.js';
-import * as focusVisible from '../../crawler/interaction/checks/focus-visible.js';
-import * as keyboardTrap from '../../crawler/interaction/checks/keyboard-trap.js';
-import { toFinding, toStat } from '../../crawler/interaction/finding.js';
-import { decodePng, diffImages } from '../../crawler/interaction/png.js';
-import type { FocusStop, StopEvidence, TraversalArtifacts } from '../../crawler/interaction/types.js';
+import * as focusOrder from '../../crawler/page/interaction/checks/focus-order.js';
+import * as focusVisible from '../../crawler/page/interaction/checks/focus-visible.js';
+import * as keyboardTrap from '../../crawler/page/interaction/checks/keyboard-trap.js';
+import { toFinding, toStat } from '../../crawler/page/interaction/finding.js';
+import { decodePng, diffImages } from '../../crawler/page/interaction/png.js';
+import type { FocusStop, StopEvidence, TraversalArtifacts } from '../../crawler/page/interaction/types.js';
 
 const stop = (i: number, rect: FocusStop['rect'], extra: Partial<FocusStop> = {}): FocusStop => ({
   index: i, selector: `#s${i}`, tag: 'a', role: 'link', name: `s${i}`, html: `<a id="s${i}">`, rect, tabindex: null, visible: true, ...extra,

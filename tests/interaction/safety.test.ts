@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInteractionPhase } from '../../crawler/interaction/index.js';
-import { decodePng } from '../../crawler/interaction/png.js';
+import { runInteractionPhase } from '../../crawler/page/interaction/index.js';
+import { decodePng } from '../../crawler/page/interaction/png.js';
 import { jaPage } from '../helpers/server.js';
 import { createHarness, of, type Harness } from './harness.js';
 
@@ -118,7 +118,7 @@ describe('interaction phase: a renderer that hangs', () => {
   it('returns within the budget even when focus starts an endless loop', async () => {
     const hang = jaPage(`<p><a href="/a">最初</a> <a href="/b" onfocus="for(;;){}">固まるリンク</a></p>`);
     // own browser: a hung renderer would stall every 127.0.0.1 page sharing its process
-    const { launchBrowser } = await import('../../crawler/browser.js');
+    const { launchBrowser } = await import('../../crawler/page/browser.js');
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage();

@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../crawler/browser.js';
-import { mergeConfig } from '../../crawler/config.js';
-import { runCrawl } from '../../crawler/crawl.js';
-import { interactiveMakeup } from '../../crawler/interaction/sampling.js';
-import { openStore } from '../../crawler/store.js';
+import { launchBrowser } from '../../crawler/page/browser.js';
+import { mergeConfig } from '../../crawler/crawl/config.js';
+import { runCrawl } from '../../crawler/crawl/crawl.js';
+import { interactiveMakeup } from '../../crawler/page/interaction/sampling.js';
+import { openStore } from '../../crawler/store/crawl-store.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 
 const page = (title: string, main: string, head = '') => `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${title} - みどり県</title>

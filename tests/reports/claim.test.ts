@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeClaim, type ClaimInput } from '../../reports/claim.js';
+import { computeClaim, type ClaimInput } from '../../rules-jis/claim.js';
 import { targetCriteria } from '../../rules-jis/criteria.js';
 import type { Outcome } from '../../rules-jis/types.js';
 

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore, type CrawlStore } from '../../crawler/store.js';
+import { openStore, type CrawlStore } from '../../crawler/store/crawl-store.js';
 import { targetCriteria } from '../../rules-jis/criteria.js';
 import type { CriterionResult, Finding, Outcome } from '../../rules-jis/types.js';
-import { parseJudgementCsv, parseJudgementJson, JudgementFormatError } from '../../reports/judgements.js';
-import { listJudgements, recordJudgements, revokeJudgement } from '../../reports/judgements-store.js';
+import { parseJudgementCsv, parseJudgementJson, JudgementFormatError } from '../../rules-jis/judgements.js';
+import { listJudgements, recordJudgements, revokeJudgement } from '../../crawler/store/judgements.js';
 import { buildReportModel } from '../../reports/model.js';
 
 const O = 'https://pref.example.jp';

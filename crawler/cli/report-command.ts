@@ -1,0 +1,70 @@
+// `jis-a11y report`: writes the reports of a stored run (reports/generate.ts) from the command line.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DEFAULT_STORE } from '../store/paths.js';
+import { UsageError } from '../../rules-jis/exit-codes.js';
+import { ALL_FORMATS, generateReports, type ReportFormat } from '../../reports/generate.js';
+import type { StatementOptions } from '../../reports/model.js';
+import type { SelectionMethod } from '../../reports/sampling.js';
+import { openExistingStore } from './open-store.js';
+
+function parseRunId(v?: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--run は検査番号（1 以上の整数）です（指定: ${v}）`);
+  return n;
+}
+
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description('保存した検査結果から報告書・試験結果・CSV・Excel・PDF を作ります / write the reports of a stored run')
+    .option('-s, --store <file>', '検査結果の SQLite ファイル', DEFAULT_STORE)
+    .option('-r, --run <id>', '検査番号（省略時は最新の完了した検査）')
+    .option('-o, --out <dir>', '出力フォルダー（省略時はストアと同じフォルダー）')
+    .option('--select <method>', '試験するページの選択方法 all | random | representative | representative-random', 'all')
+    .option('-n, --sample <n>', 'ランダムに選ぶページ数（WAIC の目安は 40 以上）', '40')
+    .option('--seed <seed>', 'ランダム選択の乱数の種（同じ種なら同じページ）', 'jis-a11y')
+    .option('--statement <file>', '試験結果の記載事項（JSON: statementDate, siteName, scopeDescription, exclusions, technologies, period, organisation）')
+    .option('--statement-date <date>', '表明日（YYYY-MM-DD）')
+    .option('--site-name <name>', 'サイト名')
+    .option('--formats <list>', `作るもの（カンマ区切り）: ${ALL_FORMATS.join(',')}`, ALL_FORMATS.join(','))
+    .action(async (o: { store: string; run?: string; out?: string; select: string; sample: string; seed: string; statement?: string; statementDate?: string; siteName?: string; formats: string }) => {
+      const methods: SelectionMethod[] = ['all', 'random', 'representative', 'representative-random'];
+      if (!methods.includes(o.select as SelectionMethod)) throw new UsageError(`--select は ${methods.join(' / ')} のいずれかです（指定: ${o.select}）`);
+      const n = Number(o.sample);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--sample は 1 以上の整数です（指定: ${o.sample}）`);
+      const formats = o.formats.split(',').map((f) => f.trim()).filter(Boolean) as ReportFormat[];
+      const bad = formats.find((f) => !ALL_FORMATS.includes(f));
+      if (bad) throw new UsageError(`--formats に「${bad}」は指定できません（${ALL_FORMATS.join(', ')}）`);
+      let statement: StatementOptions = {};
+      if (o.statement) {
+        try {
+          statement = JSON.parse(readFileSync(o.statement, 'utf8')) as StatementOptions;
+        } catch (e) {
+          throw new UsageError(`--statement のファイルを読めません: ${(e as Error).message}`);
+        }
+      }
+      if (o.statementDate) statement.statementDate = o.statementDate;
+      if (o.siteName) statement.siteName = o.siteName;
+      const storeFile = path.resolve(o.store);
+      const store = openExistingStore(storeFile);
+      try {
+        const r = await generateReports({
+          store,
+          runId: parseRunId(o.run),
+          outDir: o.out ?? path.dirname(storeFile),
+          selection: { method: o.select as SelectionMethod, n, seed: o.seed },
+          statement,
+          formats,
+        });
+        const m = r.model;
+        console.log(`検査 #${r.runId}（${m.pages.length} ページ）: ${m.claim.text}`);
+        for (const f of Object.values(r.files)) console.log(`  ${f}`);
+        console.log(`報告書: ${r.reportPath}`);
+      } finally {
+        store.close();
+      }
+    });
+}

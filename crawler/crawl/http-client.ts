@@ -1,0 +1,93 @@
+// Plain HTTP requests from Node (no browser): robots.txt, sitemaps, and HEAD probes of documents and links.
+// They carry the same auth as the browser (headers, cookies, basic auth).
+import type { AuthConfig } from './config.js';
+import type { PageError } from '../../rules-jis/types.js';
+
+export interface HttpClientOptions {
+  auth?: AuthConfig;
+  userAgent?: string;
+  timeoutMs?: number;
+  /** Cookie header captured from the browser after a login script. */
+  cookieHeader?: () => string | undefined;
+}
+
+export interface ProbeResult {
+  status: number | null;
+  contentType: string | null;
+  size: number | null;
+  finalUrl: string;
+  error: PageError | null;
+}
+
+export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (compatible; jis-a11y/0.1; accessibility audit)';
+const MAX_REDIRECTS = 10;
+
+export class HttpClient {
+  constructor(private opts: HttpClientOptions = {}) {}
+
+  headers(url: string): Record<string, string> {
+    const h: Record<string, string> = { 'user-agent': this.opts.userAgent ?? DEFAULT_USER_AGENT, ...(this.opts.auth?.headers ?? {}) };
+    const a = this.opts.auth;
+    if (a?.basic) h.authorization = 'Basic ' + Buffer.from(`${a.basic.username}:${a.basic.password}`).toString('base64');
+    const host = new URL(url).hostname;
+    const cookies = (a?.cookies ?? []).filter((c) => !c.domain || host === c.domain.replace(/^\./, '') || host.endsWith('.' + c.domain.replace(/^\./, '')));
+    const parts = cookies.map((c) => `${c.name}=${c.value}`);
+    const extra = this.opts.cookieHeader?.();
+    if (extra) parts.push(extra);
+    if (parts.length) h.cookie = parts.join('; ');
+    return h;
+  }
+
+  async getText(url: string): Promise<{ status: number; text: string } | null> {
+    const res = await fetch(url, { headers: this.headers(url), redirect: 'follow', signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000) });
+    return { status: res.status, text: await res.text() };
+  }
+
+  /**
+   * HEAD (GET when HEAD is refused) with redirects followed by hand, so a loop is reported as such.
+   * Never throws: network problems come back as `error`.
+   */
+  async probe(url: string): Promise<ProbeResult> {
+    let current = url;
+    const seen = new Set<string>();
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      if (seen.has(current)) return fail(url, null, 'redirect-loop', `${url} はリダイレクトを繰り返しています（転送のループ）。`);
+      seen.add(current);
+      let res: Response;
+      try {
+        res = await this.request(current, 'HEAD');
+        if (res.status === 405 || res.status === 501) res = await this.request(current, 'GET');
+      } catch (e) {
+        const m = (e as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
+        return fail(url, null, m, m === 'timeout' ? `${url} から時間内に応答がありませんでした。` : `${url} に接続できません（${(e as Error).message}）。`);
+      }
+      if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
+        current = new URL(res.headers.get('location')!, current).href;
+        continue;
+      }
+      const len = res.headers.get('content-length');
+      const out: ProbeResult = {
+        status: res.status,
+        contentType: res.headers.get('content-type'),
+        size: len != null && /^\d+$/.test(len) ? Number(len) : null,
+        finalUrl: current,
+        error: null,
+      };
+      if (res.status >= 400) out.error = { code: 'http-error', message: `${url} はエラー ${res.status} を返しました（リンク切れ）。` };
+      return out;
+    }
+    return fail(url, null, 'redirect-loop', `${url} のリダイレクトが ${MAX_REDIRECTS} 回を超えました（転送のループ）。`);
+  }
+
+  private async request(url: string, method: 'HEAD' | 'GET'): Promise<Response> {
+    const ctl = AbortSignal.timeout(this.opts.timeoutMs ?? 30_000);
+    const res = await fetch(url, { method, headers: this.headers(url), redirect: 'manual', signal: ctl });
+    // the body of a GET probe is not needed
+    if (method === 'GET') res.body?.cancel().catch(() => {});
+    return res;
+  }
+}
+
+function fail(url: string, status: number | null, code: string, message: string): ProbeResult {
+  return { status, contentType: null, size: null, finalUrl: url, error: { code, message } };
+}

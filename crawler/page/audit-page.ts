@@ -1,0 +1,127 @@
+// One page's audit: gather (browser) → judge (pure verdict). The crawler, `check` and the hook all use it.
+import type { Frame, HTTPResponse, Page } from 'puppeteer';
+import { judgePage } from '../../rules-jis/verdict.js';
+import type { Finding, InPageOutput, PageError, PageResult, RuleStat } from '../../rules-jis/types.js';
+import { bundleSource } from './bundle-source.js';
+import { withSourceFindings } from '../../rules-jis/source/merge.js';
+import { TOOL_VERSION } from '../../rules-jis/version.js';
+
+export interface AuditOptions {
+  target?: 'A' | 'AA';
+  navigationTimeoutMs?: number;
+  auditTimeoutMs?: number;
+  /** Extra phase run after the static audit on the same page (e.g. keyboard interaction checks). */
+  afterAudit?: (page: Page) => Promise<{ findings: Finding[]; ruleStats: RuleStat[] }>;
+}
+
+export class PageAuditError extends Error {
+  constructor(public code: string, message: string) {
+    super(message);
+    this.name = 'PageAuditError';
+  }
+}
+
+export const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+
+function withTimeout<T>(p: Promise<T>, ms: number, code: string, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PageAuditError(code, message)), ms);
+    }),
+  ]);
+}
+
+const BUNDLE_PRESENT = `(() => { const j = window.jisA11y; return !!j && j.version === ${JSON.stringify(TOOL_VERSION)} && typeof j.run === 'function'; })()`;
+
+/**
+ * Makes sure every frame of the loaded page has the bundle (a tab prepared by prepareTab already has it from
+ * document start; otherwise it is sent now), runs it in the main frame, and adds the 4.1.1 source check,
+ * which runs here in Node on the HTML as served.
+ */
+export async function runBundle(page: Page, source: string | undefined, timeoutMs = 60_000): Promise<InPageOutput> {
+  const inject = async (frame: Frame) => {
+    try {
+      if (await frame.evaluate(BUNDLE_PRESENT)) return;
+      await frame.evaluate(await bundleSource());
+    } catch {
+      // A detached or cross-process frame that cannot be injected is audited as "not reached" by axe.
+    }
+  };
+  await inject(page.mainFrame());
+  await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map(inject));
+  const output = await withTimeout(
+    page.evaluate(() => window.jisA11y!.run({})),
+    timeoutMs,
+    'audit-timeout',
+    `検査が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした（ページが重いか、スクリプトが止まっていません）。`,
+  );
+  return typeof source === 'string' ? { ...output, ...withSourceFindings(output, source) } : output;
+}
+
+/** Verdict for a gathered page, with any extra findings merged in. */
+export function judge(output: InPageOutput, extra: { findings: Finding[]; ruleStats: RuleStat[] } | null, target: 'A' | 'AA' = 'AA'): PageResult {
+  const findings = [...output.findings, ...(extra?.findings ?? [])];
+  const ruleStats = [...output.ruleStats, ...(extra?.ruleStats ?? [])];
+  return {
+    url: output.url,
+    title: output.title,
+    lang: output.lang,
+    auditedAt: new Date().toISOString(),
+    criteria: judgePage({ findings, ruleStats, facts: output.facts, target }),
+    findings,
+  };
+}
+
+export function errorResult(url: string, error: PageError): PageResult {
+  return { url, title: '', lang: '', auditedAt: new Date().toISOString(), error, criteria: [], findings: [] };
+}
+
+/** Classifies a navigation response; throws PageAuditError for pages that cannot be audited. */
+export function checkResponse(url: string, response: HTTPResponse | null): void {
+  if (!response) throw new PageAuditError('unreachable', `${url} から応答がありませんでした。`);
+  const status = response.status();
+  if (status >= 400) throw new PageAuditError('http-error', `${url} はエラー ${status} を返しました（ページが存在しないか、サーバーの障害です）。`);
+  const type = response.headers()['content-type'] ?? '';
+  if (type && !HTML_TYPES.test(type)) throw new PageAuditError('not-html', `${url} は HTML ではありません（${type.split(';')[0]}）。HTML のページだけを検査できます。`);
+}
+
+/** Japanese message for a navigation failure thrown by puppeteer. */
+export function navigationError(url: string, err: unknown, timeoutMs: number): PageAuditError {
+  if (err instanceof PageAuditError) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/ERR_TOO_MANY_REDIRECTS/.test(msg)) return new PageAuditError('redirect-loop', `${url} はリダイレクトを繰り返しています（転送のループ）。`);
+  if (/timeout/i.test(msg)) return new PageAuditError('timeout', `${url} の読み込みが ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした。`);
+  if (/ERR_CONNECTION_REFUSED|ERR_UNSAFE_PORT|ERR_NAME_NOT_RESOLVED|ERR_ADDRESS_UNREACHABLE|ERR_CONNECTION_RESET|ERR_INTERNET_DISCONNECTED/.test(msg))
+    return new PageAuditError('unreachable', `${url} に接続できません（${msg.split(' at ')[0]}）。URL とサーバーの状態を確認してください。`);
+  if (/crash|Target closed|detached/i.test(msg)) return new PageAuditError('crashed', `${url} の読み込み中にタブが異常終了しました。`);
+  if (/ERR_ABORTED/.test(msg)) return new PageAuditError('not-html', `${url} はブラウザで表示できる HTML ではありません（ダウンロードされるファイルの可能性があります）。`);
+  return new PageAuditError('navigation-failed', `${url} を開けませんでした: ${msg}`);
+}
+
+/** Navigate to a URL and audit it. Errors become a PageResult with `error`, never a throw. */
+export async function auditUrl(page: Page, url: string, opts: AuditOptions = {}): Promise<PageResult> {
+  const navTimeout = opts.navigationTimeoutMs ?? 30_000;
+  try {
+    let response: HTTPResponse | null;
+    try {
+      response = await page.goto(url, { waitUntil: 'load', timeout: navTimeout });
+    } catch (err) {
+      throw navigationError(url, err, navTimeout);
+    }
+    checkResponse(url, response);
+    const source = await response!.text().catch(() => undefined);
+    return await auditLoaded(page, source, opts);
+  } catch (err) {
+    const e = err instanceof PageAuditError ? err : navigationError(url, err, navTimeout);
+    return errorResult(url, { code: e.code, message: e.message });
+  }
+}
+
+/** Audit the page already loaded in `page`, given the HTML as served. */
+export async function auditLoaded(page: Page, source: string | undefined, opts: AuditOptions = {}): Promise<PageResult> {
+  const output = await runBundle(page, source, opts.auditTimeoutMs);
+  const extra = opts.afterAudit ? await opts.afterAudit(page) : null;
+  return judge(output, extra, opts.target ?? 'AA');
+}
