@@ -1,18 +1,23 @@
 // The crawl configuration: jis-a11y.config.json (or .js/.mjs exporting the object), merged with CLI flags.
 // A scheduled job is then one command: `jis-a11y crawl --config jis-a11y.config.json`.
-import { DEFAULT_SKIPPED_RESOURCES, type SkippedResource } from '../page/tab-setup.js';
-import type { InteractionScope } from '../page/interaction/sampling.js';
+// The shape, the defaults and the Japanese descriptions editors show live in
+// schema/crawl-config.schema.json; CrawlConfig below is the same shape for TypeScript
+// (tests/crawler/config.test.ts checks that both name the same keys). A new option takes one schema
+// entry, one row in crawler/cli/crawl-flags.ts if it has a flag, and its use.
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import schemaJson from '../../schema/crawl-config.schema.json';
+import { configNotFound, ConfigSchema, readJsonConfig, type ConfigSource, type JsonSchema } from '../../rules-jis/config/validate.js';
+import { mergeDeep } from '../../rules-jis/config/merge.js';
 import type { QueryPolicy } from '../../rules-jis/url.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
+import type { SkippedResource } from '../page/tab-setup.js';
+import type { InteractionScope } from '../page/interaction/sampling.js';
 import type { AuthConfig } from '../page/auth.js';
 
 export type { AuthConfig };
-import { DEFAULT_OUTPUT_DIR, STORE_FILE_NAME } from '../store/paths.js';
-
 
 export interface CrawlConfig {
   /** Start URLs (the site's top page). */
@@ -31,6 +36,7 @@ export interface CrawlConfig {
     include?: string[];
     exclude?: string[];
     maxPages: number;
+    /** Infinity when not given (JSON cannot write it; stored runs keep -1, see redactConfig). */
     maxDepth: number;
     query: QueryPolicy;
     trailingSlash: 'keep' | 'add' | 'remove';
@@ -38,9 +44,14 @@ export interface CrawlConfig {
   /** Honour robots.txt (default true). */
   robots: boolean;
   auth: AuthConfig;
+  /** Default: the CPU cores, at most 8 (defaultConcurrency). */
   concurrency: number;
   /** Politeness: at most this many pages of one host at a time, and this many ms between their starts. */
-  perHost: { concurrency: number; delayMs: number };
+  perHost: {
+    /** Default and upper bound: `concurrency`. */
+    concurrency: number;
+    delayMs: number;
+  };
   timeouts: { navigationMs: number; auditMs: number };
   /** Retries of one URL after a transient error (timeout, crash, network), and the budget for the whole run. */
   retries: { perUrl: number; budget: number };
@@ -75,95 +86,69 @@ export interface CrawlConfig {
   label?: string;
 }
 
-export type PartialCrawlConfig = Partial<Omit<CrawlConfig, 'scope' | 'auth' | 'perHost' | 'timeouts' | 'retries' | 'output' | 'interaction'>> & {
-  interaction?: Partial<CrawlConfig['interaction']>;
-  scope?: Partial<CrawlConfig['scope']>;
-  auth?: AuthConfig;
-  perHost?: Partial<CrawlConfig['perHost']>;
-  timeouts?: Partial<CrawlConfig['timeouts']>;
-  retries?: Partial<CrawlConfig['retries']>;
-  output?: Partial<CrawlConfig['output']>;
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** What a config file or the command line gives: any part of the config. */
+export type PartialCrawlConfig = DeepPartial<CrawlConfig> & {
   /** Shorthand for startUrls: [site]. */
   site?: string;
+  /** The schema, for editors; dropped when read. */
+  $schema?: string;
 };
+
+export const crawlConfigSchema = new ConfigSchema<CrawlConfig>(schemaJson as JsonSchema);
 
 export function defaultConcurrency(): number {
   const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(8, n));
 }
 
-
-export function defaultConfig(): CrawlConfig {
-  return {
-    startUrls: [],
-    sitemap: true,
-    sitemaps: [],
-    followLinks: true,
-    scope: { maxPages: 10_000, maxDepth: Number.POSITIVE_INFINITY, query: 'strip-tracking', trailingSlash: 'keep' },
-    robots: true,
-    auth: {},
-    concurrency: defaultConcurrency(),
-    perHost: { concurrency: defaultConcurrency(), delayMs: 0 },
-    timeouts: { navigationMs: 30_000, auditMs: 60_000 },
-    retries: { perUrl: 2, budget: 100 },
-    relaunchEvery: 500,
-    maxPageBytes: 5 * 1024 * 1024,
-    checkDocuments: true,
-    skipResources: [...DEFAULT_SKIPPED_RESOURCES],
-    target: 'AA',
-    incremental: true,
-    interaction: { enabled: true, budgetMs: 10_000, scope: 'per-makeup' },
-    output: { dir: DEFAULT_OUTPUT_DIR },
-  };
-}
-
-/** Deep-merges partial configs over the defaults (later wins; arrays replace). */
-export function mergeConfig(...parts: (PartialCrawlConfig | undefined)[]): CrawlConfig {
-  const c = defaultConfig();
-  for (const p of parts) {
-    if (!p) continue;
-    const { scope, auth, perHost, timeouts, retries, output, interaction, site, ...rest } = p;
-    for (const [k, v] of Object.entries(rest)) if (v !== undefined) (c as unknown as Record<string, unknown>)[k] = v;
-    if (site) c.startUrls = [site];
-    if (scope) Object.assign(c.scope, stripUndef(scope));
-    if (auth) c.auth = { ...c.auth, ...stripUndef(auth) };
-    if (perHost) Object.assign(c.perHost, stripUndef(perHost));
-    if (timeouts) Object.assign(c.timeouts, stripUndef(timeouts));
-    if (retries) Object.assign(c.retries, stripUndef(retries));
-    if (output) Object.assign(c.output, stripUndef(output));
-    if (interaction) Object.assign(c.interaction, stripUndef(interaction));
-  }
-  if (c.perHost.concurrency > c.concurrency) c.perHost.concurrency = c.concurrency;
+/** The defaults the schema cannot hold: the machine's cores, and "no depth limit" (JSON has no Infinity). */
+function withComputedDefaults(c: CrawlConfig): CrawlConfig {
+  c.concurrency ??= defaultConcurrency();
+  c.perHost.concurrency = Math.min(c.perHost.concurrency ?? defaultConcurrency(), c.concurrency);
+  c.scope.maxDepth ??= Number.POSITIVE_INFINITY;
   return c;
 }
 
-function stripUndef<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** A part as the schema sees it: `site` becomes startUrls, an unlimited depth is "not given". */
+function asSchemaPart(p: PartialCrawlConfig | CrawlConfig | undefined): unknown {
+  if (!p) return undefined;
+  const { site, $schema: _schema, ...rest } = p as PartialCrawlConfig;
+  const out: PartialCrawlConfig = site ? { ...rest, startUrls: [site] } : rest;
+  if (out.scope?.maxDepth === Number.POSITIVE_INFINITY) out.scope = { ...out.scope, maxDepth: undefined };
+  return out;
+}
+
+/** The merged config is checked as a whole: it may come from code (demo, scheduler, tests) as well. */
+const MERGED: ConfigSource = { label: '設定' };
+
+/** Merges partial configs over the schema's defaults (later wins; arrays replace) and validates the result. */
+export function mergeConfig(...parts: (PartialCrawlConfig | CrawlConfig | undefined)[]): CrawlConfig {
+  const merged = mergeDeep(...parts.map(asSchemaPart));
+  return withComputedDefaults(crawlConfigSchema.check(merged, MERGED, { defaults: true }));
+}
+
+/** Every default: the schema's, then the computed ones. */
+export function defaultConfig(): CrawlConfig {
+  return mergeConfig();
 }
 
 export const CONFIG_FILE_NAMES = ['jis-a11y.config.json', 'jis-a11y.config.mjs', 'jis-a11y.config.js'];
 
-/** Loads a config file (.json, or .js/.mjs with a default export). Relative paths inside are relative to the file. */
+/** Loads a config file (.json, or .js/.mjs with a default export), validated; relative paths inside are relative to the file. */
 export async function loadConfigFile(file: string): Promise<PartialCrawlConfig> {
   const abs = path.resolve(file);
-  if (!existsSync(abs)) throw new UsageError(`設定ファイルが見つかりません: ${file}`);
-  let cfg: PartialCrawlConfig;
-  if (/\.json$/i.test(abs)) {
-    try {
-      cfg = JSON.parse(readFileSync(abs, 'utf8')) as PartialCrawlConfig;
-    } catch (e) {
-      throw new UsageError(`設定ファイルの JSON を読めません（${file}）: ${(e as Error).message}`);
-    }
-  } else {
-    const mod = (await import(pathToFileURL(abs).href)) as { default?: PartialCrawlConfig };
-    cfg = mod.default ?? (mod as PartialCrawlConfig);
+  const source: ConfigSource = { label: '設定ファイル', file };
+  let raw: unknown;
+  if (/\.json$/i.test(abs)) raw = readJsonConfig(() => readFileSync(abs, 'utf8'), source);
+  else {
+    if (!existsSync(abs)) throw configNotFound(source);
+    const mod = (await import(pathToFileURL(abs).href)) as { default?: unknown };
+    raw = mod.default ?? mod;
   }
-  const dir = path.dirname(abs);
-  if (cfg.urlList) cfg.urlList = path.resolve(dir, cfg.urlList);
-  if (cfg.auth?.loginScript) cfg.auth = { ...cfg.auth, loginScript: path.resolve(dir, cfg.auth.loginScript) };
-  if (cfg.output?.dir) cfg.output = { ...cfg.output, dir: path.resolve(dir, cfg.output.dir) };
-  if (cfg.output?.db) cfg.output = { ...cfg.output, db: path.resolve(dir, cfg.output.db) };
-  return cfg;
+  const { $schema: _schema, ...cfg } = crawlConfigSchema.check<PartialCrawlConfig>(raw, source);
+  return crawlConfigSchema.mapPaths(cfg, (p) => path.resolve(path.dirname(abs), p));
 }
 
 /** Looks for a config file in `dir` (used when --config is not given). */
@@ -175,19 +160,10 @@ export function findConfigFile(dir = process.cwd()): string | null {
   return null;
 }
 
+/** Before a new run: a start URL is needed, and the whole config must fit the schema (it may be built in code). */
 export function validateConfig(c: CrawlConfig): void {
   if (!c.startUrls.length) throw new UsageError('開始 URL がありません。`jis-a11y crawl <URL>` か設定ファイルの "site" / "startUrls" で指定してください。');
-  for (const u of c.startUrls) {
-    if (!/^https?:\/\//i.test(u)) throw new UsageError(`開始 URL は http(s) の URL で指定してください: ${u}`);
-  }
-  if (!(c.concurrency >= 1)) throw new UsageError(`concurrency は 1 以上です（指定: ${c.concurrency}）`);
-  if (!(c.scope.maxPages >= 1)) throw new UsageError(`maxPages は 1 以上です（指定: ${c.scope.maxPages}）`);
-  if (!['keep', 'drop', 'strip-tracking'].includes(c.scope.query)) throw new UsageError(`query は keep / drop / strip-tracking のいずれかです（指定: ${c.scope.query}）`);
-  if (!['A', 'AA'].includes(c.target)) throw new UsageError(`target は A か AA です（指定: ${c.target}）`);
-  if (!['per-makeup', 'every-page'].includes(c.interaction.scope)) throw new UsageError(`interaction.scope は per-makeup か every-page です（指定: ${c.interaction.scope}）`);
-  for (const r of c.skipResources ?? []) {
-    if (!DEFAULT_SKIPPED_RESOURCES.includes(r)) throw new UsageError(`skipResources に指定できるのは ${DEFAULT_SKIPPED_RESOURCES.join(' / ')} です（指定: ${r}）`);
-  }
+  crawlConfigSchema.check(asSchemaPart(c), MERGED);
 }
 
 /** The config as stored with the run: secrets (cookie values, headers, passwords) masked. */

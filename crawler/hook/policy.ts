@@ -1,13 +1,15 @@
 // The pre-publish policy (jis-a11y.policy.json): what blocks publication, and the waivers that let a
 // known, approved finding through until a date. Pure: findings in, verdict parts out (no browser, no I/O
-// except loading the file). Documented in docs/hook.md.
+// except loading the file). Documented in docs/hook.md; the file's shape and defaults are
+// schema/policy.schema.json (Policy below is the same shape for TypeScript).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import schemaJson from '../../schema/policy.schema.json';
 import { criterion } from '../../rules-jis/criteria.js';
 import type { Finding, FindingKind, Level } from '../../rules-jis/types.js';
-import { UsageError } from '../../rules-jis/exit-codes.js';
+import { ConfigSchema, readJsonConfig, type JsonSchema } from '../../rules-jis/config/validate.js';
 
 export interface Waiver {
   /** Rule id the waiver is for (e.g. "color-contrast", "jis-link-text"). */
@@ -43,74 +45,38 @@ export interface LoadedPolicy extends Policy {
 
 export const POLICY_FILE_NAME = 'jis-a11y.policy.json';
 
+const policySchema = new ConfigSchema<Policy>(schemaJson as JsonSchema);
+
+/** The policy when there is no file: the schema's defaults. */
 export function defaultPolicy(): Policy {
-  return { target: 'AA', blockKinds: ['violation'], levels: ['A', 'AA'], rules: {}, waivers: [] };
+  const { source: _source, hash: _hash, ...p } = parsePolicy(undefined);
+  return p;
 }
 
-const KINDS: FindingKind[] = ['violation', 'review', 'advisory'];
+/** A waiver as the verdict and the hash see it: blank optional fields dropped, keys in one order. */
+function normalizeWaiver(w: Waiver): Waiver {
+  const given = (v?: string) => (v !== undefined && v.trim() !== '' ? v : undefined);
+  return { rule: w.rule, pagePattern: given(w.pagePattern), selector: given(w.selector), reason: w.reason, approvedBy: w.approvedBy, expires: w.expires };
+}
 
-/** Validates and completes a parsed policy; throws UsageError with a Japanese message. */
-export function parsePolicy(raw: unknown, source = '(既定)'): LoadedPolicy {
-  const p = defaultPolicy();
-  if (raw !== undefined && raw !== null) {
-    if (typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`ポリシー ${source} はオブジェクトで書いてください。`);
-    const r = raw as Record<string, unknown>;
-    if (r.target !== undefined) {
-      if (r.target !== 'A' && r.target !== 'AA') throw new UsageError(`ポリシー ${source}: target は "A" か "AA" です。`);
-      p.target = r.target;
-    }
-    if (r.blockKinds !== undefined) {
-      if (!Array.isArray(r.blockKinds) || !r.blockKinds.every((k) => KINDS.includes(k))) throw new UsageError(`ポリシー ${source}: blockKinds は violation / review / advisory の配列です。`);
-      p.blockKinds = r.blockKinds as FindingKind[];
-    }
-    if (r.levels !== undefined) {
-      if (!Array.isArray(r.levels) || !r.levels.every((l) => ['A', 'AA', 'AAA'].includes(l))) throw new UsageError(`ポリシー ${source}: levels は "A" / "AA" / "AAA" の配列です。`);
-      p.levels = r.levels as Level[];
-    }
-    if (r.rules !== undefined) {
-      if (typeof r.rules !== 'object' || r.rules === null || !Object.values(r.rules).every((v) => ['block', 'review', 'ignore'].includes(v as string)))
-        throw new UsageError(`ポリシー ${source}: rules は { "ルールID": "block" | "review" | "ignore" } です。`);
-      p.rules = r.rules as Policy['rules'];
-    }
-    if (r.waivers !== undefined) {
-      if (!Array.isArray(r.waivers)) throw new UsageError(`ポリシー ${source}: waivers は配列です。`);
-      p.waivers = r.waivers.map((w, i) => validateWaiver(w, `ポリシー ${source} の waivers[${i}]`));
-    }
-  }
+/**
+ * Validates a parsed policy against schema/policy.schema.json and completes it with the schema's
+ * defaults; throws UsageError with a Japanese message naming `label source` and the key.
+ */
+export function parsePolicy(raw: unknown, source = '(既定)', label = 'ポリシー'): LoadedPolicy {
+  const data = raw === undefined || raw === null ? {} : structuredClone(raw);
+  const r = policySchema.check(data, { label, file: source }, { defaults: true });
+  // Rebuilt key by key, so that the hash does not depend on the file's key order or its "$schema".
+  const p: Policy = { target: r.target, blockKinds: r.blockKinds, levels: r.levels, rules: r.rules, waivers: r.waivers.map(normalizeWaiver) };
   const hash = createHash('sha256').update(JSON.stringify(p)).digest('hex');
   return { ...p, source, hash };
-}
-
-function validateWaiver(w: unknown, where: string): Waiver {
-  if (typeof w !== 'object' || w === null) throw new UsageError(`${where} はオブジェクトです。`);
-  const o = w as Record<string, unknown>;
-  const str = (k: string) => typeof o[k] === 'string' && (o[k] as string).trim() !== '';
-  for (const k of ['rule', 'reason', 'approvedBy', 'expires']) if (!str(k)) throw new UsageError(`${where}: "${k}" は必須です（空にできません）。`);
-  if (!str('pagePattern') && !str('selector')) throw new UsageError(`${where}: "pagePattern" か "selector" のどちらかを指定してください（サイト全体を免除する指定はできません）。`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.expires as string) || Number.isNaN(Date.parse(`${o.expires}T00:00:00+09:00`)))
-    throw new UsageError(`${where}: "expires" は YYYY-MM-DD の日付です（指定: ${String(o.expires)}）。`);
-  return {
-    rule: o.rule as string,
-    pagePattern: str('pagePattern') ? (o.pagePattern as string) : undefined,
-    selector: str('selector') ? (o.selector as string) : undefined,
-    reason: o.reason as string,
-    approvedBy: o.approvedBy as string,
-    expires: o.expires as string,
-  };
 }
 
 /** Loads a policy file; no file → the default policy. */
 export function loadPolicy(file?: string | null): LoadedPolicy {
   if (!file) return parsePolicy(undefined);
-  const abs = path.resolve(file);
-  if (!existsSync(abs)) throw new UsageError(`ポリシーファイルが見つかりません: ${file}`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(abs, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`ポリシーファイルの JSON を読めません（${file}）: ${(e as Error).message}`);
-  }
-  return parsePolicy(raw, file);
+  const raw = readJsonConfig(() => readFileSync(path.resolve(file), 'utf8'), { label: 'ポリシーファイル', file });
+  return parsePolicy(raw, file, 'ポリシーファイル');
 }
 
 /** Today in Japan (YYYY-MM-DD): expiry dates are written by Japanese staff in local dates. */

@@ -1,7 +1,12 @@
-// The service configuration: jis-a11y.service.json (documented in docs/hook.md).
+// The service configuration: jis-a11y.service.json (documented in docs/hook.md). Its shape, defaults and
+// the Japanese descriptions editors show live in schema/service-config.schema.json; ServiceConfig below
+// is the same shape for TypeScript (tests/crawler/config.test.ts checks that both name the same keys).
 // Relative paths inside are relative to the file. Tokens may come from the environment instead of the file.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import schemaJson from '../../schema/service-config.schema.json';
+import { ConfigSchema, readJsonConfig, type ConfigSource, type JsonSchema } from '../../rules-jis/config/validate.js';
+import { mergeDeep } from '../../rules-jis/config/merge.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { originOf } from '../hook/fence.js';
 
@@ -46,55 +51,46 @@ export interface ServiceConfig {
 
 export const SERVICE_CONFIG_FILE = 'jis-a11y.service.json';
 
-export function defaultServiceConfig(): ServiceConfig {
-  return {
-    host: '127.0.0.1',
-    port: 8341,
-    tokens: [],
-    origins: [],
-    store: path.resolve('jis-a11y-out', 'jis-a11y.sqlite'),
-    limits: { bodyBytes: 2 * 1024 * 1024, requestTimeoutMs: 30_000, concurrency: 2, queueSize: 8 },
-    reportsDir: path.resolve('jis-a11y-out', 'reports'),
-    protectReports: false,
-    schedules: [],
-  };
+/** What the file or the command line gives: any part of the config. */
+export type PartialServiceConfig = Partial<Omit<ServiceConfig, 'limits'>> & {
+  limits?: Partial<ServiceConfig['limits']>;
+  /** The schema, for editors; dropped when read. */
+  $schema?: string;
+};
+
+export const serviceConfigSchema = new ConfigSchema<ServiceConfig>(schemaJson as JsonSchema);
+
+const MERGED: ConfigSource = { label: 'サービス設定' };
+
+/** The parts merged over the schema's defaults, validated; the default paths are relative to the current folder. */
+function withDefaults(parts: (PartialServiceConfig | undefined)[]): ServiceConfig {
+  const { $schema: _schema, ...merged } = mergeDeep(...parts);
+  const c = serviceConfigSchema.check(merged, MERGED, { defaults: true });
+  return { ...c, store: path.resolve(c.store), reportsDir: path.resolve(c.reportsDir) };
 }
 
-type Partial2 = Partial<Omit<ServiceConfig, 'limits'>> & { limits?: Partial<ServiceConfig['limits']> };
+export function defaultServiceConfig(): ServiceConfig {
+  return withDefaults([]);
+}
 
-export function mergeServiceConfig(...parts: (Partial2 | undefined)[]): ServiceConfig {
-  const c = defaultServiceConfig();
-  for (const p of parts) {
-    if (!p) continue;
-    const { limits, ...rest } = p;
-    for (const [k, v] of Object.entries(rest)) if (v !== undefined) (c as unknown as Record<string, unknown>)[k] = v;
-    if (limits) for (const [k, v] of Object.entries(limits)) if (v !== undefined) (c.limits as Record<string, number>)[k] = v as number;
-  }
+/** File and flags over the defaults (later wins; arrays replace), plus the tokens of JIS_A11Y_TOKENS. */
+export function mergeServiceConfig(...parts: (PartialServiceConfig | undefined)[]): ServiceConfig {
+  const c = withDefaults(parts);
   const env = process.env.JIS_A11Y_TOKENS;
   if (env) c.tokens = [...c.tokens, ...env.split(',').map((s) => s.trim()).filter(Boolean)];
   return c;
 }
 
-export function loadServiceConfigFile(file: string): Partial2 {
+/** Loads and validates a service config file; relative paths inside are made relative to its folder. */
+export function loadServiceConfigFile(file: string): PartialServiceConfig {
   const abs = path.resolve(file);
-  if (!existsSync(abs)) throw new UsageError(`サービス設定ファイルが見つかりません: ${file}`);
-  let raw: Partial2;
-  try {
-    raw = JSON.parse(readFileSync(abs, 'utf8')) as Partial2;
-  } catch (e) {
-    throw new UsageError(`サービス設定ファイルの JSON を読めません（${file}）: ${(e as Error).message}`);
-  }
-  const dir = path.dirname(abs);
-  const rel = (p?: string) => (p ? path.resolve(dir, p) : p);
-  return {
-    ...raw,
-    policy: rel(raw.policy),
-    store: rel(raw.store),
-    reportsDir: rel(raw.reportsDir),
-    schedules: raw.schedules?.map((s) => ({ ...s, config: rel(s.config)! })),
-  };
+  const source: ConfigSource = { label: 'サービス設定ファイル', file };
+  const raw = readJsonConfig(() => readFileSync(abs, 'utf8'), source);
+  const { $schema: _schema, ...cfg } = serviceConfigSchema.check<PartialServiceConfig>(raw, source);
+  return serviceConfigSchema.mapPaths(cfg, (p) => path.resolve(path.dirname(abs), p));
 }
 
+/** Before the service starts: what the schema cannot say (a token and an origin are needed), then the schema. */
 export function validateServiceConfig(c: ServiceConfig): void {
   if (!c.tokens.length)
     throw new UsageError('API のトークンがありません。設定ファイルの "tokens" か環境変数 JIS_A11Y_TOKENS（カンマ区切り）で指定してください。');
@@ -107,10 +103,5 @@ export function validateServiceConfig(c: ServiceConfig): void {
       throw new UsageError(`origins は http(s) のオリジンです（指定: ${o}）`);
     }
   }
-  const l = c.limits;
-  for (const k of ['bodyBytes', 'requestTimeoutMs', 'concurrency'] as const) if (!(l[k] >= 1)) throw new UsageError(`limits.${k} は 1 以上です（指定: ${l[k]}）`);
-  if (!(l.queueSize >= 0)) throw new UsageError(`limits.queueSize は 0 以上です（指定: ${l.queueSize}）`);
-  for (const s of c.schedules) {
-    if (!s.name || !s.cron || !s.config) throw new UsageError('schedules の各項目には name, cron, config が必要です。');
-  }
+  serviceConfigSchema.check(c, MERGED);
 }
