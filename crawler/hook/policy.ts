@@ -66,7 +66,7 @@ function normalizeWaiver(w: Waiver): Waiver {
 export function parsePolicy(raw: unknown, source = '(既定)', label = 'ポリシー'): LoadedPolicy {
   const data = raw === undefined || raw === null ? {} : structuredClone(raw);
   const r = policySchema.check(data, { label, file: source }, { defaults: true });
-  // Rebuilt key by key, so that the hash does not depend on the file's key order or its "$schema".
+  // Rebuilt key by key as 0.2.0 did, so the hash does not depend on the order of the top-level keys or on "$schema".
   const p: Policy = { target: r.target, blockKinds: r.blockKinds, levels: r.levels, rules: r.rules, waivers: r.waivers.map(normalizeWaiver) };
   const hash = createHash('sha256').update(JSON.stringify(p)).digest('hex');
   return { ...p, source, hash };
