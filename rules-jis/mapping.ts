@@ -12,6 +12,8 @@ export interface AxeRuleChange {
   /** The criteria it judges, replacing those derived from its tags. */
   criteria?: string[];
   reason?: string;
+  /** Japanese name and description for a rule axe-core's ja locale does not translate (yet). */
+  ja?: { help: string; description: string };
   /** Japanese fix hint (what to do in the CMS), replacing axe's description in findings. */
   fix?: string;
 }

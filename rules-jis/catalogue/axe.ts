@@ -1,6 +1,7 @@
 // The catalogue entries of the axe-core rules we run, derived rather than copied: names and descriptions
 // from axe's own metadata (getRules(), English) and its Japanese locale (axe-core/locales/ja.json),
-// criteria and the Japanese fix hints from our reviewed table (data/rules/axe.json via ../mapping.ts).
+// criteria, the Japanese fix hints and the few translations the locale lacks from our reviewed table
+// (data/rules/axe.json via ../mapping.ts).
 // The same function serves the bundle (runner/entry.ts) and the Node side (catalogue/index.ts, the docs).
 import type axeCore from 'axe-core';
 import { understandingUrl } from '../criteria.js';
@@ -38,9 +39,10 @@ export function axeRules(rules: AxeRuleInfo[], locale: AxeLocale, details: Recor
 
 function axeRuleMeta(r: AxeRuleInfo, locale: AxeLocale, details: AxeRuleDetails): RuleMeta {
   const criteria = axeRuleCriteria(r.ruleId, r.tags);
-  const ja = locale.rules?.[r.ruleId];
-  const title = ja?.help ?? r.help;
-  const description = ja?.description ?? r.description;
+  // axe's own translation first; ours (data/rules/axe.json) only where the locale has none
+  const ja = { ...axeRuleChanges[r.ruleId]?.ja, ...locale.rules?.[r.ruleId] };
+  const title = ja.help ?? r.help;
+  const description = ja.description ?? r.description;
   return {
     id: r.ruleId,
     source: 'axe',
