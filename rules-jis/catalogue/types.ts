@@ -27,7 +27,7 @@ export interface RuleData {
   criteria: string[];
   /** The kind of finding when the rule fails: violation 不適合, review 要確認, advisory 参考. */
   kind: FindingKind;
-  /** It can also ask a person to decide (a `review` finding) besides its `kind`. */
+  /** It can give `review` findings (a person must decide): true whenever `kind` is review. */
   review: boolean;
   /** How much the problem hurts, for a finding of `kind`. */
   impact: Impact;
