@@ -1,15 +1,24 @@
-// axe rule → JIS criteria: derived from axe's own wcagXYZ tags, corrected by the reviewed table in
-// data/axe-overrides.json. Pure data logic, safe in the browser bundle.
-import overridesData from './data/axe-overrides.json';
+// axe rule → JIS criteria, and which axe rules we run: derived from axe's own wcagXYZ tags, corrected by the
+// reviewed table in data/rules/axe.json (schema/axe-rules.schema.json). Pure data logic, safe in the bundle.
+import axeData from './data/rules/axe.json';
 import { isTargetCriterion } from './criteria.js';
 
-interface Override {
+/** What we change about one axe rule (data/rules/axe.json). */
+export interface AxeRuleChange {
+  /** Run it although it has no WCAG 2.0 A/AA tag (e.g. the deprecated 4.1.1 duplicate-id rules). */
   include?: boolean;
+  /** Never run it (e.g. axe's internal frame-tested). */
   exclude?: boolean;
+  /** The criteria it judges, replacing those derived from its tags. */
   criteria?: string[];
-  reason: string;
+  reason?: string;
+  /** Japanese name and description for a rule axe-core's ja locale does not translate (yet). */
+  ja?: { help: string; description: string };
+  /** Japanese fix hint (what to do in the CMS), replacing axe's description in findings. */
+  fix?: string;
 }
-const overrides = (overridesData as { rules: Record<string, Override> }).rules;
+
+export const axeRuleChanges = (axeData as { rules: Record<string, AxeRuleChange> }).rules;
 
 /** "wcag111" → "1.1.1", "wcag1410" → "1.4.10"; other tags → null. */
 export function criterionFromTag(tag: string): string | null {
@@ -19,19 +28,19 @@ export function criterionFromTag(tag: string): string | null {
 
 /** The A/AA criteria an axe rule judges. */
 export function axeRuleCriteria(ruleId: string, tags: string[]): string[] {
-  const o = overrides[ruleId];
+  const o = axeRuleChanges[ruleId];
   const ids = o?.criteria ?? tags.map(criterionFromTag).filter((x): x is string => x !== null);
   return [...new Set(ids)].filter((id) => isTargetCriterion(id, 'AA'));
 }
 
 /**
  * Which axe rules we run: every rule tagged WCAG 2.0 A or AA that is not experimental, plus the
- * overrides marked `include` (e.g. the deprecated 4.1.1 duplicate-id rules), minus `exclude`.
+ * changes marked `include` (e.g. the deprecated 4.1.1 duplicate-id rules), minus `exclude`.
  */
 export function selectAxeRules(rules: { ruleId: string; tags: string[] }[]): string[] {
   return rules
     .filter((r) => {
-      const o = overrides[r.ruleId];
+      const o = axeRuleChanges[r.ruleId];
       if (o?.exclude) return false;
       if (o?.include) return true;
       if (r.tags.includes('experimental') || r.tags.includes('deprecated')) return false;

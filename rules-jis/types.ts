@@ -117,34 +117,3 @@ export interface InPageApi {
   axeVersion: string;
   run(options?: InPageRunOptions): Promise<InPageOutput>;
 }
-
-/**
- * A Japanese check, registered into axe as a custom rule (one file per rule in rules-jis/rules/).
- * `evaluate` runs as an axe check: return true (pass), false (violation) or undefined (review);
- * call `this.data({...})` to pass values into the message templates (`${data.x}`).
- */
-export interface JisRule {
-  id: string;
-  /** CSS selector of the elements the rule looks at. */
-  selector: string;
-  /** Optional filter (axe `matches`): return false to skip an element (it then counts as inapplicable). */
-  matches?: (node: Element, virtualNode?: unknown) => boolean;
-  evaluate: (this: { data(d: unknown): void }, node: Element, options?: unknown, virtualNode?: unknown) => boolean | undefined;
-  criteria: string[];
-  /** violation: a `false` from evaluate is a violation; advisory: it is an advisory (参考). Undefined is always review. */
-  failKind: 'violation' | 'advisory' | 'review';
-  impact: 'minor' | 'moderate' | 'serious' | 'critical';
-  messages: {
-    /** Short description (what the rule checks), Japanese. */
-    description: string;
-    /** Why it matters to a screen-reader or low-vision user, Japanese. */
-    why: string;
-    /** How to fix, Japanese: exactly what to do in the CMS. */
-    help: string;
-    /** Message when it fails (may use ${data.x}). */
-    fail: string;
-    /** Message when a person must decide (may use ${data.x}). */
-    review?: string;
-    pass?: string;
-  };
-}

@@ -1,6 +1,7 @@
 // Shared shape of the character advisories (参考): a cheap pre-filter on the element's own text, then the
-// pure finder from text/chars-advisory.ts; each rule file keeps its own id, pattern, finder and messages.
-import type { JisRule } from '../types.js';
+// pure finder from text/chars-advisory.ts; each rule file keeps its own id, pattern and finder, and its
+// messages are its entry in data/rules/jis.json.
+import type { JisCheck } from './types.js';
 import { TEXT_BLOCK_SELECTOR, ownText } from '../dom/text.js';
 
 export function charAdvisoryRule(spec: {
@@ -8,8 +9,7 @@ export function charAdvisoryRule(spec: {
   /** Elements whose own text cannot contain a hit are skipped (they count as inapplicable). */
   prefilter: RegExp;
   find: (text: string) => string[];
-  messages: JisRule['messages'];
-}): JisRule {
+}): JisCheck {
   return {
     id: spec.id,
     selector: TEXT_BLOCK_SELECTOR,
@@ -20,9 +20,5 @@ export function charAdvisoryRule(spec: {
       this.data({ chars: found.slice(0, 8).join('」「') });
       return false;
     },
-    criteria: [],
-    failKind: 'advisory',
-    impact: 'minor',
-    messages: spec.messages,
   };
 }

@@ -1,5 +1,6 @@
-// Every Japanese check, one rule per file. The runner registers this list into axe.
-import type { JisRule } from '../types.js';
+// The code of every Japanese check, one rule per file (metadata: rules-jis/data/rules/jis.json, same ids).
+// The runner registers them into axe in the catalogue's order (rules-jis/runner/register.ts).
+import type { JisCheck } from './types.js';
 import { rule as spacedWord } from './jis-spaced-word.js';
 import { rule as textTable } from './jis-text-table.js';
 import { rule as langMismatch } from './jis-lang-mismatch.js';
@@ -21,7 +22,7 @@ import { rule as compatChar } from './jis-compat-char.js';
 import { rule as fileLinkInfo } from './jis-file-link-info.js';
 import { rule as newWindow } from './jis-new-window.js';
 
-export const jisRules: JisRule[] = [
+export const jisChecks: JisCheck[] = [
   spacedWord,
   textTable,
   langMismatch,

@@ -1,5 +1,5 @@
 // 1.1.1: alt that repeats the text right next to it (read twice), or an alt too long to listen to.
-import type { JisRule } from '../types.js';
+import type { JisCheck } from './types.js';
 import { altRepeats, meaninglessAlt, textWidth, LONG_ALT } from '../text/alt.js';
 
 /** The text shown beside the image: the rest of its link/button, its figure caption, or its parent's text. */
@@ -18,7 +18,7 @@ function nearText(img: Element): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-export const rule: JisRule = {
+export const rule: JisCheck = {
   id: 'jis-alt-redundant',
   selector: 'img[alt], input[type=image][alt]',
   matches: (node) => /\S/.test(node.getAttribute('alt') ?? ''),
@@ -34,15 +34,5 @@ export const rule: JisRule = {
       return false;
     }
     return true;
-  },
-  criteria: ['1.1.1'],
-  failKind: 'review',
-  impact: 'minor',
-  messages: {
-    description: '代替テキストが隣のテキストの繰り返しになっていないか、長すぎないか',
-    why: '画像の alt と隣のテキストが同じだと、スクリーンリーダーでは同じ言葉が二度続けて読まれ、聞き取りの負担になります。非常に長い alt は途中で読み返すことができず、要点がつかめません。',
-    help: 'CMS の画像設定で、隣に同じ文言があるなら代替テキストを空（装飾画像）にするか、画像にしかない情報だけを書いてください。グラフや図の詳しい説明が必要なら、alt は短い要約にし、詳しい内容は本文や表で示してください。',
-    fail: '代替テキスト「${data.alt}」：${data.reason}。',
-    pass: '代替テキストは隣のテキストの繰り返しではありません。',
   },
 };

@@ -3,7 +3,7 @@
 // presentational image, and a heading of white space (incl. 全角スペース); we do not repeat those.
 // We add: a heading whose only content is zero-width characters or decoration symbols (■, ◆, ――),
 // or an image whose alt only says "heading" (見出し画像, タイトル).
-import type { JisRule } from '../types.js';
+import type { JisCheck } from './types.js';
 import { readableText } from '../dom/text.js';
 import { foldLabel } from '../text/chars.js';
 
@@ -11,7 +11,7 @@ const PLACEHOLDER_ALT = new Set(['見出し', '見出し画像', 'タイトル',
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const DECORATION = /^[■□◆◇●○◎▲△▼▽★☆※・ー―─━－\-_=＝|｜/／＊*~〜～…‥.。、,]+$/;
 
-export const rule: JisRule = {
+export const rule: JisCheck = {
   id: 'jis-empty-heading',
   selector: 'h1, h2, h3, h4, h5, h6, [role=heading]',
   evaluate(node) {
@@ -27,15 +27,5 @@ export const rule: JisRule = {
     if (!what) return true;
     this.data({ what });
     return false;
-  },
-  criteria: ['1.3.1', '2.4.6'],
-  failKind: 'violation',
-  impact: 'serious',
-  messages: {
-    description: '見出しに、内容を表すテキストがあるか（記号だけ・「見出し画像」だけの見出しでないか）',
-    why: 'スクリーンリーダーの利用者は見出しの一覧からページの構成をつかみ、読みたい節へ移動します。見出しの中身が記号だけ、幅のない文字だけ、「見出し画像」という代替テキストだけだと、何の節かわからず、見出しで移動する意味がなくなります。',
-    help: 'CMS の編集画面で見出しに節の内容を表す文言を入力してください。画像で見出しを作っている場合は、画像設定の「代替テキスト（alt）」欄に画像に書かれている文字をそのまま入力します。飾りの線や記号を見出しにしている場合は、見出しの設定を外して CMS の区切り線やスタイルで表示してください。',
-    fail: '見出しの中身が${data.what}だけで、内容を表すテキストがありません。',
-    pass: '見出しに内容を表すテキストがあります。',
   },
 };

@@ -1,6 +1,6 @@
 // 1.3.1: text made to look like a heading (short, bold or large, or 【】/■ marked, followed by content)
 // that is not marked up as a heading.
-import type { JisRule } from '../types.js';
+import type { JisCheck } from './types.js';
 import { BLOCK_TAGS, ownText } from '../dom/text.js';
 
 const MARKED = /^(?:[■□◆◇●○▼▽▶▷★☆◎]\s*\S|【[^】]+】$)/;
@@ -31,7 +31,7 @@ function followedByContent(el: Element): boolean {
   return (next.textContent ?? '').trim().length > 0;
 }
 
-export const rule: JisRule = {
+export const rule: JisCheck = {
   id: 'jis-fake-heading',
   selector: 'p, div',
   matches: (node) => {
@@ -50,15 +50,5 @@ export const rule: JisRule = {
     if (!bold && !big && !marked) return true;
     this.data({ text: t, how: marked ? '記号や【】で' : big ? '大きな文字で' : '太字で' });
     return false;
-  },
-  criteria: ['1.3.1'],
-  failKind: 'review',
-  impact: 'moderate',
-  messages: {
-    description: '見出しのように見える文字が、見出し（h1〜h6）として設定されているか',
-    why: 'スクリーンリーダーの利用者は見出しから見出しへ移動してページの構成をつかみ、読みたい箇所へ飛びます。太字や大きな文字、■や【】で見出しらしく見せただけでは見出しとして伝わらず、ページを最初から順に聞くしかなくなります。',
-    help: 'CMS の編集画面でその行を選び、書式（段落スタイル）の一覧から「見出し2」「見出し3」など、ページの構成に合った見出しレベルを設定してください。太字やフォントサイズの指定、■・【】の記号は外して構いません。単なる強調なら見出しにする必要はありません。',
-    fail: '「${data.text}」は${data.how}見出しのように表示されていますが、見出しとして設定されていません。見出しなら見出しとして設定してください。',
-    pass: '見出しのように見える段落は見つかりません。',
   },
 };

@@ -1,5 +1,5 @@
 // 2.4.4: links with the same text that go to different places on one page.
-import type { JisRule } from '../types.js';
+import type { JisCheck } from './types.js';
 import { linkName, perDocument } from '../dom/text.js';
 import { meaninglessLinkText, normalizeLinkText } from '../text/link-text.js';
 
@@ -24,7 +24,7 @@ function groups(doc: Document): Map<string, { first: Element; dests: Set<string>
   return m;
 }
 
-export const rule: JisRule = {
+export const rule: JisCheck = {
   id: 'jis-link-same-text',
   selector: 'a[href]',
   evaluate(node) {
@@ -35,15 +35,5 @@ export const rule: JisRule = {
     if (!g || g.first !== node || g.dests.size < 2) return true;
     this.data({ text: name.trim(), count: g.count, dests: g.dests.size });
     return false;
-  },
-  criteria: ['2.4.4'],
-  failKind: 'review',
-  impact: 'moderate',
-  messages: {
-    description: '同じテキストのリンクが、異なる行き先を指していないか',
-    why: 'リンク一覧で読むスクリーンリーダーの利用者には、同じテキストのリンクは同じ行き先に見えます。行き先が違うと、どれを選べばよいかわからず、一つずつ開いて確かめることになります。',
-    help: 'CMS のリンク挿入画面で、行き先ごとにリンクのテキストを変えてください（例：「PDF」→「令和6年度 決算書（PDF：1.2MB）」）。同じ行き先なら同じテキストで構いません。',
-    fail: 'テキスト「${data.text}」のリンクが ${data.count} 個あり、行き先が ${data.dests} 通りあります。周囲の文脈で区別できるか確認してください。',
-    pass: '同じテキストで行き先の違うリンクはありません。',
   },
 };

@@ -1,7 +1,7 @@
 // 2.4.4: link text that says nothing (こちら, 詳細, click here). Violation when nothing around the link
 // (its sentence/paragraph, list item, table cell and headers, a heading before it) gives the purpose;
 // review when such context exists and a person must judge whether it is enough.
-import type { JisRule } from '../types.js';
+import type { JisCheck } from './types.js';
 import { linkName, readableText } from '../dom/text.js';
 import { meaninglessLinkText } from '../text/link-text.js';
 
@@ -47,7 +47,7 @@ function hasContext(a: Element): boolean {
   return false;
 }
 
-export const rule: JisRule = {
+export const rule: JisCheck = {
   id: 'jis-link-text',
   selector: 'a[href], area[href], [role=link]',
   evaluate(node) {
@@ -55,16 +55,5 @@ export const rule: JisRule = {
     if (!meaninglessLinkText(name)) return true;
     this.data({ text: name.trim() });
     return hasContext(node) ? undefined : false;
-  },
-  criteria: ['2.4.4'],
-  failKind: 'violation',
-  impact: 'serious',
-  messages: {
-    description: 'リンクのテキストだけで（または周囲の文から）リンク先がわかるか',
-    why: 'スクリーンリーダーの利用者は、ページ内のリンクだけを一覧にして移動先を選ぶことがよくあります。一覧に「こちら」「詳細」が並んでいても、どこへ行くリンクなのか区別できません。拡大表示で一部しか見えない利用者も同じです。',
-    help: 'CMS のリンク挿入画面で、リンクにするテキストを行き先がわかる語句に変えてください。例：「申請書は<u>こちら</u>」→「<u>申請書（PDF：120KB）</u>をダウンロード」、「<u>詳細</u>」→「<u>令和7年度 募集案内の詳細</u>」。',
-    fail: 'リンクのテキスト「${data.text}」だけでは行き先がわからず、周囲の文・リスト項目・表の見出し・前の見出しにも手がかりがありません。',
-    review: 'リンクのテキスト「${data.text}」だけでは行き先がわかりません。周囲の文や見出しで行き先がわかるか確認してください（リンクのテキスト自体を具体的にするのが確実です）。',
-    pass: 'リンクのテキストに意味があります。',
   },
 };

@@ -1,5 +1,5 @@
 // Advisory (参考): a link that opens a new window or tab without saying so.
-import type { JisRule } from '../types.js';
+import type { JisCheck } from './types.js';
 import { linkName, readableText } from '../dom/text.js';
 import { mentionsNewWindow } from '../text/file-link.js';
 
@@ -9,7 +9,7 @@ function textAfter(a: Element): string {
   return n.nodeType === 1 ? readableText(n as Element).slice(0, 40) : (n.textContent ?? '').slice(0, 40);
 }
 
-export const rule: JisRule = {
+export const rule: JisCheck = {
   id: 'jis-new-window',
   selector: 'a[href][target], area[href][target]',
   matches: (node) => !/^(_self|_parent|_top|)$/i.test((node.getAttribute('target') ?? '').trim()),
@@ -22,15 +22,5 @@ export const rule: JisRule = {
     if (mentionsNewWindow(text)) return true;
     this.data({ text: linkName(node) || node.getAttribute('alt') || '' });
     return false;
-  },
-  criteria: [],
-  failKind: 'advisory',
-  impact: 'minor',
-  messages: {
-    description: '新しいウィンドウ（タブ）で開くリンクに、そのことが書かれているか',
-    why: '新しいウィンドウで開いたことに気づかないと、スクリーンリーダーや拡大表示の利用者は「戻る」が効かず、元のページに戻れなくなります。',
-    help: 'CMS のリンク設定で「新しいウィンドウで開く」を外せるなら外してください（同じウィンドウで開くのが基本です）。新しいウィンドウで開く必要がある場合は、リンクのテキストに「（新しいウィンドウで開きます）」と書くか、その旨の代替テキストを付けたアイコンを添えてください。',
-    fail: 'リンク「${data.text}」は新しいウィンドウで開きますが、そのことが書かれていません。',
-    pass: '新しいウィンドウで開くことが書かれています。',
   },
 };

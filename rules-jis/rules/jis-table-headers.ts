@@ -1,5 +1,5 @@
 // 1.3.1: a data table with no header cells, or a layout table (role=presentation) that has them.
-import type { JisRule } from '../types.js';
+import type { JisCheck } from './types.js';
 
 function rowsOf(t: HTMLTableElement): HTMLTableRowElement[] {
   return Array.from(t.rows).filter((r) => r.closest('table') === t);
@@ -18,7 +18,7 @@ function looksLikeData(t: HTMLTableElement): boolean {
   return filled.every((c) => (c.textContent ?? '').trim().length <= 80 && !c.querySelector('p, div, img:only-child'));
 }
 
-export const rule: JisRule = {
+export const rule: JisCheck = {
   id: 'jis-table-headers',
   selector: 'table',
   evaluate(node) {
@@ -35,15 +35,5 @@ export const rule: JisRule = {
     if (headers || role === 'grid' || !looksLikeData(t)) return true;
     this.data({ problem: 'データの表のようですが、見出しセル（th）がありません' });
     return false;
-  },
-  criteria: ['1.3.1'],
-  failKind: 'review',
-  impact: 'serious',
-  messages: {
-    description: 'データの表に見出しセル（th）があり、レイアウト用の表にはないか',
-    why: 'スクリーンリーダーは表の中を移動するとき、見出しセルを読み上げて「どの列・どの行の値か」を伝えます。見出しセルがないと数字や語句が並ぶだけで意味がわかりません。逆にレイアウト用の表に見出しがあると、表でないものを表として読み上げて混乱させます。',
-    help: 'CMS の表の編集画面（セルのプロパティ）で、1行目（列の見出し）や1列目（行の見出し）のセルを「見出しセル（th）」に変更してください。表の内容を表すキャプション（表題）も設定します。レイアウトのためだけに表を使っている場合は、表をやめて段落や CMS のレイアウト機能を使ってください。',
-    fail: '${data.problem}。表の種類と見出しセルの設定を確認してください。',
-    pass: '表の見出しセルの設定に問題は見つかりません。',
   },
 };

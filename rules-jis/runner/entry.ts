@@ -3,10 +3,12 @@
 // and exposes window.jisA11y.run().
 import axe from 'axe-core';
 import ja from 'axe-core/locales/ja.json';
-import { registerJisRules, JIS_TAG } from './register.js';
+import { registerJisRules } from './register.js';
 import { normalizeAxeResults } from './normalize.js';
 import { readFacts } from './facts.js';
-import { selectAxeRules } from '../mapping.js';
+import { axeRuleDetails, axeRules } from '../catalogue/axe.js';
+import { jisRules } from '../catalogue/jis.js';
+import { ruleIndex } from '../catalogue/load.js';
 import { withSourceFindings } from '../source/merge.js';
 import { TOOL_VERSION } from '../version.js';
 import type { InPageApi, InPageOutput, InPageRunOptions } from '../types.js';
@@ -22,13 +24,13 @@ declare global {
 // 'unsafe-eval' refuses when the extension injects us. We never show failure summaries (our findings
 // carry their own messages and fixes), so leave them out and the bundle loads under any CSP.
 const { failureSummaries: _unused, ...locale } = ja as Record<string, unknown>;
+// The rules this bundle runs, from the catalogue (rules-jis/catalogue/): axe's read before the locale is
+// applied (English names; the Japanese come from ja.json), then our Japanese checks.
+const catalogue = ruleIndex([...axeRules(axe.getRules(), ja, axeRuleDetails(axe)), ...jisRules]);
 axe.configure({ locale: locale as unknown as axe.Locale });
 registerJisRules(axe);
 
-const ruleIds = [
-  ...selectAxeRules(axe.getRules().map((r) => ({ ruleId: r.ruleId, tags: r.tags }))),
-  ...axe.getRules([JIS_TAG]).map((r) => r.ruleId),
-];
+const ruleIds = catalogue.all.map((r) => r.id);
 
 async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
   const results = await axe.run(document, {
@@ -42,7 +44,7 @@ async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
     pingWaitTime: 500,
     elementRef: false,
   } as axe.RunOptions);
-  const normalized = normalizeAxeResults(results);
+  const normalized = normalizeAxeResults(results, catalogue);
   const { findings, ruleStats } = typeof options.source === 'string' ? withSourceFindings(normalized, options.source) : normalized;
   return {
     url: location.href,

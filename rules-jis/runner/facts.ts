@@ -2,7 +2,7 @@
 import applicability from '../data/applicability.json';
 import type { PageFacts } from '../types.js';
 
-const table = (applicability as { criteria: Record<string, { selector: string; reason: string }> }).criteria;
+const table = (applicability as { criteria: Record<string, { selector: string }> }).criteria;
 
 /** Same-origin frames are searched too; a cross-origin frame makes nothing certain. */
 function anyMatch(doc: Document, selector: string): boolean {
@@ -24,8 +24,4 @@ export function readFacts(doc: Document = document): PageFacts {
   const inapplicable: Record<string, boolean> = {};
   for (const [id, { selector }] of Object.entries(table)) inapplicable[id] = !anyMatch(doc, selector);
   return { inapplicable };
-}
-
-export function inapplicableReason(id: string): string | undefined {
-  return table[id]?.reason;
 }

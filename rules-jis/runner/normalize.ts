@@ -1,12 +1,9 @@
-// axe results → our findings and per-rule stats. Pure: no DOM access, so it is testable in Node.
+// axe results → our findings and per-rule stats, with each rule's metadata (kind, criteria, fix, help URL)
+// from the catalogue (rules-jis/catalogue/). Pure: no DOM access, so it is testable in Node.
 import type axeCore from 'axe-core';
-import fixHints from '../data/axe-fix-ja.json';
-import { axeRuleCriteria } from '../mapping.js';
-import { understandingUrl } from '../criteria.js';
+import type { RuleIndex, RuleMeta } from '../catalogue/types.js';
 import type { Finding, FindingKind, RuleStat } from '../types.js';
-import { jisRuleById, JIS_TAG } from './register.js';
 
-const hints = fixHints as Record<string, string>;
 const SNIPPET_MAX = 300;
 
 function selectorOf(target: axeCore.UnlabelledFrameSelector | axeCore.CrossTreeSelector | unknown): string {
@@ -22,44 +19,40 @@ function nodeMessages(node: axeCore.NodeResult): string {
   return [...new Set(parts)].join(' / ');
 }
 
+/**
+ * One finding per node. A jis rule's check message is the whole message (it is written for editors) and
+ * its fix is preceded by why it matters; an axe rule's message is its Japanese name, then what axe saw.
+ */
+function toFinding(rule: RuleMeta, kind: FindingKind, node: axeCore.NodeResult, r: axeCore.Result): Finding {
+  const detail = nodeMessages(node);
+  const jis = rule.source === 'jis';
+  return {
+    ruleId: rule.id,
+    source: rule.source,
+    kind,
+    criteria: rule.criteria,
+    impact: (node.impact ?? r.impact ?? null) as Finding['impact'],
+    selector: selectorOf(node.target),
+    html: node.html.length > SNIPPET_MAX ? node.html.slice(0, SNIPPET_MAX) + '…' : node.html,
+    message: jis ? detail || rule.help : detail ? `${rule.message}：${detail}` : rule.message,
+    help: jis ? `${rule.why} ${rule.help}` : rule.help,
+    helpUrl: rule.helpUrl,
+  };
+}
+
 /** One rule's outcome on the page, from the result lists axe put it in. */
-export function normalizeAxeResults(results: axeCore.AxeResults): { findings: Finding[]; ruleStats: RuleStat[] } {
+export function normalizeAxeResults(results: axeCore.AxeResults, catalogue: RuleIndex): { findings: Finding[]; ruleStats: RuleStat[] } {
   const findings: Finding[] = [];
   const stats = new Map<string, RuleStat>();
 
-  const isJis = (r: axeCore.Result) => r.tags.includes(JIS_TAG);
-  const criteriaOf = (r: axeCore.Result) =>
-    isJis(r) ? jisRuleById(r.id)?.criteria ?? [] : axeRuleCriteria(r.id, r.tags);
-
   const add = (r: axeCore.Result, list: 'violations' | 'incomplete' | 'passes' | 'inapplicable') => {
-    const source = isJis(r) ? 'jis' : 'axe';
-    const criteria = criteriaOf(r);
-    const jis = isJis(r) ? jisRuleById(r.id) : undefined;
-    let kind: FindingKind | null = null;
-    if (list === 'violations') kind = jis ? jis.failKind : 'violation';
-    if (list === 'incomplete') kind = 'review';
-    if (kind) {
-      for (const node of r.nodes) {
-        const detail = nodeMessages(node);
-        findings.push({
-          ruleId: r.id,
-          source,
-          kind,
-          criteria,
-          impact: (node.impact ?? r.impact ?? null) as Finding['impact'],
-          selector: selectorOf(node.target),
-          html: node.html.length > SNIPPET_MAX ? node.html.slice(0, SNIPPET_MAX) + '…' : node.html,
-          message: jis ? detail || r.help : detail ? `${r.help}：${detail}` : r.help,
-          help: jis ? `${jis.messages.why} ${jis.messages.help}` : hints[r.id] ?? r.description,
-          helpUrl: jis || criteria.length ? understandingUrl(criteria[0] ?? '') : r.helpUrl,
-        });
-      }
-    }
-    const result: RuleStat['result'] =
-      list === 'violations' ? (kind as RuleStat['result']) : list === 'incomplete' ? 'review' : list === 'passes' ? 'passed' : 'inapplicable';
+    const rule = catalogue.get(r.id);
+    const kind: FindingKind | null = list === 'violations' ? rule.kind : list === 'incomplete' ? 'review' : null;
+    if (kind) for (const node of r.nodes) findings.push(toFinding(rule, kind, node, r));
+    const result: RuleStat['result'] = kind ?? (list === 'passes' ? 'passed' : 'inapplicable');
     const prev = stats.get(r.id);
     // A rule can be in several lists (some nodes pass, some fail): keep the worst.
-    if (!prev || RANK[result] > RANK[prev.result]) stats.set(r.id, { ruleId: r.id, source, criteria, result });
+    if (!prev || RANK[result] > RANK[prev.result]) stats.set(r.id, { ruleId: r.id, source: rule.source, criteria: rule.criteria, result });
   };
   for (const r of results.violations) add(r, 'violations');
   for (const r of results.incomplete) add(r, 'incomplete');

@@ -1,31 +1,43 @@
-// Registers our Japanese checks (rules-jis/rules) into axe as custom rules, one check per rule.
+// Registers our Japanese checks into axe as custom rules, one check per rule: the code from
+// rules-jis/rules/, the metadata (criteria tags, impact, messages) from the catalogue (data/rules/jis.json).
 import type axeCore from 'axe-core';
-import { jisRules } from '../rules/index.js';
-import type { JisRule } from '../types.js';
+import { jisChecks } from '../rules/index.js';
+import type { JisCheck } from '../rules/types.js';
+import { jisRules } from '../catalogue/jis.js';
+import type { RuleMeta } from '../catalogue/types.js';
 
 export const JIS_TAG = 'jis-a11y';
 
-export function registerJisRules(axe: typeof axeCore, rules: JisRule[] = jisRules): void {
-  axe.configure({
-    checks: rules.map((r) => ({
-      id: r.id,
-      evaluate: r.evaluate as unknown as string,
-      metadata: {
-        impact: r.impact,
-        messages: { pass: r.messages.pass ?? '', fail: r.messages.fail, incomplete: r.messages.review ?? r.messages.fail },
-      },
-    })),
-    rules: rules.map((r) => ({
-      id: r.id,
-      selector: r.selector,
-      ...(r.matches ? { matches: r.matches as unknown as string } : {}),
-      any: [r.id],
-      tags: [JIS_TAG, ...r.criteria.map((c) => 'wcag' + c.replace(/\./g, ''))],
-      metadata: { description: r.messages.description, help: r.messages.help },
-    })),
-  } as axeCore.Spec);
+/** Each catalogue entry with its code, in the catalogue's order. Throws when one side lacks the other. */
+export function pairJisRules(rules: readonly RuleMeta[] = jisRules, checks: readonly JisCheck[] = jisChecks): { meta: RuleMeta; check: JisCheck }[] {
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const pairs = rules.map((meta) => {
+    const check = byId.get(meta.id);
+    if (!check) throw new Error(`no code for the jis rule ${meta.id} in rules-jis/rules/`);
+    return { meta, check };
+  });
+  if (pairs.length !== checks.length) throw new Error('a check in rules-jis/rules/ has no entry in data/rules/jis.json');
+  return pairs;
 }
 
-export function jisRuleById(id: string): JisRule | undefined {
-  return jisRules.find((r) => r.id === id);
+export function registerJisRules(axe: typeof axeCore): void {
+  const pairs = pairJisRules();
+  axe.configure({
+    checks: pairs.map(({ meta, check }) => ({
+      id: meta.id,
+      evaluate: check.evaluate as unknown as string,
+      metadata: {
+        impact: meta.impact,
+        messages: { pass: meta.passMessage ?? '', fail: meta.message, incomplete: meta.reviewMessage ?? meta.message },
+      },
+    })),
+    rules: pairs.map(({ meta, check }) => ({
+      id: meta.id,
+      selector: check.selector,
+      ...(check.matches ? { matches: check.matches as unknown as string } : {}),
+      any: [meta.id],
+      tags: [JIS_TAG, ...meta.criteria.map((c) => 'wcag' + c.replace(/\./g, ''))],
+      metadata: { description: meta.description, help: meta.help },
+    })),
+  } as axeCore.Spec);
 }

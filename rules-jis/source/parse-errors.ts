@@ -1,21 +1,26 @@
 // 4.1.1 構文解析: the HTML as served (not the DOM) parsed with parse5, a spec-conforming HTML5 parser
 // that reports parse errors with positions. Browser-safe (bundled into the in-page script too).
+// The rules' metadata and wordings (one per parse5 error code that breaks 4.1.1) are their catalogue
+// entries in rules-jis/data/rules/source.json.
 import { Parser, type DefaultTreeAdapterMap, type ParserOptions, type Token } from 'parse5';
-import table from '../data/parse-errors.json';
-import { understandingUrl } from '../criteria.js';
+import { fillMessage, impactFor, variantOf } from '../catalogue/apply.js';
+import { sourceRule } from '../catalogue/source.js';
+import type { RuleVariant } from '../catalogue/types.js';
 import type { Finding, RuleStat } from '../types.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
-interface CodeEntry { kind: 'violation' | 'review'; message: string; help: string }
-const codes = (table as { codes: Record<string, CodeEntry> }).codes;
+type CodeEntry = Required<RuleVariant>;
 
 export const SOURCE_RULE_ID = 'source-parse';
 export const SOURCE_DUP_ID_RULE_ID = 'source-duplicate-id';
+const parseRule = sourceRule(SOURCE_RULE_ID);
+const dupRule = sourceRule(SOURCE_DUP_ID_RULE_ID);
 
-function fill(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\$\{(\w+)\}/g, (_, k: string) => String(data[k] ?? ''));
+/** The wording of a parse5 error code, or undefined for a code that is not a 4.1.1 failure. */
+function codeEntry(code: string): CodeEntry | undefined {
+  return Object.hasOwn(parseRule.variants ?? {}, code) ? variantOf(parseRule, code) : undefined;
 }
 
 /** Name of the tag that starts at `offset` (for `<div` or `</div`), or "" */
@@ -39,18 +44,17 @@ export interface SourceCheckResult {
 export function checkSource(html: string): SourceCheckResult {
   const findings: Finding[] = [];
   const lines = html.split(/\r\n|\r|\n/);
-  const helpUrl = understandingUrl('4.1.1');
   const sourceFinding = (entry: CodeEntry, data: Record<string, string>, code: string, line: number, column: number): Finding => ({
-    ruleId: SOURCE_RULE_ID,
+    ruleId: parseRule.id,
     source: 'source',
     kind: entry.kind,
-    criteria: ['4.1.1'],
-    impact: entry.kind === 'violation' ? 'serious' : 'moderate',
+    criteria: parseRule.criteria,
+    impact: impactFor(parseRule, entry.kind),
     selector: '',
     html: lineSnippet(lines, line),
-    message: `${fill(entry.message, data)}（${line}行${column}列, ${code}）`,
-    help: fill(entry.help, data),
-    helpUrl,
+    message: `${fillMessage(entry.message, data)}（${line}行${column}列, ${code}）`,
+    help: fillMessage(entry.help, data),
+    helpUrl: parseRule.helpUrl,
     line,
     column,
   });
@@ -68,7 +72,7 @@ export function checkSource(html: string): SourceCheckResult {
   const options: ParserOptions<DefaultTreeAdapterMap> = {
     sourceCodeLocationInfo: true,
     onParseError: (err) => {
-      const entry = codes[err.code];
+      const entry = codeEntry(err.code);
       if (!entry) return;
       // The tag the error is about: for EOF errors parse5 points at the end, so name the open element later.
       const tag = tagAt(html, err.startOffset) || '';
@@ -84,7 +88,6 @@ export function checkSource(html: string): SourceCheckResult {
   // element that was never closed from the tree's source locations.
   const unclosed: Element[] = [];
   const ids = new Map<string, { count: number; firstLine: number }>();
-  const dupTable = (table as { duplicateId: CodeEntry }).duplicateId;
   const walk = (node: ParentNode): void => {
     for (const child of node.childNodes) {
       if (!('tagName' in child)) continue;
@@ -99,16 +102,16 @@ export function checkSource(html: string): SourceCheckResult {
         else {
           prev.count++;
           findings.push({
-            ruleId: SOURCE_DUP_ID_RULE_ID,
+            ruleId: dupRule.id,
             source: 'source',
-            kind: dupTable.kind,
-            criteria: ['4.1.1'],
-            impact: 'serious',
+            kind: dupRule.kind,
+            criteria: dupRule.criteria,
+            impact: impactFor(dupRule, dupRule.kind),
             selector: `[id="${id.replace(/"/g, '\\"')}"]`,
             html: lineSnippet(lines, loc.startLine),
-            message: `${fill(dupTable.message, { id, count: prev.count, firstLine: prev.firstLine })}（${loc.startLine}行${loc.startCol}列）`,
-            help: dupTable.help,
-            helpUrl,
+            message: `${fillMessage(dupRule.message, { id, count: prev.count, firstLine: prev.firstLine })}（${loc.startLine}行${loc.startCol}列）`,
+            help: dupRule.help,
+            helpUrl: dupRule.helpUrl,
             line: loc.startLine,
             column: loc.startCol,
           });
@@ -132,7 +135,7 @@ export function checkSource(html: string): SourceCheckResult {
     }
   };
   collect(doc);
-  const stray = codes['end-tag-without-matching-open-element'];
+  const stray = variantOf(parseRule, 'end-tag-without-matching-open-element');
   for (const t of endTags) {
     const loc = t.location;
     if (!loc || closedAt.has(loc.startOffset) || IMPLIED_END_OK.has(t.tagName)) continue;
@@ -142,7 +145,7 @@ export function checkSource(html: string): SourceCheckResult {
     findings.push(sourceFinding(stray, { tag: t.tagName }, 'end-tag-without-matching-open-element', loc.startLine, loc.startCol));
   }
   // A non-void element whose end tag cannot be omitted but was never written: unclosed or misnested.
-  const unclosedEntry = codes['open-elements-left-after-eof'];
+  const unclosedEntry = variantOf(parseRule, 'open-elements-left-after-eof');
   for (const el of unclosed) {
     const loc = el.sourceCodeLocation!;
     if (seen.has(`non-void-html-element-start-tag-with-trailing-solidus:${loc.startLine}:${loc.startCol}`)) continue;
@@ -172,7 +175,7 @@ export function checkSource(html: string): SourceCheckResult {
   const stat = (ruleId: string, fs: Finding[]): RuleStat => ({
     ruleId,
     source: 'source',
-    criteria: ['4.1.1'],
+    criteria: sourceRule(ruleId).criteria,
     result: fs.some((f) => f.kind === 'violation') ? 'violation' : fs.length ? 'review' : 'passed',
   });
   return { findings, ruleStats: [stat(SOURCE_RULE_ID, parseFindings), stat(SOURCE_DUP_ID_RULE_ID, dupFindings)] };

@@ -6,20 +6,9 @@ export const KANA = /[\u3041-\u309F\u30A1-\u30FA\u30FC-\u30FF\uFF66-\uFF9F]/;
 export const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3005\u3006]/;
 export const HANGUL = /[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]/;
 
-export function isKana(ch: string): boolean {
-  return KANA.test(ch);
-}
-export function isHan(ch: string): boolean {
-  return HAN.test(ch);
-}
 /** A Japanese letter: kana or kanji (not punctuation, not 〇 or symbols). */
 export function isJaLetter(ch: string): boolean {
   return KANA.test(ch) || HAN.test(ch);
-}
-
-/** Collapse every kind of white space (incl. U+3000 全角スペース and NBSP) to one ASCII space. */
-export function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** Full-width ASCII → half-width, lower case, white space removed: for comparing short labels. */

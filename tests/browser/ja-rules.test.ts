@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { buildBundle, BUNDLE_PATH } from '../../rules-jis/bundle/build.js';
 import { loadCorpus, meetsTargets, mustNotBreaches, runCorpus, score, type CorpusEntry, type EntryResult } from '../conformance/ja-corpus.js';
-import { jisRules } from '../../rules-jis/rules/index.js';
+import { jisRules } from '../../rules-jis/catalogue/jis.js';
 import { createAuditor } from '../helpers/audit.js';
 import { jaPage } from '../helpers/server.js';
 
@@ -73,7 +73,7 @@ describe('Japanese findings carry the texts an editor needs', () => {
         const rule = jisRules.find((r) => r.id === f.ruleId)!;
         expect(f.message).toMatch(/[ぁ-ん]/);
         expect(f.message).not.toContain('${');
-        expect(f.help).toContain(rule.messages.why);
+        expect(f.help).toContain(rule.why);
         expect(f.help).toContain('CMS');
         expect(f.helpUrl).toMatch(/^https:\/\/waic\.jp\/translations\/WCAG20\/Understanding\//);
       }
@@ -88,8 +88,8 @@ describe('rule metadata', () => {
   it('every rule has Japanese messages, a jis- id, and criteria as issue 3 says', () => {
     for (const r of jisRules) {
       expect(r.id).toMatch(/^jis-[a-z-]+$/);
-      for (const k of ['description', 'why', 'help', 'fail'] as const) expect(r.messages[k]).toMatch(/[ぁ-んァ-ン一-龥]/);
-      if (r.failKind === 'advisory') expect(r.criteria).toEqual([]);
+      for (const k of ['description', 'why', 'help', 'message'] as const) expect(r[k]).toMatch(/[ぁ-んァ-ン一-龥]/);
+      if (r.kind === 'advisory') expect(r.criteria).toEqual([]);
       else expect(r.criteria.length).toBeGreaterThan(0);
     }
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAuditor } from '../helpers/audit.js';
 import { jaPage } from '../helpers/server.js';
-import { jisRules } from '../../rules-jis/rules/index.js';
+import { jisRules } from '../../rules-jis/catalogue/jis.js';
 import type { FindingKind } from '../../rules-jis/types.js';
 
 export interface CorpusEntry {
@@ -104,8 +104,8 @@ export function score(results: EntryResult[]): Score[] {
   };
   // Every rule/kind pair the rules can produce gets a row, even with no data.
   for (const r of jisRules) {
-    cell(r.id, r.failKind);
-    if (r.messages.review) cell(r.id, 'review');
+    cell(r.id, r.kind);
+    if (r.review) cell(r.id, 'review');
   }
   for (const id of AXE_SCORED) cell(id, 'violation');
   for (const { entry, got } of results) {

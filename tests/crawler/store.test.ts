@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type CrawlStore, type StoredPage } from '../../crawler/store/crawl-store.js';
-import { duplicateTitleFindings, linkNameFindings, navOrderFindings, runSiteChecks } from '../../crawler/crawl/site-checks.js';
+import { runSiteChecks } from '../../crawler/crawl/site-checks.js';
+import { duplicateTitleFindings } from '../../rules-jis/site/duplicate-title.js';
+import { linkNameFindings } from '../../rules-jis/site/link-names.js';
+import { navOrderFindings } from '../../rules-jis/site/nav-order.js';
 import type { CriterionResult, Finding } from '../../rules-jis/types.js';
 
 let dir: string;

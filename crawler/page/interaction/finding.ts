@@ -1,49 +1,41 @@
-// Turning a check's verdicts into the shared Finding / RuleStat shapes (rules-jis/types.ts).
+// Turning a keyboard check's verdicts into the shared Finding / RuleStat shapes (rules-jis/types.ts), with the
+// check's metadata (criterion, impact, message, fix, help URL) from its catalogue entry
+// (rules-jis/data/rules/interaction.json).
 import type { Finding, FindingKind, RuleStat } from '../../../rules-jis/types.js';
-import { criterion, understandingUrl } from '../../../rules-jis/criteria.js';
-
-export interface CheckMeta {
-  id: string;
-  /** One success criterion per check. */
-  criterion: string;
-  impact: NonNullable<Finding['impact']>;
-  /** What the check looks at (Japanese), for reports and logs. */
-  description: string;
-  /** Why it matters to someone who cannot use a mouse (Japanese). */
-  why: string;
-  /** How to fix (Japanese). Individual findings may give a more precise one. */
-  help: string;
-}
+import { criterion } from '../../../rules-jis/criteria.js';
+import { fillMessage, impactFor } from '../../../rules-jis/catalogue/apply.js';
+import type { RuleMeta } from '../../../rules-jis/catalogue/types.js';
 
 export interface Verdict {
   kind: FindingKind;
   selector: string;
   html: string;
-  /** What happened on this page (Japanese). `why` is appended. */
+  /** What happened on this page (Japanese): the catalogue message's `${data.what}`. */
   what: string;
-  /** Overrides meta.help when the fix depends on what was found. */
+  /** Overrides the catalogue's help when the fix depends on what was found. */
   help?: string;
 }
 
-export function toFinding(meta: CheckMeta, v: Verdict): Finding {
-  const c = criterion(meta.criterion);
-  const title = c ? `${meta.criterion} ${c.ja}` : meta.criterion;
+export function toFinding(meta: RuleMeta, v: Verdict): Finding {
+  const id = meta.criteria[0];
+  const c = criterion(id);
+  const title = c ? `${id} ${c.ja}` : id;
   return {
     ruleId: meta.id,
     source: 'interaction',
     kind: v.kind,
-    criteria: [meta.criterion],
-    impact: v.kind === 'violation' ? meta.impact : meta.impact === 'critical' ? 'serious' : meta.impact === 'serious' ? 'moderate' : meta.impact,
+    criteria: meta.criteria,
+    impact: impactFor(meta, v.kind),
     selector: v.selector,
     html: v.html,
-    message: `【${title}】${v.what} ${meta.why}`,
+    message: `【${title}】${fillMessage(meta.message, { what: v.what })}`,
     help: v.help ?? meta.help,
-    helpUrl: understandingUrl(meta.criterion),
+    helpUrl: meta.helpUrl,
   };
 }
 
 /** RuleStat from the verdicts: applicable=false → inapplicable. */
-export function toStat(meta: CheckMeta, verdicts: Verdict[], applicable: boolean): RuleStat {
+export function toStat(meta: RuleMeta, verdicts: Verdict[], applicable: boolean): RuleStat {
   const result: RuleStat['result'] = !applicable && !verdicts.length
     ? 'inapplicable'
     : verdicts.some((v) => v.kind === 'violation')
@@ -51,11 +43,12 @@ export function toStat(meta: CheckMeta, verdicts: Verdict[], applicable: boolean
       : verdicts.some((v) => v.kind === 'review')
         ? 'review'
         : 'passed';
-  return { ruleId: meta.id, source: 'interaction', criteria: [meta.criterion], result };
+  return { ruleId: meta.id, source: 'interaction', criteria: meta.criteria, result };
 }
 
 export interface CheckOutput {
-  meta: CheckMeta;
+  /** The check's catalogue entry (rules-jis/catalogue/interaction.ts). */
+  meta: RuleMeta;
   verdicts: Verdict[];
   applicable: boolean;
 }

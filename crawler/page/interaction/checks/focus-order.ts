@@ -1,17 +1,12 @@
 // 2.4.3 フォーカス順序: Tab order against the reading order.
 // positive tabindex → violation (as the issue decides); layout jumps and focus into hidden content → review.
-import type { CheckMeta, CheckOutput, Verdict } from '../finding.js';
+import { interactionRule } from '../../../../rules-jis/catalogue/interaction.js';
+import type { CheckOutput, Verdict } from '../finding.js';
 import { label } from '../finding.js';
 import type { Box, TraversalArtifacts } from '../types.js';
 
-export const meta: CheckMeta = {
-  id: 'focus-order',
-  criterion: '2.4.3',
-  impact: 'serious',
-  description: 'Tab キーでフォーカスが移る順序が、画面の読む順序（上から下、左から右）と食い違っていないか',
-  why: 'キーボードで操作する人や画面を拡大して見ている人は、フォーカスが画面の離れた場所へ飛んだり見えない所へ入ったりすると、今どこにいるのかを見失い、内容の意味や操作の順番を取り違えます。',
-  help: 'HTML の記述順を画面の見た目の順序と合わせてください。tabindex に 1 以上の値は使わず（0 か -1 のみ）、CSS の order や position で見た目だけ並べ替えないでください。',
-};
+/** Criterion, impact, messages and fix: rules-jis/data/rules/interaction.json. */
+export const meta = interactionRule('focus-order');
 
 const overlapX = (a: Box, b: Box) => Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
 const overlapY = (a: Box, b: Box) => Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);

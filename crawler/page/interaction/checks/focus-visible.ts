@@ -1,17 +1,12 @@
 // 2.4.7 フォーカスの可視化: a focused element must look different from unfocused.
 // Evidence: computed styles focused vs not (traversal), and where those are equal, pixels of the viewport.
-import type { CheckMeta, CheckOutput, Verdict } from '../finding.js';
+import { interactionRule } from '../../../../rules-jis/catalogue/interaction.js';
+import type { CheckOutput, Verdict } from '../finding.js';
 import { label } from '../finding.js';
 import type { TraversalArtifacts } from '../types.js';
 
-export const meta: CheckMeta = {
-  id: 'focus-visible',
-  criterion: '2.4.7',
-  impact: 'serious',
-  description: 'キーボードでフォーカスした要素の見た目が変わるか（outline・box-shadow・枠線・背景、変わらなければ画素で比較）',
-  why: 'キーボードで操作する人は、今どこにフォーカスがあるかを見た目でしか知ることができません。表示が変わらないと、どのリンクやボタンを押そうとしているのかが分からなくなります。',
-  help: 'CSS で outline:none（outline:0）を指定している場合は削除するか、:focus-visible に代わりの表示（例: outline: 3px solid #1a5fb4; outline-offset: 2px; など背景と十分なコントラストのある枠線）を指定してください。',
-};
+/** Criterion, impact, messages and fix: rules-jis/data/rules/interaction.json. */
+export const meta = interactionRule('focus-visible');
 
 /** Fewer changed pixels than this (CSS px) on and around the element counts as "tiny". */
 const TINY = 12;

@@ -2,19 +2,14 @@
 // Three probes: (1) click handlers / control roles / cursor:pointer on elements Tab never reaches,
 // (2) focusable custom controls pressed with Enter and Space, (3) hover menus whose items never get focus.
 import type { CDPSession } from 'puppeteer';
-import type { CheckMeta, CheckOutput, Verdict } from '../finding.js';
+import { interactionRule } from '../../../../rules-jis/catalogue/interaction.js';
+import type { CheckOutput, Verdict } from '../finding.js';
 import { sleep } from '../budget.js';
 import { call } from '../in-page-loader.js';
 import type { ProbeContext } from '../probe.js';
 
-export const meta: CheckMeta = {
-  id: 'keyboard-operable',
-  criterion: '2.1.1',
-  impact: 'critical',
-  description: 'クリックで動く要素・ボタンの役割を持つ要素・マウスで開くメニューが、キーボードだけで到達・操作できるか',
-  why: 'マウスを使えない人（視覚障害のある人、手の不自由な人、キーボードやスイッチで操作する人）は、キーボードでフォーカスできない・キーで動かない機能を一切使えません。',
-  help: 'ボタンには <button>、リンクには <a href> を使ってください。div や span をボタンにする場合は tabindex="0" と role="button" を付け、Enter と Space のキー操作でもクリックと同じ処理を行ってください。',
-};
+/** Criterion, impact, messages and fix: rules-jis/data/rules/interaction.json. */
+export const meta = interactionRule('keyboard-operable');
 
 interface Candidate { id: number; selector: string; html: string; name: string; inline: boolean; role: string; pointer: boolean }
 interface Custom { id: number; selector: string; html: string; name: string; role: string; tag: string; href: boolean; inline: boolean }

@@ -1,15 +1,10 @@
 // 2.1.2 キーボードトラップなし: focus that cannot leave an element or region by keyboard.
-import type { CheckMeta, CheckOutput, Verdict } from '../finding.js';
+import { interactionRule } from '../../../../rules-jis/catalogue/interaction.js';
+import type { CheckOutput, Verdict } from '../finding.js';
 import type { TraversalArtifacts } from '../types.js';
 
-export const meta: CheckMeta = {
-  id: 'keyboard-trap',
-  criterion: '2.1.2',
-  impact: 'critical',
-  description: 'Tab / Shift+Tab / Escape でフォーカスを要素や領域の外へ移動できるか',
-  why: 'マウスを使えない人（キーボードやスイッチ、音声入力で操作する人）は、ここから先へ進むことも戻ることもできず、ページの残りを一切操作できなくなります。',
-  help: 'Tab キーと Shift+Tab キーでフォーカスが領域の外へ出られるようにしてください。keydown で Tab を横取りしている場合は、Tab 文字の入力などをやめるか、Escape など標準的なキーで抜けられるようにし、その方法を画面上で説明してください。',
-};
+/** Criterion, impact, messages and fix: rules-jis/data/rules/interaction.json. */
+export const meta = interactionRule('keyboard-trap');
 
 export function judge(art: TraversalArtifacts): CheckOutput {
   const verdicts: Verdict[] = [];

@@ -1,16 +1,11 @@
 // 3.2.1 フォーカス時: receiving focus must not open a window, navigate or submit.
-import type { CheckMeta, CheckOutput, Verdict } from '../finding.js';
+import { interactionRule } from '../../../../rules-jis/catalogue/interaction.js';
+import type { CheckOutput, Verdict } from '../finding.js';
 import { label } from '../finding.js';
 import type { GuardEvent, TraversalArtifacts } from '../types.js';
 
-export const meta: CheckMeta = {
-  id: 'on-focus',
-  criterion: '3.2.1',
-  impact: 'serious',
-  description: 'Tab キーでフォーカスしただけで、新しいウィンドウが開く・別のページへ移動する・フォームが送信されることがないか',
-  why: 'キーボードで操作する人は、目的の場所へ行くために途中の要素を次々にフォーカスします。フォーカスしただけで状況が変わると、意図せずページが切り替わり、元の場所へ戻れなくなります。',
-  help: 'ページの移動や新しいウィンドウ、送信は focus イベントではなく、利用者がボタンやリンクを押したとき（click、Enter）に行ってください。',
-};
+/** Criterion, impact, messages and fix: rules-jis/data/rules/interaction.json. */
+export const meta = interactionRule('on-focus');
 
 export function describeEvents(events: GuardEvent[]): string {
   const words = new Set(

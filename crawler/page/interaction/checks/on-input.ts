@@ -1,20 +1,15 @@
 // 3.2.2 入力時: changing a select, radio button or checkbox must not navigate, open a window or submit
 // by itself. Probe: change each control the way a user would, watch the guard, put the value back.
-import type { CheckMeta, CheckOutput, Verdict } from '../finding.js';
+import { interactionRule } from '../../../../rules-jis/catalogue/interaction.js';
+import type { CheckOutput, Verdict } from '../finding.js';
 import { sleep } from '../budget.js';
 import { call } from '../in-page-loader.js';
 import type { ProbeContext } from '../probe.js';
 import type { GuardEvent } from '../types.js';
 import { describeEvents } from './on-focus.js';
 
-export const meta: CheckMeta = {
-  id: 'on-input',
-  criterion: '3.2.2',
-  impact: 'serious',
-  description: 'セレクトボックス・ラジオボタン・チェックボックスの値を変えただけで、送信ボタンを押す前にページ移動・新しいウィンドウ・送信が起きないか',
-  why: 'キーボードで操作する人は、矢印キーで選択肢を一つずつ動かして目的の項目を探します。値が変わった瞬間にページが移動すると、最初の選択肢の先へ進めず、目的の項目を選べません。',
-  help: '「移動」「表示」などの送信ボタンを置き、ボタンが押されたときに移動・送信してください。どうしても値の変更で移動させる場合は、その動作をコントロールの前に文章で説明してください。',
-};
+/** Criterion, impact, messages and fix: rules-jis/data/rules/interaction.json. */
+export const meta = interactionRule('on-input');
 
 interface Target {
   id: number;
