@@ -157,7 +157,7 @@ const CSV_ERRORS_JA: Record<string, string> = {
 export function parseCsv(text: string): string[][] {
   let rows: string[][];
   try {
-    rows = parseCsvText(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    rows = parseCsvText(text, { bom: true, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
     const err = e as Error & { code?: string; lines?: number };
     throw new JudgementFormatError(`CSV を読めません（${err.lines ?? '?'} 行目付近）: ${CSV_ERRORS_JA[err.code ?? ''] ?? err.message}`);
