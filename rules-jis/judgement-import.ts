@@ -74,7 +74,7 @@ const FIELD_MESSAGES: Record<string, (value: unknown, scopeType: unknown) => str
   scope: () => 'scope（範囲）がありません',
   'scope/type': () => SCOPE_TYPES,
   'scope/pattern': () => 'URL パターンがありません',
-  'scope/url': (_, type?: unknown) => (type === 'finding' ? '指摘箇所には url / ruleId / selector が必要です' : 'ページの URL（http(s)）がありません'),
+  'scope/url': (_, type) => (type === 'finding' ? '指摘箇所には url / ruleId / selector が必要です' : 'ページの URL（http(s)）がありません'),
   'scope/ruleId': () => '指摘箇所には url / ruleId / selector が必要です',
   'scope/selector': () => '指摘箇所には url / ruleId / selector が必要です',
 };
@@ -118,20 +118,15 @@ function unknownKeys(errors: SchemaError[], path: string): string[] {
 function itemErrorJa(errors: SchemaError[], item: Record<string, unknown>): string {
   if (!item || typeof item !== 'object' || Array.isArray(item)) return '判断はオブジェクト（{ "criterion": …, "result": …, "scope": … }）で書いてください';
   const scope = (item.scope ?? {}) as Record<string, unknown>;
+  // the field each error is about: "criterion", "scope/url" …; a wrong scope.type fails the discriminator
+  const fields = errors
+    .filter((e) => e.keyword !== 'additionalProperties')
+    .map((e) => (e.keyword === 'discriminator' || e.keyword === 'oneOf' ? 'scope/type' : `${e.instancePath}/${e.params.missingProperty ?? ''}`.replace(/^\/|\/$/g, '')));
+  const key = Object.keys(FIELD_MESSAGES).find((k) => fields.includes(k));
+  if (key) return FIELD_MESSAGES[key](key.startsWith('scope/') ? scope[key.slice(6)] : item[key], scope.type);
   const scopeExtra = unknownKeys(errors, '/scope');
-  const fields = errors.map((e) => {
-    const path = (e.params.missingProperty ? `${e.instancePath}/${e.params.missingProperty}` : e.instancePath).slice(1);
-    return e.keyword === 'discriminator' || e.keyword === 'oneOf' ? 'scope/type' : path;
-  });
-  for (const key of Object.keys(FIELD_MESSAGES)) {
-    if (!fields.includes(key)) continue;
-    if (key === 'scope' && item.scope !== undefined && typeof item.scope === 'object' && item.scope !== null) continue;
-    const value = key.startsWith('scope/') ? scope[key.slice(6)] : item[key];
-    return FIELD_MESSAGES[key](value, scope.type);
-  }
   if (scopeExtra.length) return `scope に${UNKNOWN}${scopeExtra.join(', ')}`;
-  const field = fields.find((f) => f) ?? '';
-  return `${field.replace(/\//g, '.')} は文字列で指定してください`;
+  return `${(fields[0] ?? '').replace(/\//g, '.')} は文字列で指定してください`;
 }
 
 // ------------------------------------------------------------------------------------------- CSV

@@ -117,7 +117,7 @@ export function readResult(v: unknown): JudgementResult | undefined {
   return RESULT_WORDS[String(v ?? '').trim().toLowerCase()];
 }
 
-export function parseResult(v: unknown, where = ''): JudgementResult {
+function parseResult(v: unknown, where = ''): JudgementResult {
   const r = readResult(v);
   if (!r) throw new JudgementFormatError(`${where}結果「${String(v)}」を読めません（pass / fail / inapplicable、○ / × / − のいずれか）`);
   return r;
@@ -165,7 +165,7 @@ export interface PageRef {
 /** What applyJudgements needs of a finding, with the URL of its page. */
 export type JudgedFinding = Pick<Finding, 'ruleId' | 'selector' | 'html' | 'criteria' | 'kind'> & { pageUrl: string };
 
-export function urlPath(url: string): string {
+function urlPath(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {

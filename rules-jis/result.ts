@@ -79,7 +79,7 @@ export function auditResult(pages: PageResult[], meta: AuditMeta): AuditResult {
 }
 
 /** The axe version of audited pages: that of the first page that was audited ('' when none was). */
-export function axeVersionOf(pages: AuditedPage[]): string {
+function axeVersionOf(pages: AuditedPage[]): string {
   return pages.find((p) => p.axeVersion)?.axeVersion ?? '';
 }
 

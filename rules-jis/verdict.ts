@@ -23,7 +23,7 @@ const inapplicableReasons = (applicability as { criteria: Record<string, { reaso
 // ------------------------------------------------------------------------------------------- order
 
 /** Order used for "worst of": fail > review > untested > inapplicable > pass. */
-export const OUTCOME_SEVERITY: Record<Outcome, number> = { pass: 0, inapplicable: 1, untested: 2, review: 3, fail: 4 };
+const OUTCOME_SEVERITY: Record<Outcome, number> = { pass: 0, inapplicable: 1, untested: 2, review: 3, fail: 4 };
 
 /** The worst of some outcomes (untested when there are none). */
 export function worstOutcome(outcomes: Outcome[]): Outcome {
