@@ -1,6 +1,6 @@
 // CSV of every finding of the run (UTF-8 with BOM, CRLF) so Excel opens the Japanese text as it is.
 import { criterion } from '../rules-jis/criteria.js';
-import { KIND_LABEL_JA } from '../rules-jis/verdict.js';
+import { KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
 import type { CrawlStore } from '../crawler/store/crawl-store.js';
 import type { ReportModel } from './model.js';
 

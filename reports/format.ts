@@ -1,4 +1,8 @@
 // Small formatting helpers shared by the HTML, CSV and XLSX writers.
+import type { ClaimStatus } from '../rules-jis/verdict.js';
+
+/** The CSS class (reports/layout.ts) of a criterion's result: met, failed, or still open for a person. */
+export const STATUS_CLASS: Record<ClaimStatus, 'pass' | 'fail' | 'review'> = { met: 'pass', failed: 'fail', open: 'review' };
 
 export function esc(s: unknown): string {
   return String(s ?? '')

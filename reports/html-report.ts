@@ -1,11 +1,12 @@
 // The site report (ウェブアクセシビリティ検査報告書): one self-contained HTML file the 広報広聴課 reads, acts on,
 // prints and files. Everything comes from the report model.
 import { understandingUrl } from '../rules-jis/criteria.js';
-import { KIND_LABEL_JA, OUTCOME_LABEL_JA } from '../rules-jis/verdict.js';
+import { JUDGEMENT_RESULT_LABEL_JA, KIND_LABEL_JA, OUTCOME_LABEL_JA } from '../rules-jis/labels-ja.js';
+import { claimStatus } from '../rules-jis/verdict.js';
 import type { ReportModel, CriterionGroup } from './model.js';
-import { describeScope, RESULT_LABEL_JA } from '../rules-jis/judgements.js';
+import { describeScope } from '../rules-jis/judgements.js';
 import { lineChart, sparkBars } from './charts.js';
-import { bytesJa, dateJa, dateTimeJa, esc, fiscalYearJa, num, truncate } from './format.js';
+import { bytesJa, dateJa, dateTimeJa, esc, fiscalYearJa, num, STATUS_CLASS, truncate } from './format.js';
 import { htmlPage } from './layout.js';
 import { toolsUsed } from './test-result.js';
 
@@ -92,7 +93,7 @@ export function siteReportHtml(m: ReportModel, o: SiteReportOptions = {}): strin
   s.push(`<p>試験したページ（${num(m.selection.urls.length)} ページ）での、${m.checklist.length} の達成基準の結果です。ページ数は、その結果になったページの数です。</p>`);
   s.push('<table class="counts"><caption>達成基準ごとの結果とページ数</caption><thead><tr><th scope="col">達成基準</th><th scope="col">レベル</th><th scope="col">結果</th><th scope="col" class="num">不適合ページ</th><th scope="col" class="num">要確認ページ</th><th scope="col" class="num">未検査ページ</th><th scope="col" class="num">適合ページ</th><th scope="col" class="num">適用なしページ</th><th scope="col" class="num">不適合箇所</th><th scope="col" class="num">要確認箇所</th></tr></thead><tbody>');
   for (const r of m.checklist) {
-    const cls = r.outcome === 'fail' ? 'fail' : r.outcome === 'pass' || r.outcome === 'inapplicable' ? 'pass' : 'review';
+    const cls = STATUS_CLASS[claimStatus(r.outcome)];
     s.push(
       `<tr><th scope="row">${esc(r.id)} ${esc(r.jaJis)}</th><td class="mark">${esc(r.level)}</td><td class="${cls}">${esc(OUTCOME_LABEL_JA[r.outcome])}${r.judgements.length ? '（人による確認）' : ''}</td><td class="num">${r.pages.fail}</td><td class="num">${r.pages.review}</td><td class="num">${r.pages.untested}</td><td class="num">${r.pages.pass}</td><td class="num">${r.pages.inapplicable}</td><td class="num">${r.violations}</td><td class="num">${r.reviews}</td></tr>`,
     );
@@ -173,7 +174,7 @@ export function siteReportHtml(m: ReportModel, o: SiteReportOptions = {}): strin
         : used.has(j.id)
           ? '反映済み'
           : '該当なし（自動検査の結果が優先、または対象のページがありません）';
-      s.push(`<tr><th scope="row">${esc(j.criterion)}</th><td class="url">${esc(describeScope(j.scope))}</td><td>${esc(RESULT_LABEL_JA[j.result])}</td><td>${esc(j.who || '不明')}<br>${esc(dateTimeJa(j.when))}</td><td>${esc(j.note)}</td><td>${state}</td></tr>`);
+      s.push(`<tr><th scope="row">${esc(j.criterion)}</th><td class="url">${esc(describeScope(j.scope))}</td><td>${esc(JUDGEMENT_RESULT_LABEL_JA[j.result])}</td><td>${esc(j.who || '不明')}<br>${esc(dateTimeJa(j.when))}</td><td>${esc(j.note)}</td><td>${state}</td></tr>`);
     }
     s.push('</tbody></table>');
   }

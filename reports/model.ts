@@ -5,12 +5,13 @@
 // Scope: the 達成基準チェックリスト and the claim are computed over the SELECTED pages (what was tested and
 // is published); findings, worst pages and repeats cover every audited page of the run (what to fix).
 import { CRITERIA, targetCriteria } from '../rules-jis/criteria.js';
-import { worstOutcome } from '../rules-jis/verdict.js';
+import { applyJudgements, siteOutcome, type AppliedCriterion } from '../rules-jis/verdict.js';
+import { ADVISORY_GROUP_JA, RESULT_MARK_JA, type ResultMark } from '../rules-jis/labels-ja.js';
 import type { FindingKind, Level, Outcome } from '../rules-jis/types.js';
 import type { BrokenLink, CrawlStore, Run, RunSummary, StoredDocument, StoredFinding, StoredPage } from '../crawler/store/crawl-store.js';
 import { computeClaim, type Claim } from '../rules-jis/claim.js';
-import { applyJudgements, isStaleFor, type AppliedCriterion, type Judgement } from '../rules-jis/judgements.js';
-import { listJudgements } from '../crawler/store/judgements.js';
+import { isStaleFor, type Judgement } from '../rules-jis/judgements.js';
+import { listJudgements, sha256 } from '../crawler/store/judgements.js';
 import { selectPages, type Selection, type SelectionOptions } from './sampling.js';
 import { buildProgress, buildTrends, findingKey, type Progress, type Trends } from './trends.js';
 import { isoDateJst } from './format.js';
@@ -67,7 +68,7 @@ export interface ChecklistRow {
   /** 適用: false only when nothing on any selected page is subject to it. */
   applicable: boolean;
   /** 結果 column: ○ met (pass / inapplicable), × not met, or the words for what remains. */
-  resultMark: '○' | '×' | '要確認' | '未確認';
+  resultMark: ResultMark;
   pages: Record<Outcome, number>;
   violations: number;
   reviews: number;
@@ -140,11 +141,8 @@ export interface ReportModel {
 
 const OUTCOMES: Outcome[] = ['fail', 'review', 'untested', 'pass', 'inapplicable'];
 
-/** Site-level outcome: the worst page outcome, except that pass on some pages and inapplicable on others is pass. */
-export function siteOutcome(outcomes: Outcome[]): Outcome {
-  const w = worstOutcome(outcomes);
-  return w === 'inapplicable' && outcomes.includes('pass') ? 'pass' : w;
-}
+/** The key of the advisory group among the criterion ids (an advisory has no A/AA criterion). */
+const ADVISORY = ADVISORY_GROUP_JA.short;
 
 export function selectorPattern(sel: string): string {
   return sel.replace(/:nth-(child|of-type)\(\d+\)/g, ':nth-$1(n)').replace(/\d+/g, '#');
@@ -179,7 +177,7 @@ export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): R
   const stale = new Map<number, { judgement: Judgement; urls: string[] }>();
   const pages: ModelPage[] = audited.map((p) => {
     const fs = findingsByPage.get(p.id) ?? [];
-    const criteria = applyJudgements({ url: p.url, contentHash: p.contentHash }, p.criteria, fs, judgements);
+    const criteria = applyJudgements({ url: p.url, contentHash: p.contentHash }, p.criteria, fs, judgements, sha256);
     for (const c of criteria) if (c.judgement) used.set(c.judgement.id, c.judgement);
     for (const j of judgements) {
       if (isStaleFor(j, p)) {
@@ -213,8 +211,7 @@ export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): R
     const violations = per.reduce((n, x) => n + x.counts.violation, 0);
     const reviews = per.reduce((n, x) => n + x.counts.review, 0);
     const applicable = outcome !== 'inapplicable';
-    const resultMark: ChecklistRow['resultMark'] =
-      outcome === 'fail' ? '×' : outcome === 'review' ? '要確認' : outcome === 'untested' ? '未確認' : '○';
+    const resultMark = RESULT_MARK_JA[outcome];
     const notes: string[] = [];
     if (outcome === 'fail') notes.push(`${count.fail} ページで不適合`);
     if (outcome === 'review') notes.push(`${count.review} ページで人による確認が必要`);
@@ -243,7 +240,7 @@ export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): R
   const repeats = new Map<string, RepeatGroup>();
   for (const p of audited) {
     for (const f of findingsByPage.get(p.id) ?? []) {
-      const crits = f.kind === 'advisory' || !f.criteria.length ? ['参考'] : f.criteria;
+      const crits = f.kind === 'advisory' || !f.criteria.length ? [ADVISORY] : f.criteria;
       for (const cid of crits) {
         let g = groups.get(cid);
         if (!g) groups.set(cid, (g = new Map()));
@@ -268,8 +265,8 @@ export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): R
     return {
       id: cid,
       level: c?.level ?? null,
-      jaJis: c?.jaJis ?? '参考（達成基準に該当しない日本語の推奨事項）',
-      ja: c?.ja ?? '参考',
+      jaJis: c?.jaJis ?? ADVISORY_GROUP_JA.title,
+      ja: c?.ja ?? ADVISORY_GROUP_JA.short,
       violations: rules.filter((r) => r.kind === 'violation').reduce((n, r) => n + r.occurrences.length, 0),
       reviews: rules.filter((r) => r.kind === 'review').reduce((n, r) => n + r.occurrences.length, 0),
       rules,
@@ -277,10 +274,10 @@ export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): R
   };
   const order = new Map(CRITERIA.map((c, i) => [c.wcag, i]));
   const findingGroups = [...groups.entries()]
-    .filter(([cid]) => cid !== '参考')
+    .filter(([cid]) => cid !== ADVISORY)
     .sort(([a], [b]) => (order.get(a) ?? 999) - (order.get(b) ?? 999))
     .map(([cid, g]) => toCriterionGroup(cid, g));
-  const adv = groups.get('参考');
+  const adv = groups.get(ADVISORY);
 
   const worstPages = [...pages]
     .filter((p) => p.violations > 0 || p.reviews > 0)
@@ -313,7 +310,7 @@ export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): R
     checklist,
     claim,
     findingGroups,
-    advisories: adv ? toCriterionGroup('参考', adv) : null,
+    advisories: adv ? toCriterionGroup(ADVISORY, adv) : null,
     worstPages,
     repeats: [...repeats.values()].filter((r) => r.pages.length >= 2).sort((a, b) => b.pages.length - a.pages.length),
     documents: store.documentsOfRun(run.id),

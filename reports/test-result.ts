@@ -2,8 +2,10 @@
 // embeddable fragment for the CMS. Items in the order of JB.3.1; the claim is the computed one (claim.ts).
 import { understandingUrl } from '../rules-jis/criteria.js';
 import { TOOL_NAME, TOOL_VERSION } from '../rules-jis/version.js';
+import { APPLICABLE_MARK_JA, RESULT_MARK_JA } from '../rules-jis/labels-ja.js';
+import { claimStatus } from '../rules-jis/verdict.js';
 import type { ReportModel } from './model.js';
-import { dateJa, esc, num } from './format.js';
+import { dateJa, esc, num, STATUS_CLASS } from './format.js';
 import { htmlPage } from './layout.js';
 
 export interface TestResultOptions {
@@ -73,14 +75,19 @@ export function testResultFragment(m: ReportModel, o: TestResultOptions = {}): s
   return out.join('\n');
 }
 
+const A = APPLICABLE_MARK_JA;
+const R = RESULT_MARK_JA;
+/** What the marks of the 適用 and 結果 columns mean. */
+const MARKS_LEGEND = `適用: ${A.applicable} 適用あり、${A.inapplicable} 適用なし。結果: ${R.pass} 満たしている、${R.fail} 満たしていない、${R.review}・${R.untested} は確認が済んでいない`;
+
 export function checklistTable(m: ReportModel, id: string): string {
   const rows = m.checklist
     .map(
-      (r) => `<tr><th scope="row">${esc(r.id)} <a href="${esc(understandingUrl(r.id))}" lang="ja">${esc(r.jaJis)}</a></th><td class="mark">${esc(r.level)}</td><td class="mark">${r.applicable ? '○' : '−'}</td><td class="mark ${r.resultMark === '×' ? 'fail' : r.resultMark === '○' ? 'pass' : 'review'}">${esc(r.resultMark)}</td><td>${esc(r.note)}</td></tr>`,
+      (r) => `<tr><th scope="row">${esc(r.id)} <a href="${esc(understandingUrl(r.id))}" lang="ja">${esc(r.jaJis)}</a></th><td class="mark">${esc(r.level)}</td><td class="mark">${r.applicable ? APPLICABLE_MARK_JA.applicable : APPLICABLE_MARK_JA.inapplicable}</td><td class="mark ${STATUS_CLASS[claimStatus(r.outcome)]}">${esc(r.resultMark)}</td><td>${esc(r.note)}</td></tr>`,
     )
     .join('\n');
   return `<table id="${esc(id)}">
-<caption>達成基準チェックリスト（${m.checklist.length} 達成基準。適用: ○ 適用あり、− 適用なし。結果: ○ 満たしている、× 満たしていない、要確認・未確認 は確認が済んでいない）</caption>
+<caption>達成基準チェックリスト（${m.checklist.length} 達成基準。${MARKS_LEGEND}）</caption>
 <thead><tr><th scope="col">達成基準</th><th scope="col">適合レベル</th><th scope="col">適用</th><th scope="col">結果</th><th scope="col">注記</th></tr></thead>
 <tbody>
 ${rows}

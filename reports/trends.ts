@@ -3,7 +3,7 @@
 import { targetCriteria } from '../rules-jis/criteria.js';
 import type { FindingKind } from '../rules-jis/types.js';
 import type { CrawlStore, Run, StoredFinding } from '../crawler/store/crawl-store.js';
-import { sha256 } from '../rules-jis/judgements.js';
+import { sha256 } from '../crawler/store/judgements.js';
 import { fiscalYear } from './format.js';
 
 /** A finding's identity across runs: page (without origin when it is the run's own), rule, selector, snippet. */

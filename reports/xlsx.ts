@@ -1,6 +1,7 @@
 // The 達成基準チェックリスト as an Excel workbook (exceljs): the sheet a tester fills in and files,
 // plus the tested URLs.
 import ExcelJS from 'exceljs';
+import { APPLICABLE_MARK_JA } from '../rules-jis/labels-ja.js';
 import type { ReportModel } from './model.js';
 import { isoDateJst } from './format.js';
 
@@ -24,7 +25,7 @@ export async function checklistXlsx(m: ReportModel): Promise<Buffer> {
   });
   m.checklist.forEach((r, i) => {
     const row = ws.getRow(5 + i);
-    row.values = [r.id, r.jaJis, r.level, r.applicable ? '○' : '−', r.resultMark, r.note];
+    row.values = [r.id, r.jaJis, r.level, r.applicable ? APPLICABLE_MARK_JA.applicable : APPLICABLE_MARK_JA.inapplicable, r.resultMark, r.note];
     row.alignment = { vertical: 'top', wrapText: true };
     row.eachCell({ includeEmpty: true }, (c) => (c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }));
   });

@@ -1,9 +1,11 @@
 // The conformance claim (対応度) of the 試験結果, computed from the site-level outcome of each criterion.
 // Never typed by a person: the words follow WAIC's 対応度表記ガイドライン (準拠 / 一部準拠), and a level can
-// only be 準拠 when every criterion of it (and of the levels below) is met — pass or inapplicable.
+// only be 準拠 when every criterion of it (and of the levels below) is met. What counts as met, failed or
+// still open is outcome algebra (verdict.ts claimStatus); this file only words the claim.
 // A criterion still `review` or `untested` blocks 準拠 and is listed as remaining work.
 import { criterion, compareCriterionIds } from './criteria.js';
-import type { Level, Outcome } from './types.js';
+import { claimStatus, type ClaimStatus } from './verdict.js';
+import type { Level, Outcome, Target } from './types.js';
 
 export interface ClaimInput {
   id: string;
@@ -27,21 +29,21 @@ export interface Claim {
   failed: string[];
   /** Criteria that still need a person (review / untested), by id. */
   remaining: string[];
-  target: 'A' | 'AA';
+  target: Target;
 }
 
 export const WAIC_NOTE =
   '「準拠」「一部準拠」の表記は、ウェブアクセシビリティ基盤委員会（WAIC）の「ウェブコンテンツの JIS X 8341-3:2016 対応度表記ガイドライン」で定められた表記によります。';
 
-const met = (o: Outcome) => o === 'pass' || o === 'inapplicable';
-
-export function computeClaim(results: ClaimInput[], target: 'A' | 'AA' = 'AA'): Claim {
+export function computeClaim(results: ClaimInput[], target: Target = 'AA'): Claim {
   const inScope = results.filter((r) => r.level === 'A' || (target === 'AA' && r.level === 'AA'));
   const sorted = [...inScope].sort((a, b) => compareCriterionIds(a.id, b.id));
-  const failed = sorted.filter((r) => r.outcome === 'fail').map((r) => r.id);
-  const remaining = sorted.filter((r) => r.outcome === 'review' || r.outcome === 'untested').map((r) => r.id);
-  const allA = sorted.filter((r) => r.level === 'A').every((r) => met(r.outcome));
-  const allAA = sorted.filter((r) => r.level === 'AA').every((r) => met(r.outcome));
+  const withStatus = (s: ClaimStatus) => sorted.filter((r) => claimStatus(r.outcome) === s).map((r) => r.id);
+  const failed = withStatus('failed');
+  const remaining = withStatus('open');
+  const allMet = (level: Level) => sorted.filter((r) => r.level === level).every((r) => claimStatus(r.outcome) === 'met');
+  const allA = allMet('A');
+  const allAA = allMet('AA');
   let kind: ClaimKind;
   let short: string;
   let conformingLevel: Claim['conformingLevel'];

@@ -1,25 +1,29 @@
 // Human judgements (人による判断): what a tester decided for a criterion, on the whole site, on pages
-// matching a URL pattern, on one page, or on one finding. Pure logic: parsing (JSON/CSV), fingerprints,
-// whether a judgement still applies, and how it changes a page's outcome. Storage is judgements-store.ts.
-//
-// Precedence on one page and criterion (DESIGN.md: a judgement outranks review/untested, until the
-// content it was made on changes):
-//   automated violation (fail)  >  finding judged fail  >  page > pattern > site judgement (newest first)
-//   >  every review finding judged pass (→ pass)  >  automated review / untested.
-// A judgement never turns an automated `fail` into a pass: the rule is sure; fix the page instead.
-import { createHash } from 'node:crypto';
+// matching a URL pattern, on one page, or on one finding. This file holds their shapes (one set of types
+// for the extension's checklist, the CLI's `judge` and the reports), their validation, and whether a
+// judgement still covers a page or a finding as it is now.
+// Elsewhere: how a judgement changes an outcome is verdict.ts (applyJudgements); reading JSON/CSV files is
+// judgement-import.ts; fingerprints (SHA-256 of what was judged) are made on the Node side
+// (crawler/store/judgements.ts) and come in here as arguments. No Node APIs: the extension bundles this file.
 import picomatch from 'picomatch';
 import { criterion as findCriterion } from './criteria.js';
-import type { CriterionResult, Finding, Outcome } from './types.js';
+import { JUDGEMENT_SCOPE_LABEL_JA } from './labels-ja.js';
+import type { AuditResult, Finding } from './types.js';
 import { normalizeUrl } from './url.js';
 
 export type JudgementResult = 'pass' | 'fail' | 'inapplicable';
+
+/** One page (the only scope the extension records). */
+export interface PageScope {
+  type: 'page';
+  url: string;
+}
 
 export type JudgementScope =
   | { type: 'site' }
   /** A glob (picomatch) on the URL path when it starts with "/", otherwise on the whole URL. */
   | { type: 'pattern'; pattern: string }
-  | { type: 'page'; url: string }
+  | PageScope
   /** One element: the page, the rule and the selector that reported it, and its HTML snippet. */
   | { type: 'finding'; url: string; ruleId: string; selector: string; snippet?: string };
 
@@ -29,6 +33,7 @@ export type JudgementScope =
  */
 export type Fingerprint = { kind: 'content'; hashes: Record<string, string> } | { kind: 'snippet'; hash: string } | null;
 
+/** A judgement as a person or a file gives it (schema/judgements.schema.json, docs/judgement-format.md). */
 export interface JudgementInput {
   criterion: string;
   result: JudgementResult;
@@ -41,6 +46,16 @@ export interface JudgementInput {
   contentHash?: string;
 }
 
+/** One criterion on one page, as the extension's checklist records and exports it: every field filled in. */
+export interface PageJudgement extends JudgementInput {
+  note: string;
+  who: string;
+  /** ISO 8601 time the judgement was last changed. */
+  when: string;
+  scope: PageScope;
+}
+
+/** A recorded judgement (crawler/store/judgements.ts), with the fingerprint of what it was made on. */
 export interface Judgement {
   id: number;
   criterion: string;
@@ -55,11 +70,16 @@ export interface Judgement {
   revokedAt: string | null;
 }
 
-export const RESULT_LABEL_JA: Record<JudgementResult, string> = { pass: '適合', fail: '不適合', inapplicable: '適用なし' };
-export const SCOPE_LABEL_JA: Record<JudgementScope['type'], string> = { site: 'サイト全体', pattern: 'URL パターン', page: 'ページ', finding: '指摘箇所' };
+export const JUDGEMENT_FORMAT = 'jis-a11y-judgements';
+export const JUDGEMENT_FORMAT_VERSION = 1;
 
-export function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
+/** The judgement file (docs/judgement-format.md): the extension writes it with page judgements. */
+export interface JudgementDocument<J extends JudgementInput = JudgementInput> {
+  format: typeof JUDGEMENT_FORMAT;
+  version: typeof JUDGEMENT_FORMAT_VERSION;
+  judgements: J[];
+  /** The automated result of the page the judgements were made on; null when exported before an audit. */
+  result?: AuditResult | null;
 }
 
 export function normUrl(u: string): string {
@@ -67,177 +87,85 @@ export function normUrl(u: string): string {
 }
 
 export function describeScope(s: JudgementScope): string {
+  const L = JUDGEMENT_SCOPE_LABEL_JA;
   switch (s.type) {
     case 'site':
-      return 'サイト全体';
+      return L.site;
     case 'pattern':
-      return `URL パターン ${s.pattern}`;
+      return `${L.pattern} ${s.pattern}`;
     case 'page':
-      return `ページ ${s.url}`;
+      return `${L.page} ${s.url}`;
     case 'finding':
-      return `指摘箇所 ${s.url} の ${s.selector}（${s.ruleId}）`;
+      return `${L.finding} ${s.url} の ${s.selector}（${s.ruleId}）`;
   }
 }
 
 // ------------------------------------------------------------------------------------------ validation
 
+/** A judgement that cannot be read; the message is Japanese and names the entry (「2 件目: …」). */
 export class JudgementFormatError extends Error {}
 
+/** The words a tester may write for a result (CSV cells, the CLI). */
 const RESULT_WORDS: Record<string, JudgementResult> = {
   pass: 'pass', passed: 'pass', '○': 'pass', '〇': 'pass', 適合: 'pass', ok: 'pass',
   fail: 'fail', failed: 'fail', '×': 'fail', '✕': 'fail', 不適合: 'fail', ng: 'fail',
   inapplicable: 'inapplicable', 'n/a': 'inapplicable', na: 'inapplicable', '−': 'inapplicable', '-': 'inapplicable', '－': 'inapplicable', 適用なし: 'inapplicable', 該当なし: 'inapplicable',
 };
 
-export function parseResult(v: unknown, where = ''): JudgementResult {
-  const r = RESULT_WORDS[String(v ?? '').trim().toLowerCase()];
+/** The result a word means, or undefined. */
+export function readResult(v: unknown): JudgementResult | undefined {
+  return RESULT_WORDS[String(v ?? '').trim().toLowerCase()];
+}
+
+function parseResult(v: unknown, where = ''): JudgementResult {
+  const r = readResult(v);
   if (!r) throw new JudgementFormatError(`${where}結果「${String(v)}」を読めません（pass / fail / inapplicable、○ / × / − のいずれか）`);
   return r;
 }
 
+/** Checks a judgement against the criteria and the scope rules; returns it normalised (URLs, time, result word). */
 export function validateJudgement(j: JudgementInput, where = ''): JudgementInput {
   const c = findCriterion(String(j.criterion ?? '').trim());
   if (!c) throw new JudgementFormatError(`${where}達成基準「${String(j.criterion)}」がありません（例: 1.1.1）`);
   if (c.level === 'AAA') throw new JudgementFormatError(`${where}達成基準 ${c.wcag} はレベル AAA です。A / AA の達成基準を指定してください`);
   const result = parseResult(j.result, where);
-  const s = j.scope as JudgementScope | undefined;
-  if (!s || typeof s !== 'object') throw new JudgementFormatError(`${where}scope（範囲）がありません`);
-  let scope: JudgementScope;
-  switch (s.type) {
-    case 'site':
-      scope = { type: 'site' };
-      break;
-    case 'pattern':
-      if (!s.pattern) throw new JudgementFormatError(`${where}URL パターンがありません`);
-      scope = { type: 'pattern', pattern: String(s.pattern) };
-      break;
-    case 'page':
-      if (!s.url || !/^https?:\/\//i.test(s.url)) throw new JudgementFormatError(`${where}ページの URL（http(s)）がありません`);
-      scope = { type: 'page', url: normUrl(s.url) };
-      break;
-    case 'finding':
-      if (!s.url || !s.ruleId || s.selector === undefined) throw new JudgementFormatError(`${where}指摘箇所には url / ruleId / selector が必要です`);
-      scope = { type: 'finding', url: normUrl(s.url), ruleId: s.ruleId, selector: s.selector, snippet: s.snippet };
-      break;
-    default:
-      throw new JudgementFormatError(`${where}scope.type は site / pattern / page / finding のいずれかです`);
-  }
+  const scope = validateScope(j.scope, where);
   const when = j.when ? new Date(j.when) : new Date();
   if (Number.isNaN(when.getTime())) throw new JudgementFormatError(`${where}日時「${j.when}」を読めません`);
   return { criterion: c.wcag, result, note: j.note ?? '', who: j.who ?? '', when: when.toISOString(), scope, contentHash: j.contentHash };
 }
 
-// ------------------------------------------------------------------------------------------ import
-
-/** The extension's export (docs/judgement-format.md), plus site / pattern / finding scopes. */
-export function parseJudgementJson(text: string): JudgementInput[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new JudgementFormatError(`JSON を読めません: ${(e as Error).message}`);
+function validateScope(s: JudgementScope | undefined, where: string): JudgementScope {
+  if (!s || typeof s !== 'object') throw new JudgementFormatError(`${where}scope（範囲）がありません`);
+  switch (s.type) {
+    case 'site':
+      return { type: 'site' };
+    case 'pattern':
+      if (!s.pattern) throw new JudgementFormatError(`${where}URL パターンがありません`);
+      return { type: 'pattern', pattern: String(s.pattern) };
+    case 'page':
+      if (!s.url || !/^https?:\/\//i.test(s.url)) throw new JudgementFormatError(`${where}ページの URL（http(s)）がありません`);
+      return { type: 'page', url: normUrl(s.url) };
+    case 'finding':
+      if (!s.url || !s.ruleId || s.selector === undefined) throw new JudgementFormatError(`${where}指摘箇所には url / ruleId / selector が必要です`);
+      return { type: 'finding', url: normUrl(s.url), ruleId: s.ruleId, selector: s.selector, snippet: s.snippet };
+    default:
+      throw new JudgementFormatError(`${where}scope.type は site / pattern / page / finding のいずれかです`);
   }
-  const d = doc as { format?: string; version?: number; judgements?: unknown[] };
-  const list = Array.isArray(doc) ? (doc as unknown[]) : d.judgements;
-  if (!Array.isArray(doc)) {
-    if (d.format !== 'jis-a11y-judgements') throw new JudgementFormatError('format が "jis-a11y-judgements" ではありません');
-    if (d.version !== 1) throw new JudgementFormatError(`version ${String(d.version)} には対応していません（1 のみ）`);
-  }
-  if (!Array.isArray(list)) throw new JudgementFormatError('judgements の配列がありません');
-  // version 1 rejects unknown fields (docs/judgement-format.md), so exporter and importer notice drift
-  if (!Array.isArray(doc)) {
-    const extra = Object.keys(d).filter((k) => !['format', 'version', 'judgements', 'result'].includes(k));
-    if (extra.length) throw new JudgementFormatError(`知らない項目があります: ${extra.join(', ')}`);
-  }
-  const known = ['criterion', 'result', 'note', 'who', 'when', 'scope', 'contentHash'];
-  list.forEach((j, i) => {
-    const extra = Object.keys((j ?? {}) as object).filter((k) => !known.includes(k));
-    if (extra.length) throw new JudgementFormatError(`${i + 1} 件目: 知らない項目があります: ${extra.join(', ')}`);
-  });
-  return list.map((j, i) => {
-    const o = j as JudgementInput & { scope?: JudgementScope & { contentHash?: string } };
-    return validateJudgement({ ...o, contentHash: o.contentHash ?? o.scope?.contentHash }, `${i + 1} 件目: `);
-  });
-}
-
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF, BOM). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let q = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (q) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else q = false;
-      } else cell += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
-
-/** Header aliases so a tester's spreadsheet (Japanese headings) loads as it is. */
-const CSV_HEADERS: Record<string, string> = {
-  criterion: 'criterion', 達成基準: 'criterion',
-  result: 'result', 結果: 'result',
-  note: 'note', 注記: 'note', メモ: 'note', 備考: 'note',
-  who: 'who', 確認者: 'who', 判断者: 'who',
-  when: 'when', 日時: 'when', 確認日: 'when',
-  scope: 'scope', 範囲: 'scope',
-  url: 'url', pattern: 'pattern', パターン: 'pattern',
-  ruleid: 'ruleId', ルール: 'ruleId', selector: 'selector', セレクター: 'selector', snippet: 'snippet', contenthash: 'contentHash',
-};
-
-/**
- * CSV with a header row: criterion,result,note,who,when,scope,url,pattern,ruleId,selector,snippet.
- * scope is site / pattern / page / finding; when empty it is inferred (selector → finding, url → page,
- * pattern → pattern, else site). The criterion may be written "1.1.1 非テキストコンテンツ".
- */
-export function parseJudgementCsv(text: string): JudgementInput[] {
-  const rows = parseCsv(text);
-  if (!rows.length) return [];
-  const head = rows[0].map((h) => CSV_HEADERS[h.trim().toLowerCase()] ?? CSV_HEADERS[h.trim()] ?? h.trim());
-  if (!head.includes('criterion') || !head.includes('result')) throw new JudgementFormatError('CSV の見出し行に criterion（達成基準）と result（結果）の列が必要です');
-  return rows.slice(1).map((r, i) => {
-    const o: Record<string, string> = {};
-    head.forEach((h, k) => (o[h] = (r[k] ?? '').trim()));
-    const type = o.scope || (o.selector ? 'finding' : o.url ? 'page' : o.pattern ? 'pattern' : 'site');
-    const scope = { type, url: o.url, pattern: o.pattern, ruleId: o.ruleId, selector: o.selector, snippet: o.snippet || undefined } as unknown as JudgementScope;
-    const crit = (o.criterion.match(/\d+\.\d+\.\d+/) ?? [o.criterion])[0];
-    return validateJudgement(
-      { criterion: crit, result: o.result as JudgementResult, note: o.note, who: o.who, when: o.when || undefined, scope, contentHash: o.contentHash || undefined },
-      `${i + 2} 行目: `,
-    );
-  });
 }
 
 // ---------------------------------------------------------------------------------------- matching
 
+/** A page as it is now: its URL and the hash of its HTML as served (null when unknown). */
 export interface PageRef {
   url: string;
   contentHash: string | null;
 }
 
-export function urlPath(url: string): string {
+/** What applyJudgements needs of a finding, with the URL of its page. */
+export type JudgedFinding = Pick<Finding, 'ruleId' | 'selector' | 'html' | 'criteria' | 'kind'> & { pageUrl: string };
+
+function urlPath(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {
@@ -271,78 +199,22 @@ function contentStillSame(fp: Fingerprint, page: PageRef): boolean {
   return page.contentHash === null || h === page.contentHash;
 }
 
-/** Why a judgement does not cover a page it names: its content changed since (null when it applies). */
+/** True when a judgement names this page but the page's content has changed since (「再確認」). */
 export function isStaleFor(j: Judgement, page: PageRef): boolean {
   if (j.revokedAt || !j.fingerprint || j.fingerprint.kind !== 'content') return false;
   const h = j.fingerprint.hashes[normUrl(page.url)];
   return h !== undefined && page.contentHash !== null && h !== page.contentHash;
 }
 
-export function coversFinding(j: Judgement, f: Pick<Finding, 'ruleId' | 'selector' | 'html' | 'criteria'> & { pageUrl: string }): boolean {
+/**
+ * Does a finding judgement cover this finding? `snippetHash` is the SHA-256 of the finding's HTML
+ * (computed by the caller on the Node side); it is compared only when the judgement carries a snippet fingerprint.
+ */
+export function coversFinding(j: Judgement, f: Omit<JudgedFinding, 'kind' | 'html'>, snippetHash: string): boolean {
   if (j.revokedAt || j.scope.type !== 'finding') return false;
   const s = j.scope;
   if (s.ruleId !== f.ruleId || s.selector !== f.selector || normUrl(s.url) !== normUrl(f.pageUrl)) return false;
   if (!f.criteria.includes(j.criterion)) return false;
-  if (j.fingerprint?.kind === 'snippet') return j.fingerprint.hash === sha256(f.html);
+  if (j.fingerprint?.kind === 'snippet') return j.fingerprint.hash === snippetHash;
   return true;
-}
-
-const SPECIFICITY: Record<JudgementScope['type'], number> = { finding: 3, page: 2, pattern: 1, site: 0 };
-
-export interface AppliedCriterion extends CriterionResult {
-  /** The outcome before judgements. */
-  automated: Outcome;
-  /** The judgement that decided the outcome, if any. */
-  judgement?: Judgement;
-  /** Review findings a person judged as no problem. */
-  dismissed: number;
-}
-
-/**
- * Applies judgements to one page's criteria. `findings` are that page's findings (with pageUrl).
- */
-export function applyJudgements(
-  page: PageRef,
-  criteria: CriterionResult[],
-  findings: (Pick<Finding, 'ruleId' | 'selector' | 'html' | 'criteria' | 'kind'> & { pageUrl: string })[],
-  judgements: Judgement[],
-): AppliedCriterion[] {
-  const active = judgements.filter((j) => !j.revokedAt);
-  return criteria.map((c) => {
-    const base: AppliedCriterion = { ...c, automated: c.outcome, dismissed: 0 };
-    if (c.outcome === 'fail') return base;
-    const mine = active.filter((j) => j.criterion === c.id);
-    if (!mine.length) return base;
-    const reviewFindings = findings.filter((f) => f.kind === 'review' && f.criteria.includes(c.id));
-    // finding-level judgements
-    let dismissed = 0;
-    for (const f of reviewFindings) {
-      const js = mine.filter((j) => coversFinding(j, f)).sort(newestFirst);
-      if (!js.length) continue;
-      if (js[0].result === 'fail') {
-        return { ...base, outcome: 'fail', reason: `人による確認で不適合と判断されました（${f.selector || f.ruleId}）`, judgement: js[0] };
-      }
-      dismissed++;
-    }
-    // page > pattern > site, newest first within a scope
-    const covering = mine.filter((j) => coversPage(j, page)).sort((a, b) => SPECIFICITY[b.scope.type] - SPECIFICITY[a.scope.type] || newestFirst(a, b));
-    if (covering.length) {
-      const j = covering[0];
-      return {
-        ...base,
-        outcome: j.result,
-        reason: `人による確認で「${RESULT_LABEL_JA[j.result]}」と判断されました（${SCOPE_LABEL_JA[j.scope.type]}、${j.who || '確認者不明'}、${j.when.slice(0, 10)}）`,
-        judgement: j,
-        dismissed,
-      };
-    }
-    if (dismissed > 0 && dismissed === reviewFindings.length && c.counts.review > 0 && c.outcome === 'review') {
-      return { ...base, outcome: 'pass', reason: '要確認の箇所をすべて人が確認し、問題なしと判断されました', dismissed, counts: { ...c.counts, review: 0 } };
-    }
-    return { ...base, dismissed, counts: { ...c.counts, review: c.counts.review - dismissed } };
-  });
-}
-
-function newestFirst(a: Judgement, b: Judgement): number {
-  return a.when < b.when ? 1 : a.when > b.when ? -1 : b.id - a.id;
 }

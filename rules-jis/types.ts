@@ -9,6 +9,9 @@ export type Outcome = 'fail' | 'review' | 'pass' | 'inapplicable' | 'untested';
 
 export type Level = 'A' | 'AA' | 'AAA';
 
+/** The conformance level a test aims at: the criteria of this level and the levels below. */
+export type Target = 'A' | 'AA';
+
 /** Where a finding came from. */
 export type FindingSource =
   | 'axe' // an axe-core rule
@@ -68,9 +71,33 @@ export interface CriterionResult {
   reason?: string;
 }
 
+/**
+ * Why a page (or a pre-publish check) could not be audited. The codes are part of the JSON output
+ * (schema/result.schema.json, schema/hook-verdict.schema.json); their Japanese names are in labels-ja.ts.
+ */
+export type ErrorCode =
+  // the page, as the crawler, `check` and the hook load it (crawler/page/, crawler/crawl/http-client.ts)
+  | 'unreachable' // no answer, connection refused, name not resolved
+  | 'http-error' // status 400 or above
+  | 'not-html' // another content type, or a download
+  | 'redirect-loop'
+  | 'too-large' // over maxPageBytes
+  | 'timeout' // loading (or the hook's whole check) took too long
+  | 'audit-timeout' // the in-page audit took too long
+  | 'navigation-failed' // any other navigation error
+  | 'crashed' // the tab died
+  | 'internal' // a bug of ours
+  // the pre-publish hook's sandbox and HTTP service (crawler/hook/, crawler/service/)
+  | 'origin-not-allowed'
+  | 'browser-not-found'
+  | 'browser-launch-failed'
+  | 'browser-crashed'
+  | 'shutting-down'
+  | 'aborted'; // the client went away, or the check was cancelled
+
 export interface PageError {
-  /** e.g. "unreachable", "http-error", "not-html", "timeout", "crashed", "redirect-loop", "too-large", "file-not-found" */
-  code: string;
+  code: ErrorCode;
+  /** What happened and what to do, in Japanese. */
   message: string;
 }
 
@@ -89,7 +116,7 @@ export interface AuditResult {
   schemaVersion: string;
   tool: { name: string; version: string; axeVersion: string; browser: string };
   standard: 'JIS X 8341-3:2016';
-  target: 'A' | 'AA';
+  target: Target;
   pages: PageResult[];
 }
 

@@ -1,9 +1,16 @@
-// Page verdict: findings + rule stats + page facts → the outcome of each A/AA criterion.
-// Pure (no DOM, no Node), shared by the crawler, the hook, the extension and the reports.
+// All outcome algebra (DESIGN.md "Outcomes"), pure and shared by every front door:
+//   judgePage         findings + rule stats + page facts → the outcome of each A/AA criterion on a page
+//   mergeSiteFindings a page's criteria + the site-level findings on it (crawler/crawl/site-checks.ts)
+//   applyJudgements   human judgements over automated outcomes (precedence below)
+//   siteOutcome       the outcome of a criterion over many pages (reports/model.ts)
+//   claimStatus       what counts as met for the 対応度 (claim.ts words it)
+// No DOM, no Node: the extension and the reports import it as the crawler does.
 import automation from './data/automation.json';
 import applicability from './data/applicability.json';
-import { targetCriteria } from './criteria.js';
-import type { CriterionResult, Finding, Outcome, PageFacts, RuleStat } from './types.js';
+import { criterion, isTargetCriterion, targetCriteria } from './criteria.js';
+import { coversFinding, coversPage, type JudgedFinding, type Judgement, type JudgementScope, type PageRef } from './judgements.js';
+import { JUDGEMENT_RESULT_LABEL_JA, JUDGEMENT_SCOPE_LABEL_JA } from './labels-ja.js';
+import type { CriterionCounts, CriterionResult, Finding, FindingKind, Outcome, PageFacts, RuleStat, Target } from './types.js';
 
 interface Decidable {
   requires: string[];
@@ -13,71 +20,202 @@ interface Decidable {
 const decidable = (automation as { decidable: Record<string, Decidable> }).decidable;
 const inapplicableReasons = (applicability as { criteria: Record<string, { reason: string }> }).criteria;
 
-export interface VerdictInput {
-  findings: Finding[];
-  ruleStats: RuleStat[];
-  facts: PageFacts;
-  target?: 'A' | 'AA';
-}
+// ------------------------------------------------------------------------------------------- order
 
-export const OUTCOME_LABEL_JA: Record<Outcome, string> = {
-  fail: '不適合',
-  review: '要確認',
-  pass: '適合',
-  inapplicable: '適用なし',
-  untested: '未検査',
-};
+/** Order used for "worst of": fail > review > untested > inapplicable > pass. */
+const OUTCOME_SEVERITY: Record<Outcome, number> = { pass: 0, inapplicable: 1, untested: 2, review: 3, fail: 4 };
 
-export const KIND_LABEL_JA = { violation: '不適合', review: '要確認', advisory: '参考' } as const;
-
-/** Order used for "worst of": a site-level outcome is the worst page outcome. */
-export const OUTCOME_SEVERITY: Record<Outcome, number> = { pass: 0, inapplicable: 1, untested: 2, review: 3, fail: 4 };
-
+/** The worst of some outcomes (untested when there are none). */
 export function worstOutcome(outcomes: Outcome[]): Outcome {
-  // A criterion inapplicable on some pages and passed on others passes; untested anywhere stays untested.
   if (outcomes.length === 0) return 'untested';
   return outcomes.reduce((a, b) => (OUTCOME_SEVERITY[b] > OUTCOME_SEVERITY[a] ? b : a));
 }
 
+/** A finding kind as an outcome of its criterion (an advisory changes nothing). */
+function outcomeOfKind(kind: FindingKind): Outcome | null {
+  return kind === 'violation' ? 'fail' : kind === 'review' ? 'review' : null;
+}
+
+// ------------------------------------------------------------------------------------------ a page
+
+export interface VerdictInput {
+  findings: Finding[];
+  ruleStats: RuleStat[];
+  facts: PageFacts;
+  target?: Target;
+}
+
+/** The outcome of every criterion of the target on one page. Never `pass` because no rule fired. */
 export function judgePage({ findings, ruleStats, facts, target = 'AA' }: VerdictInput): CriterionResult[] {
   return targetCriteria(target).map((c) => {
     const id = c.wcag;
-    const mine = findings.filter((f) => f.criteria.includes(id));
-    const counts = {
-      violation: mine.filter((f) => f.kind === 'violation').length,
-      review: mine.filter((f) => f.kind === 'review').length,
-      advisory: mine.filter((f) => f.kind === 'advisory').length,
-    };
+    const counts = countKinds(findings.filter((f) => f.criteria.includes(id)));
     const stats = ruleStats.filter((s) => s.criteria.includes(id));
-    let outcome: Outcome;
-    let reason: string;
-    if (counts.violation > 0) {
-      outcome = 'fail';
-      reason = `不適合の箇所が ${counts.violation} 件あります`;
-    } else if (counts.review > 0) {
-      outcome = 'review';
-      reason = `人による確認が必要な箇所が ${counts.review} 件あります`;
-    } else if (facts.inapplicable[id]) {
-      outcome = 'inapplicable';
-      reason = `${inapplicableReasons[id]?.reason ?? '対象となる内容がないため'}、適用されません`;
-    } else if (decidable[id] && isDecided(decidable[id], stats)) {
-      outcome = 'pass';
-      reason = decidable[id].reason;
-    } else if (stats.some((s) => s.result === 'passed')) {
-      outcome = 'review';
-      reason = '自動チェックでは問題が見つかりませんでしたが、自動では判定しきれないため人による確認が必要です';
-    } else {
-      outcome = 'untested';
-      reason = '自動チェックの対象がありません。人による確認が必要です';
-    }
+    const { outcome, reason } = criterionOutcome(id, counts, stats, facts);
+    // key order is part of the JSON output (tests/golden)
     return { id, level: c.level, outcome, counts, reason };
   });
 }
 
+function countKinds(findings: Finding[]): CriterionCounts {
+  return {
+    violation: findings.filter((f) => f.kind === 'violation').length,
+    review: findings.filter((f) => f.kind === 'review').length,
+    advisory: findings.filter((f) => f.kind === 'advisory').length,
+  };
+}
+
+function criterionOutcome(id: string, counts: CriterionCounts, stats: RuleStat[], facts: PageFacts): { outcome: Outcome; reason: string } {
+  if (counts.violation > 0) return { outcome: 'fail', reason: `不適合の箇所が ${counts.violation} 件あります` };
+  if (counts.review > 0) return { outcome: 'review', reason: `人による確認が必要な箇所が ${counts.review} 件あります` };
+  if (facts.inapplicable[id]) {
+    return { outcome: 'inapplicable', reason: `${inapplicableReasons[id]?.reason ?? '対象となる内容がないため'}、適用されません` };
+  }
+  if (decidable[id] && isDecided(decidable[id], stats)) return { outcome: 'pass', reason: decidable[id].reason };
+  if (stats.some((s) => s.result === 'passed')) {
+    return { outcome: 'review', reason: '自動チェックでは問題が見つかりませんでしたが、自動では判定しきれないため人による確認が必要です' };
+  }
+  return { outcome: 'untested', reason: '自動チェックの対象がありません。人による確認が必要です' };
+}
+
+/** A criterion automation decides alone (data/automation.json) passes only when all its rules ran and passed. */
 function isDecided(d: Decidable, stats: RuleStat[]): boolean {
   return d.requires.every((ruleId) => {
     const s = stats.find((x) => x.ruleId === ruleId);
     if (!s) return d.mayBeInapplicable?.includes(ruleId) ?? false;
     return s.result === 'passed' || (s.result === 'inapplicable' && (d.mayBeInapplicable?.includes(ruleId) ?? false));
   });
+}
+
+// ------------------------------------------------------------------------------- site-level findings
+
+/**
+ * Adds site-level findings (checks across pages) to a page's criteria: each counts, and a criterion with a
+ * new violation or review becomes at least `fail` / `review`. A criterion of the target the page result
+ * lacks is added (from `untested`) at the end.
+ */
+export function mergeSiteFindings(criteria: CriterionResult[], findings: Finding[], target: Target = 'AA'): CriterionResult[] {
+  const byId = new Map(criteria.map((c) => [c.id, { ...c, counts: { ...c.counts } }]));
+  for (const f of findings) {
+    for (const id of f.criteria) {
+      let c = byId.get(id);
+      if (!c) {
+        if (!isTargetCriterion(id, target)) continue;
+        c = { id, level: criterion(id)!.level, outcome: 'untested', counts: { violation: 0, review: 0, advisory: 0 } };
+        byId.set(id, c);
+      }
+      c.counts[f.kind]++;
+      const next = worstOutcome([c.outcome, outcomeOfKind(f.kind) ?? c.outcome]);
+      if (next !== c.outcome) {
+        c.outcome = next;
+        c.reason = 'サイト全体の検査（複数ページの比較）で確認が必要な点があります。';
+      }
+    }
+  }
+  return [...byId.values()];
+}
+
+// -------------------------------------------------------------------------------------- judgements
+//
+// Precedence on one page and criterion (DESIGN.md: a judgement outranks review/untested, until the
+// content it was made on changes):
+//   automated violation (fail)  >  finding judged fail  >  page > pattern > site judgement (newest first)
+//   >  every review finding judged pass (→ pass)  >  automated review / untested.
+// A judgement never turns an automated `fail` into a pass: the rule is sure; fix the page instead.
+
+export interface AppliedCriterion extends CriterionResult {
+  /** The outcome before judgements. */
+  automated: Outcome;
+  /** The judgement that decided the outcome, if any. */
+  judgement?: Judgement;
+  /** Review findings a person judged as no problem. */
+  dismissed: number;
+}
+
+/** SHA-256 (hex) of a finding's HTML, for snippet fingerprints: given by the Node side (crawler/store/judgements.ts). */
+export type SnippetHash = (html: string) => string;
+
+/** Applies judgements to one page's criteria. `findings` are that page's findings. */
+export function applyJudgements(
+  page: PageRef,
+  criteria: CriterionResult[],
+  findings: JudgedFinding[],
+  judgements: Judgement[],
+  snippetHash: SnippetHash,
+): AppliedCriterion[] {
+  const active = judgements.filter((j) => !j.revokedAt);
+  return criteria.map((c) => {
+    const base: AppliedCriterion = { ...c, automated: c.outcome, dismissed: 0 };
+    if (c.outcome === 'fail') return base;
+    const mine = active.filter((j) => j.criterion === c.id);
+    if (!mine.length) return base;
+    const reviews = findings.filter((f) => f.kind === 'review' && f.criteria.includes(c.id));
+    const byFinding = judgeFindings(reviews, mine, snippetHash);
+    if (byFinding.failed) {
+      const { finding, judgement } = byFinding.failed;
+      return { ...base, outcome: 'fail', reason: `人による確認で不適合と判断されました（${finding.selector || finding.ruleId}）`, judgement };
+    }
+    const dismissed = byFinding.dismissed;
+    const j = pageJudgement(mine, page);
+    if (j) return { ...base, outcome: j.result, reason: judgedReason(j), judgement: j, dismissed };
+    if (dismissed > 0 && dismissed === reviews.length && c.counts.review > 0 && c.outcome === 'review') {
+      return { ...base, outcome: 'pass', reason: '要確認の箇所をすべて人が確認し、問題なしと判断されました', dismissed, counts: { ...c.counts, review: 0 } };
+    }
+    return { ...base, dismissed, counts: { ...c.counts, review: c.counts.review - dismissed } };
+  });
+}
+
+/** Finding judgements over a criterion's review findings: the first judged fail, or how many were judged pass. */
+function judgeFindings(
+  reviews: JudgedFinding[],
+  judgements: Judgement[],
+  snippetHash: SnippetHash,
+): { failed?: { finding: JudgedFinding; judgement: Judgement }; dismissed: number } {
+  const onFindings = judgements.filter((j) => j.scope.type === 'finding');
+  let dismissed = 0;
+  if (!onFindings.length) return { dismissed };
+  for (const f of reviews) {
+    const hash = snippetHash(f.html);
+    const js = onFindings.filter((j) => coversFinding(j, f, hash)).sort(newestFirst);
+    if (!js.length) continue;
+    if (js[0].result === 'fail') return { failed: { finding: f, judgement: js[0] }, dismissed };
+    dismissed++;
+  }
+  return { dismissed };
+}
+
+const SPECIFICITY: Record<JudgementScope['type'], number> = { finding: 3, page: 2, pattern: 1, site: 0 };
+
+/** The page / pattern / site judgement that decides a page: the most specific, then the newest. */
+function pageJudgement(judgements: Judgement[], page: PageRef): Judgement | undefined {
+  return judgements
+    .filter((j) => coversPage(j, page))
+    .sort((a, b) => SPECIFICITY[b.scope.type] - SPECIFICITY[a.scope.type] || newestFirst(a, b))[0];
+}
+
+function judgedReason(j: Judgement): string {
+  return `人による確認で「${JUDGEMENT_RESULT_LABEL_JA[j.result]}」と判断されました（${JUDGEMENT_SCOPE_LABEL_JA[j.scope.type]}、${j.who || '確認者不明'}、${j.when.slice(0, 10)}）`;
+}
+
+function newestFirst(a: Judgement, b: Judgement): number {
+  return a.when < b.when ? 1 : a.when > b.when ? -1 : b.id - a.id;
+}
+
+// ------------------------------------------------------------------------------------ over a site
+
+/**
+ * A criterion's outcome over many pages: the worst page outcome, except that pass on some pages and
+ * inapplicable on the others is pass. No page at all: untested.
+ */
+export function siteOutcome(outcomes: Outcome[]): Outcome {
+  const w = worstOutcome(outcomes);
+  return w === 'inapplicable' && outcomes.includes('pass') ? 'pass' : w;
+}
+
+/** How a criterion stands for the claim (対応度): met (pass / inapplicable), failed, or still open for a person. */
+export type ClaimStatus = 'met' | 'failed' | 'open';
+
+export function claimStatus(outcome: Outcome): ClaimStatus {
+  if (outcome === 'pass' || outcome === 'inapplicable') return 'met';
+  return outcome === 'fail' ? 'failed' : 'open';
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { RULE_SOURCES, ruleCatalogue, type RuleIndex, type RuleMeta } from '../rules-jis/catalogue/index.js';
 import { targetCriteria } from '../rules-jis/criteria.js';
 import type { FindingSource } from '../rules-jis/types.js';
-import { KIND_LABEL_JA } from '../rules-jis/verdict.js';
+import { KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES_DOC = path.join(ROOT, 'docs/rules.md');

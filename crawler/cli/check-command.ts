@@ -6,10 +6,10 @@ import { launchBrowser } from '../page/browser.js';
 import { auditUrl } from '../page/audit-page.js';
 import { interactionAfterAudit, type InteractionSetting } from '../page/interaction/after-audit.js';
 import { serveStatic, type StaticServer } from '../page/static-server.js';
-import { auditResult } from '../../rules-jis/result.js';
+import { auditResultOf, type AuditedPage } from '../../rules-jis/result.js';
 import { formatPageText } from './format-text.js';
 import { UsageError, EXIT } from '../../rules-jis/exit-codes.js';
-import type { AuditResult, PageResult } from '../../rules-jis/types.js';
+import type { AuditResult } from '../../rules-jis/types.js';
 import { runHtmlCheck } from '../hook/html-check.js';
 
 export interface CheckOptions {
@@ -46,8 +46,7 @@ export async function runCheck(targets: string[], opts: CheckOptions): Promise<{
   const urls = await resolveTargets(targets, servers);
   const browser = await launchBrowser();
   try {
-    const pages: PageResult[] = [];
-    let axeVersion = '';
+    const pages: AuditedPage[] = [];
     for (const url of urls) {
       const page = await browser.newPage();
       try {
@@ -57,13 +56,12 @@ export async function runCheck(targets: string[], opts: CheckOptions): Promise<{
           afterAudit: interactionAfterAudit(opts.interaction),
         });
         pages.push(r);
-        if (!axeVersion && !r.error) axeVersion = await page.evaluate(() => window.jisA11y?.axeVersion ?? '');
       } finally {
         await page.close().catch(() => {});
       }
     }
-    const result = auditResult(pages, { axeVersion, browser: await browser.version(), target: opts.level });
-    const exitCode = pages.some((p) => p.error) ? EXIT.ERROR : pages.some((p) => p.criteria.some((c) => c.outcome === 'fail')) ? EXIT.FAIL : EXIT.PASS;
+    const result = auditResultOf(pages, { browser: await browser.version(), target: opts.level });
+    const exitCode = result.pages.some((p) => p.error) ? EXIT.ERROR : result.pages.some((p) => p.criteria.some((c) => c.outcome === 'fail')) ? EXIT.FAIL : EXIT.PASS;
     return { result, exitCode };
   } finally {
     await browser.close().catch(() => {});

@@ -1,8 +1,11 @@
 // Japanese terminal output of page results: the criteria table, then the findings.
 import Table from 'cli-table3';
 import { compareCriterionIds, criterion } from '../../rules-jis/criteria.js';
-import { KIND_LABEL_JA, OUTCOME_LABEL_JA } from '../../rules-jis/verdict.js';
-import type { PageResult } from '../../rules-jis/types.js';
+import { KIND_LABEL_JA, OUTCOME_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import type { Outcome, PageResult } from '../../rules-jis/types.js';
+
+/** The order outcomes are tallied in. */
+const TALLY: Outcome[] = ['fail', 'review', 'pass', 'inapplicable', 'untested'];
 
 export function formatPageText(page: PageResult, opts: { showFindings?: boolean } = {}): string {
   const out: string[] = [];
@@ -13,7 +16,7 @@ export function formatPageText(page: PageResult, opts: { showFindings?: boolean 
     return out.join('\n');
   }
   const table = new Table({
-    head: ['達成基準', 'レベル', '結果', '不適合', '要確認', '参考'],
+    head: ['達成基準', 'レベル', '結果', KIND_LABEL_JA.violation, KIND_LABEL_JA.review, KIND_LABEL_JA.advisory],
     style: { head: [], border: [], compact: true },
   });
   for (const c of page.criteria) {
@@ -21,10 +24,8 @@ export function formatPageText(page: PageResult, opts: { showFindings?: boolean 
     table.push([`${c.id} ${cr?.ja ?? ''}`, c.level, OUTCOME_LABEL_JA[c.outcome], c.counts.violation || '', c.counts.review || '', c.counts.advisory || '']);
   }
   out.push(table.toString());
-  const tally = (o: string) => page.criteria.filter((c) => c.outcome === o).length;
-  out.push(
-    `  集計: 不適合 ${tally('fail')} / 要確認 ${tally('review')} / 適合 ${tally('pass')} / 適用なし ${tally('inapplicable')} / 未検査 ${tally('untested')}（${page.criteria.length} 達成基準）`,
-  );
+  const tally = (o: Outcome) => `${OUTCOME_LABEL_JA[o]} ${page.criteria.filter((c) => c.outcome === o).length}`;
+  out.push(`  集計: ${TALLY.map(tally).join(' / ')}（${page.criteria.length} 達成基準）`);
   if (opts.showFindings !== false && page.findings.length) {
     out.push('', `  指摘事項 ${page.findings.length} 件`);
     const order = { violation: 0, review: 1, advisory: 2 } as const;

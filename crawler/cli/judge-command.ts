@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_STORE } from '../store/paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
-import { JudgementFormatError, parseJudgementCsv, parseJudgementJson, describeScope, RESULT_LABEL_JA, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
+import { JudgementFormatError, describeScope, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
+import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
+import { JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { listJudgements, recordJudgements, revokeJudgement } from '../store/judgements.js';
 import { openExistingStore } from './open-store.js';
 
@@ -34,7 +36,7 @@ export function registerJudgeCommand(program: Command): void {
           const all = listJudgements(store, { includeRevoked: true });
           if (!all.length) console.log('記録されている判断はありません。');
           for (const j of all)
-            console.log(`#${j.id} ${j.criterion} ${RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}`);
+            console.log(`#${j.id} ${j.criterion} ${JUDGEMENT_RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}`);
           return;
         }
         if (o.revoke) {

@@ -280,7 +280,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     }
     const g = await pool.withPage(async (page) => {
       const r = await gather(page, item.url, gatherOpts);
-      if (!axeVersion && r.result && !r.error) axeVersion = await page.evaluate(() => (window as unknown as { jisA11y?: { axeVersion: string } }).jisA11y?.axeVersion ?? '').catch(() => '');
+      if (!axeVersion && r.result && !r.error) axeVersion = r.axeVersion ?? '';
       return { value: r, broken: r.pageBroken };
     }).catch((e: Error): GatheredPage => ({
       url: item.url, finalUrl: null, status: null, contentType: null, bytes: null, contentHash: null, result: null,

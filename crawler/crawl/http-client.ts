@@ -1,7 +1,7 @@
 // Plain HTTP requests from Node (no browser): robots.txt, sitemaps, and HEAD probes of documents and links.
 // They carry the same auth as the browser (headers, cookies, basic auth).
 import type { AuthConfig } from './config.js';
-import type { PageError } from '../../rules-jis/types.js';
+import type { ErrorCode, PageError } from '../../rules-jis/types.js';
 
 export interface HttpClientOptions {
   auth?: AuthConfig;
@@ -88,6 +88,6 @@ export class HttpClient {
   }
 }
 
-function fail(url: string, status: number | null, code: string, message: string): ProbeResult {
+function fail(url: string, status: number | null, code: ErrorCode, message: string): ProbeResult {
   return { status, contentType: null, size: null, finalUrl: url, error: { code, message } };
 }

@@ -5,9 +5,8 @@
 //   3.2.3  navigation blocks in a different relative order → site-nav-order
 //   3.2.4  the same link destination named differently     → site-link-name-consistency
 // This file reads the pages from the store, calls the rules and writes their findings.
-import { criterion } from '../../rules-jis/criteria.js';
-import { worstOutcome } from '../../rules-jis/verdict.js';
-import type { CriterionResult, Finding } from '../../rules-jis/types.js';
+import { mergeSiteFindings } from '../../rules-jis/verdict.js';
+import type { Finding } from '../../rules-jis/types.js';
 import { duplicateTitleFindings } from '../../rules-jis/site/duplicate-title.js';
 import { judgeNameVariants, type NameVariant } from '../../rules-jis/site/link-names.js';
 import { navOrderFindings } from '../../rules-jis/site/nav-order.js';
@@ -56,29 +55,6 @@ function linkNameFindingsSql(store: CrawlStore, runId: number): Map<number, Find
   return out;
 }
 
-/** Adds site findings to a page's criteria: a criterion with a new review becomes at least `review`. */
-export function mergeCriteria(criteria: CriterionResult[], findings: Finding[], target: 'A' | 'AA' = 'AA'): CriterionResult[] {
-  const byId = new Map(criteria.map((c) => [c.id, { ...c, counts: { ...c.counts } }]));
-  for (const f of findings) {
-    for (const id of f.criteria) {
-      let c = byId.get(id);
-      if (!c) {
-        const meta = criterion(id);
-        if (!meta || (target === 'A' && meta.level !== 'A') || meta.level === 'AAA') continue;
-        c = { id, level: meta.level, outcome: 'untested', counts: { violation: 0, review: 0, advisory: 0 } };
-        byId.set(id, c);
-      }
-      c.counts[f.kind]++;
-      const next = worstOutcome([c.outcome, f.kind === 'violation' ? 'fail' : f.kind === 'review' ? 'review' : c.outcome]);
-      if (next !== c.outcome) {
-        c.outcome = next;
-        c.reason = 'サイト全体の検査（複数ページの比較）で確認が必要な点があります。';
-      }
-    }
-  }
-  return [...byId.values()];
-}
-
 /** Runs the three checks on a run's audited pages and stores the findings. Returns how many were written. */
 export function runSiteChecks(store: CrawlStore, runId: number, target: 'A' | 'AA' = 'AA'): number {
   store.deleteFindingsBySource(runId, 'site');
@@ -103,7 +79,7 @@ export function runSiteChecks(store: CrawlStore, runId: number, target: 'A' | 'A
     store.db.prepare('UPDATE pages SET criteria = page_criteria WHERE run_id = ? AND criteria <> page_criteria').run(runId);
     for (const [id, fs] of all) {
       store.insertFindings(runId, id, fs);
-      store.setPageCriteria(id, mergeCriteria(store.pageAuditCriteria(id), fs, target));
+      store.setPageCriteria(id, mergeSiteFindings(store.pageAuditCriteria(id), fs, target));
       n += fs.length;
     }
   });

@@ -1,7 +1,8 @@
 // The pre-publish verdict: the page audit (engine) + the policy (what blocks, waivers) → one JSON object
 // the CMS acts on. Same shape from the CLI (`check --html`) and the HTTP API (POST /api/v1/check).
 import { SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from '../../rules-jis/version.js';
-import type { CriterionResult, PageResult } from '../../rules-jis/types.js';
+import { STANDARD } from '../../rules-jis/result.js';
+import type { CriterionResult, PageResult, Target } from '../../rules-jis/types.js';
 import { applyPolicy, type ExpiredWaiverUse, type LoadedPolicy, type VerdictFinding, type WaivedFinding } from './policy.js';
 
 export const VERDICT_SCHEMA_VERSION = '1.0.0';
@@ -9,8 +10,8 @@ export const VERDICT_SCHEMA_VERSION = '1.0.0';
 export interface HookVerdict {
   schemaVersion: string;
   tool: { name: string; version: string; resultSchemaVersion: string };
-  standard: 'JIS X 8341-3:2016';
-  target: 'A' | 'AA';
+  standard: typeof STANDARD;
+  target: Target;
   verdict: 'pass' | 'block';
   /** One line for the editor, Japanese. */
   summary: string;
@@ -52,7 +53,7 @@ export function buildVerdict(
   return {
     schemaVersion: VERDICT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION, resultSchemaVersion: SCHEMA_VERSION },
-    standard: 'JIS X 8341-3:2016',
+    standard: STANDARD,
     target: policy.target,
     verdict: o.verdict,
     summary: o.expiredWaivers.length ? `${summary} 期限切れの免除が ${o.expiredWaivers.length} 件あり、適用していません。` : summary,

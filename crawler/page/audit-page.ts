@@ -1,7 +1,8 @@
-// One page's audit: gather (browser) → judge (pure verdict). The crawler, `check` and the hook all use it.
+// One page's audit: gather (browser) → judge (the pure result builder, rules-jis/result.ts). The crawler,
+// `check` and the hook all use it.
 import type { Frame, HTTPResponse, Page } from 'puppeteer';
-import { judgePage } from '../../rules-jis/verdict.js';
-import type { Finding, InPageOutput, PageError, PageResult, RuleStat } from '../../rules-jis/types.js';
+import { auditedPage, errorAuditedPage, type AuditedPage, type ExtraFindings } from '../../rules-jis/result.js';
+import type { ErrorCode, InPageOutput } from '../../rules-jis/types.js';
 import { bundleSource } from './bundle-source.js';
 import { withSourceFindings } from '../../rules-jis/source/merge.js';
 import { TOOL_VERSION } from '../../rules-jis/version.js';
@@ -11,11 +12,11 @@ export interface AuditOptions {
   navigationTimeoutMs?: number;
   auditTimeoutMs?: number;
   /** Extra phase run after the static audit on the same page (e.g. keyboard interaction checks). */
-  afterAudit?: (page: Page) => Promise<{ findings: Finding[]; ruleStats: RuleStat[] }>;
+  afterAudit?: (page: Page) => Promise<ExtraFindings>;
 }
 
 export class PageAuditError extends Error {
-  constructor(public code: string, message: string) {
+  constructor(public code: ErrorCode, message: string) {
     super(message);
     this.name = 'PageAuditError';
   }
@@ -23,7 +24,7 @@ export class PageAuditError extends Error {
 
 export const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
-function withTimeout<T>(p: Promise<T>, ms: number, code: string, message: string): Promise<T> {
+function withTimeout<T>(p: Promise<T>, ms: number, code: ErrorCode, message: string): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([
     p.finally(() => clearTimeout(timer)),
@@ -60,24 +61,6 @@ export async function runBundle(page: Page, source: string | undefined, timeoutM
   return typeof source === 'string' ? { ...output, ...withSourceFindings(output, source) } : output;
 }
 
-/** Verdict for a gathered page, with any extra findings merged in. */
-export function judge(output: InPageOutput, extra: { findings: Finding[]; ruleStats: RuleStat[] } | null, target: 'A' | 'AA' = 'AA'): PageResult {
-  const findings = [...output.findings, ...(extra?.findings ?? [])];
-  const ruleStats = [...output.ruleStats, ...(extra?.ruleStats ?? [])];
-  return {
-    url: output.url,
-    title: output.title,
-    lang: output.lang,
-    auditedAt: new Date().toISOString(),
-    criteria: judgePage({ findings, ruleStats, facts: output.facts, target }),
-    findings,
-  };
-}
-
-export function errorResult(url: string, error: PageError): PageResult {
-  return { url, title: '', lang: '', auditedAt: new Date().toISOString(), error, criteria: [], findings: [] };
-}
-
 /** Classifies a navigation response; throws PageAuditError for pages that cannot be audited. */
 export function checkResponse(url: string, response: HTTPResponse | null): void {
   if (!response) throw new PageAuditError('unreachable', `${url} から応答がありませんでした。`);
@@ -100,8 +83,8 @@ export function navigationError(url: string, err: unknown, timeoutMs: number): P
   return new PageAuditError('navigation-failed', `${url} を開けませんでした: ${msg}`);
 }
 
-/** Navigate to a URL and audit it. Errors become a PageResult with `error`, never a throw. */
-export async function auditUrl(page: Page, url: string, opts: AuditOptions = {}): Promise<PageResult> {
+/** Navigate to a URL and audit it. Errors become a result with `error`, never a throw. */
+export async function auditUrl(page: Page, url: string, opts: AuditOptions = {}): Promise<AuditedPage> {
   const navTimeout = opts.navigationTimeoutMs ?? 30_000;
   try {
     let response: HTTPResponse | null;
@@ -115,13 +98,13 @@ export async function auditUrl(page: Page, url: string, opts: AuditOptions = {})
     return await auditLoaded(page, source, opts);
   } catch (err) {
     const e = err instanceof PageAuditError ? err : navigationError(url, err, navTimeout);
-    return errorResult(url, { code: e.code, message: e.message });
+    return errorAuditedPage(url, { code: e.code, message: e.message });
   }
 }
 
 /** Audit the page already loaded in `page`, given the HTML as served. */
-export async function auditLoaded(page: Page, source: string | undefined, opts: AuditOptions = {}): Promise<PageResult> {
+export async function auditLoaded(page: Page, source: string | undefined, opts: AuditOptions = {}): Promise<AuditedPage> {
   const output = await runBundle(page, source, opts.auditTimeoutMs);
   const extra = opts.afterAudit ? await opts.afterAudit(page) : null;
-  return judge(output, extra, opts.target ?? 'AA');
+  return auditedPage(output, { extra, target: opts.target ?? 'AA' });
 }

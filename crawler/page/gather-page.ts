@@ -27,6 +27,8 @@ export interface GatheredPage {
   bytes: number | null;
   contentHash: string | null;
   result: PageResult | null;
+  /** The axe-core version that audited the page (set with `result`). */
+  axeVersion?: string;
   error: PageError | null;
   links: RawLink[];
   nav: RawNavBlock[];
@@ -213,11 +215,11 @@ export async function gatherPage(page: Page, url: string, opts: GatherOptions): 
     }
     if (out.bytes != null && out.bytes > opts.maxPageBytes) throw tooLarge(out.bytes);
     const source = buf ? decodeHtml(buf, out.contentType) : undefined;
-    out.result = await auditLoaded(page, source, {
+    ({ result: out.result, axeVersion: out.axeVersion } = await auditLoaded(page, source, {
       target: opts.target,
       auditTimeoutMs: opts.auditTimeoutMs,
       afterAudit: interactionAfterAudit(opts.interaction),
-    });
+    }));
     const collected = (await page.evaluate(COLLECT_IN_PAGE)) as { links: RawLink[]; nav: RawNavBlock[]; assets?: string[] };
     out.links = collected.links;
     out.nav = collected.nav;

@@ -8,7 +8,7 @@
 // brokenLinksOfRun, errorsOfRun, frontierCounts. All return plain objects with camelCase fields
 // (types below); JSON columns are parsed.
 import Database from 'better-sqlite3';
-import type { CriterionResult, Finding, FindingKind, FindingSource, PageError } from '../../rules-jis/types.js';
+import type { CriterionResult, Finding, FindingKind, FindingSource, ErrorCode, PageError } from '../../rules-jis/types.js';
 
 export const STORE_SCHEMA_VERSION = 1;
 
@@ -299,7 +299,7 @@ const json = <T>(s: unknown, dflt: T): T => {
   }
 };
 const err = (code: unknown, message: unknown): PageError | null =>
-  typeof code === 'string' ? { code, message: String(message ?? '') } : null;
+  typeof code === 'string' ? { code: code as ErrorCode, message: String(message ?? '') } : null;
 
 function toRun(r: Row): Run {
   return {

@@ -1,12 +1,12 @@
 // Human judgements kept in the crawl's SQLite file (its own table, created on first use), with the
 // fingerprint of what was judged taken from the store: the content hash of the pages it names (newest
 // audited version), or the element's snippet for a finding.
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CrawlStore } from './crawl-store.js';
 import {
   matchesPattern,
   normUrl,
-  sha256,
   validateJudgement,
   type Fingerprint,
   type Judgement,
@@ -32,6 +32,14 @@ CREATE INDEX IF NOT EXISTS judgements_criterion ON judgements(criterion);
 `;
 
 type Row = Record<string, unknown>;
+
+/**
+ * SHA-256 (hex) of a string: the fingerprint of a judged snippet, and what rules-jis/verdict.ts applyJudgements
+ * is given to compare findings with it (the rules-jis side stays free of Node APIs for the extension).
+ */
+export function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
 
 export function ensureJudgementTables(db: Database.Database): void {
   if (db.readonly) return;

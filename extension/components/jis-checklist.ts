@@ -4,8 +4,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { targetCriteria, understandingUrl } from '../../rules-jis/criteria.js';
 import type { CriterionResult, PageResult } from '../../rules-jis/types.js';
 import { baseStyles } from './styles.js';
-import { OUTCOME_JA } from '../lib/view.js';
-import { JUDGEMENT_LABEL_JA, type Judgement, type JudgementResult } from '../lib/judgements.js';
+import { JUDGEMENT_RESULT_LABEL_JA, OUTCOME_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import type { JudgementResult, PageJudgement } from '../../rules-jis/judgements.js';
 
 export interface JudgementChangeDetail {
   criterion: string;
@@ -25,7 +25,7 @@ export class JisChecklist extends LitElement {
   };
 
   declare page: PageResult | null;
-  declare judgements: Record<string, Judgement>;
+  declare judgements: Record<string, PageJudgement>;
   declare who: string;
   declare showAll: boolean;
   /** Notes typed before a result is chosen. */
@@ -128,7 +128,7 @@ export class JisChecklist extends LitElement {
         return html`<fieldset data-criterion=${r.id}>
           <legend>
             ${r.id} ${r.title}（レベル${r.level}）
-            ${r.auto ? html`<span class="auto">— 自動判定: ${OUTCOME_JA[r.auto.outcome]}</span>` : nothing}
+            ${r.auto ? html`<span class="auto">— 自動判定: ${OUTCOME_LABEL_JA[r.auto.outcome]}</span>` : nothing}
           </legend>
           <p class="why muted">
             ${r.auto?.reason ? html`${r.auto.reason.replace(/。$/, "")}。` : nothing}
@@ -143,7 +143,7 @@ export class JisChecklist extends LitElement {
                 .checked=${j?.result === res}
                 @change=${() => this.setResult(r.id, res)}
               />
-              ${JUDGEMENT_LABEL_JA[res]}</label
+              ${JUDGEMENT_RESULT_LABEL_JA[res]}</label
             >`,
           )}
           <label

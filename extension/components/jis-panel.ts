@@ -8,17 +8,9 @@ import './jis-checklist.js';
 import type { PanelHost, AuditRun, TabInfo } from '../lib/tab-client.js';
 import { NoAccessError } from '../lib/tab-client.js';
 import { summarize } from '../lib/view.js';
-import { pageKey } from '../lib/result.js';
-import {
-  buildExport,
-  exportFileName,
-  loadJudgements,
-  loadWho,
-  saveJudgements,
-  saveWho,
-  type Judgement,
-  type JudgementExport,
-} from '../lib/judgements.js';
+import { buildExport, exportFileName, loadJudgements, loadWho, pageKey, saveJudgements, saveWho, type JudgementExport } from '../lib/judgements.js';
+import type { PageJudgement } from '../../rules-jis/judgements.js';
+import { KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import type { AidName, ContrastReport, OutlineItem } from '../lib/page-aids.js';
 import type { AidToggleDetail } from './jis-aids.js';
 import type { JudgementChangeDetail } from './jis-checklist.js';
@@ -72,7 +64,7 @@ export class JisPanel extends LitElement {
   declare landmarks: OutlineItem[] | null;
   declare contrast: ContrastReport | null;
   declare picking: boolean;
-  declare judgements: Record<string, Judgement>;
+  declare judgements: Record<string, PageJudgement>;
   declare who: string;
   /** The last export, kept for tests and for copying. */
   lastExport: JudgementExport | null = null;
@@ -228,7 +220,7 @@ export class JisPanel extends LitElement {
         const s = summarize(run.result.pages[0]);
         this.judgements = await loadJudgements(this.host!.store, this.url);
         await this.host!.setBadge(s.violations, s.reviews).catch(() => undefined);
-        this.status = `検査が終わりました。不適合 ${s.violations} 件、要確認 ${s.reviews} 件、参考 ${s.advisories} 件です。`;
+        this.status = `検査が終わりました。${KIND_LABEL_JA.violation} ${s.violations} 件、${KIND_LABEL_JA.review} ${s.reviews} 件、${KIND_LABEL_JA.advisory} ${s.advisories} 件です。`;
         this.needsAccess = '';
         this.selected = 'results';
       });

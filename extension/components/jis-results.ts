@@ -1,9 +1,13 @@
 // Results view: findings grouped by 達成基準 with level and outcome; filters by level and kind.
 // Clicking 「ページで表示」 asks the panel to scroll the page to the element and outline it.
 import { LitElement, css, html, nothing } from 'lit';
-import type { Finding, FindingKind, PageResult } from '../../rules-jis/types.js';
+import type { Finding, FindingKind, Outcome, PageResult } from '../../rules-jis/types.js';
+import { ADVISORY_GROUP_JA, KIND_LABEL_JA, OUTCOME_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { baseStyles } from './styles.js';
-import { DEFAULT_FILTERS, groupFindings, KIND_JA, OUTCOME_JA, summarize, type Filters } from '../lib/view.js';
+import { DEFAULT_FILTERS, groupFindings, summarize, type Filters } from '../lib/view.js';
+
+/** The order the summary counts the criteria's outcomes in. */
+const SUMMARY_OUTCOMES: Outcome[] = ['fail', 'review', 'pass', 'inapplicable', 'untested'];
 
 export interface HighlightDetail {
   selector: string;
@@ -91,10 +95,10 @@ export class JisResults extends LitElement {
     let n = 0;
     return html`
       <p class="summary" data-testid="summary">
-        不適合 <strong>${s.violations}</strong> 件・要確認 <strong>${s.reviews}</strong> 件・参考 <strong>${s.advisories}</strong> 件
+        ${KIND_LABEL_JA.violation} <strong>${s.violations}</strong> 件・${KIND_LABEL_JA.review} <strong>${s.reviews}</strong> 件・${KIND_LABEL_JA.advisory}
+        <strong>${s.advisories}</strong> 件
         <br /><span class="muted"
-          >達成基準（A・AA の ${this.page.criteria.length} 項目）: 不適合 ${s.outcomes.fail}・要確認 ${s.outcomes.review}・適合
-          ${s.outcomes.pass}・適用なし ${s.outcomes.inapplicable}・未検査 ${s.outcomes.untested}</span
+          >達成基準（A・AA の ${this.page.criteria.length} 項目）: ${SUMMARY_OUTCOMES.map((o) => `${OUTCOME_LABEL_JA[o]} ${s.outcomes[o]}`).join('・')}</span
         >
       </p>
       <div class="filters">
@@ -124,7 +128,7 @@ export class JisResults extends LitElement {
                 .checked=${this.filters.kinds[k]}
                 @change=${(e: Event) => this.setKind(k, (e.target as HTMLInputElement).checked)}
               />
-              ${KIND_JA[k]}</label
+              ${KIND_LABEL_JA[k]}</label
             >`,
           )}
         </fieldset>
@@ -138,21 +142,21 @@ export class JisResults extends LitElement {
           <h3 id=${hid}>
             ${g.id ? `${g.id} ${g.title}` : g.title}
             ${g.level ? html`<span class="badge lv">レベル${g.level}</span>` : nothing}
-            ${g.outcome ? html`<span class="badge o-${g.outcome}" data-outcome=${g.outcome}>${OUTCOME_JA[g.outcome]}</span>` : nothing}
+            ${g.outcome ? html`<span class="badge o-${g.outcome}" data-outcome=${g.outcome}>${OUTCOME_LABEL_JA[g.outcome]}</span>` : nothing}
           </h3>
           ${g.reason ? html`<p class="reason muted">${g.reason}</p>` : nothing}
           <ol class="findings">
             ${g.findings.map((f) => {
               n++;
               return html`<li class=${f.kind} data-rule=${f.ruleId}>
-                <p class="msg"><span class="badge k-${f.kind}">${KIND_JA[f.kind]}</span> ${f.message}</p>
+                <p class="msg"><span class="badge k-${f.kind}">${KIND_LABEL_JA[f.kind]}</span> ${f.message}</p>
                 ${f.help ? html`<p class="help"><strong>修正方法:</strong> ${f.help}</p>` : nothing}
                 ${f.html ? html`<pre><code>${f.html}</code></pre>` : nothing}
                 ${f.line ? html`<p class="sel">ソースの ${f.line} 行 ${f.column ?? ''} 桁目</p>` : nothing}
                 ${f.selector
                   ? html`<p class="sel">${f.selector}</p>
                       <button type="button" class="show" @click=${() => this.highlight(f)}>
-                        ページで表示<span class="vh">（${g.id || '参考'} の ${n} 件目）</span>
+                        ページで表示<span class="vh">（${g.id || ADVISORY_GROUP_JA.short} の ${n} 件目）</span>
                       </button>`
                   : nothing}
                 ${f.helpUrl

@@ -1,33 +1,25 @@
 // The editor's manual checklist: one judgement per criterion and page, kept in extension storage and
-// exported in the judgement import format (docs/judgement-format.md) that `jis-a11y judge` imports.
+// exported in the judgement file format (docs/judgement-format.md) that `jis-a11y judge` imports.
+// The judgement and file types are the shared ones of rules-jis/judgements.ts.
 import type { AuditResult } from '../../rules-jis/types.js';
 import { compareCriterionIds } from '../../rules-jis/criteria.js';
+import { JUDGEMENT_FORMAT, JUDGEMENT_FORMAT_VERSION, type JudgementDocument, type PageJudgement } from '../../rules-jis/judgements.js';
 
-export type JudgementResult = 'pass' | 'fail' | 'inapplicable';
-
-export interface Judgement {
-  criterion: string;
-  result: JudgementResult;
-  note: string;
-  who: string;
-  /** ISO 8601 time the judgement was last changed. */
-  when: string;
-  scope: { type: 'page'; url: string };
-}
-
-export interface JudgementExport {
-  format: 'jis-a11y-judgements';
-  version: 1;
-  judgements: Judgement[];
-  /** The automated result of the page the judgements were made on (schema/result.schema.json). */
+/** What the export holds: page judgements, and always the page's result (null before an audit). */
+export interface JudgementExport extends JudgementDocument<PageJudgement> {
   result: AuditResult | null;
 }
 
-export const JUDGEMENT_LABEL_JA: Record<JudgementResult, string> = {
-  pass: '適合',
-  fail: '不適合',
-  inapplicable: '適用なし',
-};
+/** The URL a page's judgements are kept under: the fragment never changes the content. */
+export function pageKey(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
 
 /** Minimal key-value store: chrome.storage.local in the extension, a Map in tests. */
 export interface KeyValueStore {
@@ -38,12 +30,12 @@ export interface KeyValueStore {
 const KEY_PREFIX = 'judgements:';
 const WHO_KEY = 'settings:who';
 
-export async function loadJudgements(store: KeyValueStore, url: string): Promise<Record<string, Judgement>> {
+export async function loadJudgements(store: KeyValueStore, url: string): Promise<Record<string, PageJudgement>> {
   const v = await store.get(KEY_PREFIX + url);
-  return v && typeof v === 'object' ? (v as Record<string, Judgement>) : {};
+  return v && typeof v === 'object' ? (v as Record<string, PageJudgement>) : {};
 }
 
-export async function saveJudgements(store: KeyValueStore, url: string, map: Record<string, Judgement>): Promise<void> {
+export async function saveJudgements(store: KeyValueStore, url: string, map: Record<string, PageJudgement>): Promise<void> {
   await store.set(KEY_PREFIX + url, map);
 }
 
@@ -56,10 +48,10 @@ export async function saveWho(store: KeyValueStore, who: string): Promise<void> 
   await store.set(WHO_KEY, who);
 }
 
-export function buildExport(judgements: Record<string, Judgement>, result: AuditResult | null): JudgementExport {
+export function buildExport(judgements: Record<string, PageJudgement>, result: AuditResult | null): JudgementExport {
   return {
-    format: 'jis-a11y-judgements',
-    version: 1,
+    format: JUDGEMENT_FORMAT,
+    version: JUDGEMENT_FORMAT_VERSION,
     judgements: Object.values(judgements).sort((a, b) => compareCriterionIds(a.criterion, b.criterion)),
     result,
   };

@@ -2,7 +2,7 @@
 // Kept behind the PanelHost interface so the lit components can be tested without a browser.
 import { browser } from 'wxt/browser';
 import type { AuditResult, InPageApi, InPageOutput } from '../../rules-jis/types.js';
-import { auditResultFrom } from './result.js';
+import { singlePageResult } from '../../rules-jis/result.js';
 import { chromeStore, type KeyValueStore } from './judgements.js';
 import type { AidName, AidsApi, ContrastReport, OutlineItem } from './page-aids.js';
 
@@ -166,7 +166,7 @@ export function createChromeHost(fixedTabId: number | null): PanelHost {
       }
       const output = r?.result as InPageOutput | undefined;
       if (!output) throw new Error('検査スクリプトから結果が返りませんでした。ページを再読み込みしてからもう一度お試しください。');
-      return { output, result: auditResultFrom(output, navigator.userAgent) };
+      return { output, result: singlePageResult(output, navigator.userAgent) };
     },
     highlight: (selector) => callAids('highlight', selector),
     showAid: (aid, on) => callAids('show', aid, on),

@@ -1,16 +1,8 @@
 // What the results view shows: findings grouped by 達成基準, filtered by level and kind. Pure.
+// Labels come from rules-jis/labels-ja.ts, as in the reports.
 import { criterion, compareCriterionIds } from '../../rules-jis/criteria.js';
+import { ADVISORY_GROUP_JA } from '../../rules-jis/labels-ja.js';
 import type { CriterionResult, Finding, FindingKind, Level, Outcome, PageResult } from '../../rules-jis/types.js';
-
-export const OUTCOME_JA: Record<Outcome, string> = {
-  fail: '不適合',
-  review: '要確認',
-  pass: '適合',
-  inapplicable: '適用なし',
-  untested: '未検査',
-};
-
-export const KIND_JA: Record<FindingKind, string> = { violation: '不適合', review: '要確認', advisory: '参考' };
 
 export interface Filters {
   levels: Record<'A' | 'AA', boolean>;
@@ -45,7 +37,7 @@ export function groupFindings(page: PageResult, filters: Filters = DEFAULT_FILTE
       const r = byId.get(id);
       g = {
         id,
-        title: c ? c.ja : '参考（達成基準に当たらない日本語の推奨事項）',
+        title: c ? c.ja : ADVISORY_GROUP_JA.title,
         level: c?.level ?? null,
         outcome: r?.outcome ?? null,
         reason: r?.reason,

@@ -75,7 +75,7 @@ for (const t of cases) {
     try {
       // The keyboard phase runs where the ACT rule is about operating the page, as it does in crawl and check.
       const keyboard = criteriaOf(t).some((c) => KEYBOARD_CRITERIA.has(c));
-      const r = await auditUrl(page, base + t.relativePath, {
+      const { result: r } = await auditUrl(page, base + t.relativePath, {
         navigationTimeoutMs: 15_000,
         auditTimeoutMs: 30_000,
         afterAudit: keyboard ? interactionAfterAudit({ budgetMs: DEFAULT_INTERACTION_BUDGET_MS }) : undefined,

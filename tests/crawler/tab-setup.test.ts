@@ -90,7 +90,7 @@ describe('crawler tab set-up', () => {
       const checked: string[] = [];
       for (const p of ['/p1.html', '/p2.html']) {
         const page = await browser.newPage();
-        const r = await auditUrl(page, origin + p);
+        const { result: r } = await auditUrl(page, origin + p);
         checked.push(...r.findings.map((f) => `${p} ${f.ruleId} ${f.kind} ${f.selector}`));
         await page.close();
       }

@@ -8,7 +8,7 @@ import type { JisChecklist } from '../../extension/components/jis-checklist.js';
 import type { JisPanel } from '../../extension/components/jis-panel.js';
 import type { PanelHost } from '../../extension/lib/tab-client.js';
 import { NoAccessError } from '../../extension/lib/tab-client.js';
-import { auditResultFrom } from '../../extension/lib/result.js';
+import { singlePageResult } from '../../rules-jis/result.js';
 import type { Finding, InPageOutput, PageResult } from '../../rules-jis/types.js';
 
 function finding(over: Partial<Finding>): Finding {
@@ -46,7 +46,7 @@ const output: InPageOutput = {
 };
 
 function page(): PageResult {
-  return auditResultFrom(output, 'test').pages[0];
+  return singlePageResult(output, 'test').pages[0];
 }
 
 async function mount<T extends HTMLElement>(tag: string, props: Record<string, unknown> = {}): Promise<T> {
@@ -213,7 +213,7 @@ describe('<jis-panel>', () => {
       data,
       store: { get: async (k) => data.get(k), set: async (k, v) => void data.set(k, structuredClone(v)) },
       tab: async () => ({ tabId: 7, url: 'http://127.0.0.1/news.html#top', title: 'お知らせ' }),
-      audit: async () => ({ output, result: auditResultFrom(output, 'test') }),
+      audit: async () => ({ output, result: singlePageResult(output, 'test') }),
       highlight: vi.fn(async () => ({ found: true })),
       showAid: vi.fn(async (aid) => ({ count: 2, items: aid === 'headings' ? [{ level: 1, text: 'お知らせ', selector: 'h1' }] : [] })),
       startPicker: vi.fn(async () => undefined),
@@ -322,7 +322,7 @@ describe('<jis-panel>', () => {
     const host = fakeHost({
       audit: async () => {
         if (denied) throw new NoAccessError('http://127.0.0.1');
-        return { output, result: auditResultFrom(output, 'test') };
+        return { output, result: singlePageResult(output, 'test') };
       },
       requestAccess: vi.fn(async () => {
         denied = false;

@@ -304,7 +304,7 @@ describe('extension end to end (headless Chromium)', () => {
     const ext = await panelResult();
     const page = await browser.newPage();
     try {
-      const crawler = await auditUrl(page, pageUrl);
+      const { result: crawler } = await auditUrl(page, pageUrl);
       const key = (f: { ruleId: string; selector: string }) => `${f.ruleId} ${f.selector}`;
       expect(ext.pages[0].findings.map(key).sort()).toEqual(crawler.findings.map(key).sort());
       expect(ext.pages[0].criteria.map((c) => `${c.id}:${c.outcome}`)).toEqual(crawler.criteria.map((c) => `${c.id}:${c.outcome}`));

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, isLargeText, judgeContrast, parseColor, blend } from '../../extension/lib/contrast.js';
 import { altLabel, collectHeadings, collectLandmarks, cssPath, locate, tabOrder } from '../../extension/lib/page-aids.js';
-import { buildExport, exportFileName, type Judgement } from '../../extension/lib/judgements.js';
-import { auditResultFrom, pageKey } from '../../extension/lib/result.js';
+import { buildExport, exportFileName, pageKey } from '../../extension/lib/judgements.js';
+import { singlePageResult } from '../../rules-jis/result.js';
+import type { PageJudgement } from '../../rules-jis/judgements.js';
 import { judgePage } from '../../rules-jis/verdict.js';
 import type { InPageOutput } from '../../rules-jis/types.js';
 
@@ -106,13 +107,13 @@ describe('result and judgement format', () => {
   };
 
   it('the page verdict is exactly the shared judgePage', () => {
-    const r = auditResultFrom(output, 'Chrome');
+    const r = singlePageResult(output, 'Chrome');
     expect(r.pages[0].criteria).toEqual(judgePage({ findings: [], ruleStats: [], facts: { inapplicable: {} }, target: 'AA' }));
     expect(r).toMatchObject({ standard: 'JIS X 8341-3:2016', target: 'AA', tool: { name: 'jis-a11y', axeVersion: '4.14.1', browser: 'Chrome' } });
   });
 
   it('exports judgements sorted by criterion, with the result', () => {
-    const j = (criterion: string): Judgement => ({
+    const j = (criterion: string): PageJudgement => ({
       criterion,
       result: 'pass',
       note: '',
@@ -120,7 +121,7 @@ describe('result and judgement format', () => {
       when: '2026-11-25T00:00:00.000Z',
       scope: { type: 'page', url: pageKey(output.url) },
     });
-    const result = auditResultFrom(output, 'Chrome');
+    const result = singlePageResult(output, 'Chrome');
     const exp = buildExport({ '2.4.10': j('2.4.10'), '1.3.1': j('1.3.1'), '2.4.6': j('2.4.6') }, result);
     expect(exp.format).toBe('jis-a11y-judgements');
     expect(exp.version).toBe(1);

@@ -28,7 +28,7 @@ export async function createAuditor(): Promise<Auditor> {
       server.set(path, html);
       const page = await browser.newPage();
       try {
-        return await auditUrl(page, server.url + path, { target: opts.target });
+        return (await auditUrl(page, server.url + path, { target: opts.target })).result;
       } finally {
         await page.close();
       }

@@ -24,7 +24,7 @@ describe('interaction phase inside auditUrl (afterAudit)', () => {
     for (const [path, crit] of [['/outline-none.html', '2.4.7'], ['/select-nav.html', '3.2.2']] as const) {
       const page = await browser.newPage();
       try {
-        const result = await auditUrl(page, server.url + path, { afterAudit: (p) => runInteractionPhase(p, { budgetMs: 10_000 }) });
+        const { result } = await auditUrl(page, server.url + path, { afterAudit: (p) => runInteractionPhase(p, { budgetMs: 10_000 }) });
         expect(result.error).toBeUndefined();
         const c = result.criteria.find((x) => x.id === crit)!;
         expect(c.outcome, path).toBe('fail');

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openStore, type CrawlStore } from '../../crawler/store/crawl-store.js';
 import { targetCriteria } from '../../rules-jis/criteria.js';
 import type { CriterionResult, Finding, Outcome } from '../../rules-jis/types.js';
-import { parseJudgementCsv, parseJudgementJson, JudgementFormatError } from '../../rules-jis/judgements.js';
+import { JudgementFormatError } from '../../rules-jis/judgements.js';
+import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
 import { listJudgements, recordJudgements, revokeJudgement } from '../../crawler/store/judgements.js';
 import { buildReportModel } from '../../reports/model.js';
 
