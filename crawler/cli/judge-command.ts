@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import { DEFAULT_STORE } from '../store/paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { JudgementFormatError, parseJudgementCsv, parseJudgementJson, describeScope, RESULT_LABEL_JA, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
-import { listJudgements, recordJudgements, revokeJudgement } from '../store/judgements.js';
 import { openExistingStore } from './open-store.js';
 
 export function registerJudgeCommand(program: Command): void {
@@ -27,18 +26,18 @@ export function registerJudgeCommand(program: Command): void {
     .option('--import <file>', 'JSON（jis-a11y-judgements 形式）または CSV から読み込む')
     .option('--list', '記録されている判断を表示する')
     .option('--revoke <id>', '判断を取り消す')
-    .action((o: Record<string, string | boolean | undefined>) => {
-      const store = openExistingStore(path.resolve(String(o.store)));
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      const store = await openExistingStore(path.resolve(String(o.store)));
       try {
         if (o.list) {
-          const all = listJudgements(store, { includeRevoked: true });
+          const all = await store.judgements.listJudgements({ includeRevoked: true });
           if (!all.length) console.log('記録されている判断はありません。');
           for (const j of all)
             console.log(`#${j.id} ${j.criterion} ${RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}`);
           return;
         }
         if (o.revoke) {
-          const ok = revokeJudgement(store, Number(o.revoke));
+          const ok = await store.judgements.revokeJudgement(Number(o.revoke));
           if (!ok) throw new UsageError(`判断 #${o.revoke} はないか、取り消し済みです。`);
           console.log(`判断 #${o.revoke} を取り消しました。`);
           return;
@@ -65,7 +64,7 @@ export function registerJudgeCommand(program: Command): void {
         }
         let ids: number[];
         try {
-          ids = recordJudgements(store, inputs, { source });
+          ids = await store.judgements.recordJudgements(inputs, { source });
         } catch (e) {
           if (e instanceof JudgementFormatError) throw new UsageError(e.message);
           throw e;
@@ -75,7 +74,7 @@ export function registerJudgeCommand(program: Command): void {
         if (e instanceof JudgementFormatError) throw new UsageError(e.message);
         throw e;
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
