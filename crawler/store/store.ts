@@ -16,8 +16,9 @@
 //   pages is never read into memory whole. The SQLite implementation reads them in keyset-paged batches, so
 //   the caller may write to the store between two items.
 // - A second backend plugs in by implementing the parts (each a module of crawler/store/sqlite/ today) and
-//   choosing it in `openStore` (e.g. by a `postgres://` location). What is not SQL stays shared: the
-//   fingerprints of judgements (crawler/store/judgements.ts), the version rule (crawler/store/errors.ts).
+//   choosing it in `openStore` (e.g. by a `postgres://` location), with its own migrations; the shapes are
+//   crawler/store/types.ts. What is not SQL stays shared: the fingerprints of judgements
+//   (crawler/store/judgements.ts), the errors for a schema version the code cannot use (crawler/store/errors.ts).
 import type { CriterionResult, Finding } from '../../rules-jis/types.js';
 import { openSqliteStore } from './sqlite/index.js';
 import type {

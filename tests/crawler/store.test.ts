@@ -35,7 +35,7 @@ describe('Store', () => {
     expect((await store.runs.latestRun('finished'))?.id).toBe(a);
     expect((await store.runs.latestRun())?.label).toBe('定期検査');
     expect(await store.runs.getRun(999)).toBeNull();
-    await expect(store.runs.updateRun(999, { status: 'failed' })).rejects.toThrow('run 999');
+    await expect(store.runs.updateRun(999, { status: 'failed' })).rejects.toThrow('検査 #999 がありません');
   });
 
   it('frontier: dedupes, caps pages, takes shallowest first, requeues and resets in-flight entries', async () => {

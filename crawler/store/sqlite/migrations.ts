@@ -47,6 +47,7 @@ export function checkVersion(db: Database.Database, file: string, readonly: bool
  */
 export function migrate(db: Database.Database, file: string, upTo = STORE_SCHEMA_VERSION): number[] {
   const applied: number[] = [];
+  if (version(db) >= upTo) return applied; // the usual case: no write lock taken
   db.transaction(() => {
     const from = version(db);
     if (from > STORE_SCHEMA_VERSION) throw newerStoreError(file, from, STORE_SCHEMA_VERSION);

@@ -45,9 +45,8 @@ const LINKS_OF_RUN = `SELECT * FROM links WHERE run_id = ? AND (from_url, to_url
   AND (? IS NULL OR from_url = ?) AND (? IS NULL OR to_url = ?)
   ORDER BY from_url, to_url, text, area LIMIT ${BATCH}`;
 
-type Reads = Omit<ResultStore, 'savePage' | 'saveDocument' | 'addError' | 'pagesForSiteChecks' | 'navNameVariants' | 'replaceSiteFindings'>;
-
-export function resultReads(c: Connection): Reads {
+/** Pages and their findings. */
+export function pageReads(c: Connection): Pick<ResultStore, 'iteratePages' | 'getPage' | 'pageByUrl' | 'pageAuditCriteria' | 'iterateFindings' | 'findingsOfPage'> {
   const pageRow = (sql: string, ...args: unknown[]) => {
     const r = c.stmt(sql).get(...args) as Row | undefined;
     return r ? toPage(r) : null;
@@ -83,7 +82,12 @@ export function resultReads(c: Connection): Reads {
       const sql = 'SELECT f.*, p.url page_url FROM findings f JOIN pages p ON p.id = f.page_id WHERE f.page_id = ? ORDER BY f.id';
       return (c.stmt(sql).all(pageId) as Row[]).map(toFinding);
     },
+  };
+}
 
+/** What the run found around its pages: documents, links, broken links, errors. */
+export function linkReads(c: Connection): Pick<ResultStore, 'documentsOfRun' | 'iterateLinks' | 'brokenLinksOfRun' | 'errorsOfRun'> {
+  return {
     async documentsOfRun(runId) {
       const docs = c.stmt('SELECT * FROM documents WHERE run_id = ? ORDER BY url').all(runId) as Row[];
       const links = c.stmt('SELECT from_url, text FROM links WHERE run_id = ? AND to_url = ? ORDER BY from_url, text');

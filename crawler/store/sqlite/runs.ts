@@ -1,18 +1,49 @@
 // Runs in SQLite: one row per crawl (runs table), its summary counted from the result tables.
 import type { FindingKind } from '../../../rules-jis/types.js';
 import type { RunStore } from '../store.js';
-import type { FrontierState, ProgressCounts, Run, RunSummary } from '../types.js';
+import type { ProgressCounts, Run, RunSummary } from '../types.js';
 import type { Connection, Row } from './connection.js';
 import { frontierCounts } from './frontier.js';
 import { brokenLinkCount } from './results-read.js';
 import { toRun } from './rows.js';
+
+const count = (c: Connection, sql: string, runId: number) => (c.stmt(sql).get(runId) as { n: number }).n;
+
+function summary(c: Connection, runId: number): RunSummary {
+  const p = c
+    .stmt('SELECT COUNT(*) n, SUM(error_code IS NULL) ok, SUM(error_code IS NOT NULL) bad FROM pages WHERE run_id = ?')
+    .get(runId) as { n: number; ok: number | null; bad: number | null };
+  const findings: Record<FindingKind, number> = { violation: 0, review: 0, advisory: 0 };
+  for (const r of c.stmt('SELECT kind, COUNT(*) n FROM findings WHERE run_id = ? GROUP BY kind').all(runId) as { kind: FindingKind; n: number }[]) {
+    findings[r.kind] = r.n;
+  }
+  return {
+    runId,
+    frontier: frontierCounts(c, runId),
+    pages: p.n,
+    pagesAudited: p.ok ?? 0,
+    pagesFailed: p.bad ?? 0,
+    documents: count(c, 'SELECT COUNT(*) n FROM documents WHERE run_id = ?', runId),
+    brokenLinks: brokenLinkCount(c, runId),
+    findings,
+    errors: count(c, 'SELECT COUNT(*) n FROM errors WHERE run_id = ?', runId),
+  };
+}
+
+function progressCounts(c: Connection, runId: number): ProgressCounts {
+  return {
+    frontier: frontierCounts(c, runId),
+    pagesFailed: count(c, 'SELECT COUNT(*) n FROM pages WHERE run_id = ? AND error_code IS NOT NULL', runId),
+    documents: count(c, 'SELECT COUNT(*) n FROM documents WHERE run_id = ?', runId),
+    errors: count(c, 'SELECT COUNT(*) n FROM errors WHERE run_id = ?', runId),
+  };
+}
 
 export function sqliteRuns(c: Connection): RunStore {
   const getRun = (runId: number): Run | null => {
     const r = c.stmt('SELECT * FROM runs WHERE id = ?').get(runId) as Row | undefined;
     return r ? toRun(r) : null;
   };
-  const count = (sql: string, runId: number) => (c.stmt(sql).get(runId) as { n: number }).n;
 
   return {
     async createRun(meta, startedAt = new Date().toISOString()) {
@@ -37,7 +68,7 @@ export function sqliteRuns(c: Connection): RunStore {
     async updateRun(runId, patch) {
       c.tx(() => {
         const cur = getRun(runId);
-        if (!cur) throw new Error(`run ${runId} がありません`);
+        if (!cur) throw new Error(`検査 #${runId} がありません。`);
         c.stmt('UPDATE runs SET status = ?, finished_at = ?, axe_version = ?, browser = ? WHERE id = ?').run(
           patch.status ?? cur.status,
           patch.finishedAt !== undefined ? patch.finishedAt : cur.finishedAt,
@@ -63,35 +94,12 @@ export function sqliteRuns(c: Connection): RunStore {
       return r ? toRun(r) : null;
     },
 
-    async runSummary(runId): Promise<RunSummary> {
-      const p = c
-        .stmt('SELECT COUNT(*) n, SUM(error_code IS NULL) ok, SUM(error_code IS NOT NULL) bad FROM pages WHERE run_id = ?')
-        .get(runId) as { n: number; ok: number | null; bad: number | null };
-      const findings: Record<FindingKind, number> = { violation: 0, review: 0, advisory: 0 };
-      for (const r of c.stmt('SELECT kind, COUNT(*) n FROM findings WHERE run_id = ? GROUP BY kind').all(runId) as { kind: FindingKind; n: number }[]) {
-        findings[r.kind] = r.n;
-      }
-      return {
-        runId,
-        frontier: frontierCounts(c, runId),
-        pages: p.n,
-        pagesAudited: p.ok ?? 0,
-        pagesFailed: p.bad ?? 0,
-        documents: count('SELECT COUNT(*) n FROM documents WHERE run_id = ?', runId),
-        brokenLinks: brokenLinkCount(c, runId),
-        findings,
-        errors: count('SELECT COUNT(*) n FROM errors WHERE run_id = ?', runId),
-      };
+    async runSummary(runId) {
+      return summary(c, runId);
     },
 
-    async progressCounts(runId): Promise<ProgressCounts> {
-      const frontier: Record<FrontierState, number> = frontierCounts(c, runId);
-      return {
-        frontier,
-        pagesFailed: count('SELECT COUNT(*) n FROM pages WHERE run_id = ? AND error_code IS NOT NULL', runId),
-        documents: count('SELECT COUNT(*) n FROM documents WHERE run_id = ?', runId),
-        errors: count('SELECT COUNT(*) n FROM errors WHERE run_id = ?', runId),
-      };
+    async progressCounts(runId) {
+      return progressCounts(c, runId);
     },
   };
 }
