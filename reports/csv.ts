@@ -1,7 +1,7 @@
 // CSV of every finding of the run (UTF-8 with BOM, CRLF) so Excel opens the Japanese text as it is.
 import { criterion } from '../rules-jis/criteria.js';
 import { KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
-import type { CrawlStore } from '../crawler/store/crawl-store.js';
+import type { Store } from '../crawler/store/store.js';
 import type { ReportModel } from './model.js';
 
 export const BOM = '\uFEFF';
@@ -20,10 +20,10 @@ export function toCsv(rows: unknown[][]): string {
 export const FINDINGS_CSV_HEADER = ['ページURL', 'ページタイトル', '区分', '達成基準', '達成基準の名称', '検査項目', '問題', '直し方', '位置（セレクター）', '行', 'HTML', '参考URL'];
 
 /** All findings of the model's run, streamed from the store (the HTML shows at most a few per rule). */
-export function findingsCsv(store: CrawlStore, m: ReportModel): string {
+export async function findingsCsv(store: Store, m: ReportModel): Promise<string> {
   const titles = new Map(m.pages.map((p) => [p.url, p.title]));
   const rows: unknown[][] = [FINDINGS_CSV_HEADER];
-  for (const f of store.iterateFindings(m.run.id)) {
+  for await (const f of store.results.iterateFindings(m.run.id)) {
     rows.push([
       f.pageUrl,
       titles.get(f.pageUrl) ?? '',

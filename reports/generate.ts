@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
-import { openStore, type CrawlStore } from '../crawler/store/crawl-store.js';
+import { openStore, type Store } from '../crawler/store/store.js';
 import { buildReportModel, type ReportModel, type StatementOptions } from './model.js';
 import type { SelectionOptions } from './sampling.js';
 import { siteReportHtml } from './html-report.js';
@@ -27,8 +27,8 @@ export const REPORT_FILES = {
 } as const;
 
 export interface GenerateReportsOptions {
-  /** The crawl store: an open CrawlStore or the SQLite file. */
-  store: CrawlStore | string;
+  /** The crawl store: an open Store or the SQLite file. */
+  store: Store | string;
   /** Run to report (default: the newest finished run). */
   runId?: number;
   /** Output folder (created). */
@@ -55,10 +55,10 @@ export interface GeneratedReports {
  * result.json, findings.csv (BOM), checklist.xlsx and report.pdf. Call it at the end of a crawl.
  */
 export async function generateReports(o: GenerateReportsOptions): Promise<GeneratedReports> {
-  const store = typeof o.store === 'string' ? openStore(o.store) : o.store;
+  const store = typeof o.store === 'string' ? await openStore(o.store) : o.store;
   try {
     const formats = new Set(o.formats ?? ALL_FORMATS);
-    const model = buildReportModel(store, { runId: o.runId, selection: o.selection, statement: o.statement, now: o.now });
+    const model = await buildReportModel(store, { runId: o.runId, selection: o.selection, statement: o.statement, now: o.now });
     const dir = path.resolve(o.outDir);
     mkdirSync(dir, { recursive: true });
     const files: GeneratedReports['files'] = {};
@@ -71,8 +71,8 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
       write('testResult', testResultPage(model));
       write('fragment', testResultFragment(model) + '\n');
     }
-    if (formats.has('json')) write('json', JSON.stringify(resultJson(store, model), null, 2) + '\n');
-    if (formats.has('csv')) write('csv', findingsCsv(store, model));
+    if (formats.has('json')) write('json', JSON.stringify(await resultJson(store, model), null, 2) + '\n');
+    if (formats.has('csv')) write('csv', await findingsCsv(store, model));
     if (formats.has('xlsx')) write('xlsx', await checklistXlsx(model));
     const links = {
       testResult: formats.has('test-result') ? REPORT_FILES.testResult : undefined,
@@ -86,7 +86,7 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
     if (formats.has('pdf')) write('pdf', await htmlToPdf(siteReportHtml(model, { links: { ...links, pdf: undefined } }), { browser: o.browser }));
     return { runId: model.run.id, files, reportPath: files.html ?? files.testResult ?? dir, model };
   } finally {
-    if (typeof o.store === 'string') store.close();
+    if (typeof o.store === 'string') await store.close();
   }
 }
 

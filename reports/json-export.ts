@@ -2,13 +2,13 @@
 // to the criteria (their reason says so). Pages that could not be audited carry their error.
 import { auditResult } from '../rules-jis/result.js';
 import type { AuditResult, CriterionResult, PageResult } from '../rules-jis/types.js';
-import type { CrawlStore } from '../crawler/store/crawl-store.js';
+import type { Store } from '../crawler/store/store.js';
 import type { ReportModel } from './model.js';
 
-export function resultJson(store: CrawlStore, m: ReportModel): AuditResult {
+export async function resultJson(store: Store, m: ReportModel): Promise<AuditResult> {
   const applied = new Map(m.pages.map((p) => [p.id, p]));
   const pages: PageResult[] = [];
-  for (const p of store.iteratePages(m.run.id)) {
+  for await (const p of store.results.iteratePages(m.run.id)) {
     const mp = applied.get(p.id);
     const criteria: CriterionResult[] = (mp?.criteria ?? p.criteria).map((c) => {
       const out: CriterionResult = { id: c.id, level: c.level, outcome: c.outcome, counts: c.counts };
@@ -21,7 +21,7 @@ export function resultJson(store: CrawlStore, m: ReportModel): AuditResult {
       lang: p.lang,
       auditedAt: p.auditedAt,
       criteria: p.error ? [] : criteria,
-      findings: p.error ? [] : store.findingsOfPage(p.id).map(({ id: _i, runId: _r, pageId: _p, pageUrl: _u, ...f }) => f),
+      findings: p.error ? [] : (await store.results.findingsOfPage(p.id)).map(({ id: _i, runId: _r, pageId: _p, pageUrl: _u, ...f }) => f),
     };
     if (p.error) r.error = p.error;
     pages.push(r);

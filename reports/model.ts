@@ -8,10 +8,10 @@ import { CRITERIA, targetCriteria } from '../rules-jis/criteria.js';
 import { applyJudgements, siteOutcome, type AppliedCriterion } from '../rules-jis/verdict.js';
 import { ADVISORY_GROUP_JA, RESULT_MARK_JA, type ResultMark } from '../rules-jis/labels-ja.js';
 import type { FindingKind, Level, Outcome } from '../rules-jis/types.js';
-import type { BrokenLink, CrawlStore, Run, RunSummary, StoredDocument, StoredFinding, StoredPage } from '../crawler/store/crawl-store.js';
+import { collect, type BrokenLink, type Run, type RunSummary, type Store, type StoredDocument, type StoredFinding, type StoredPage } from '../crawler/store/store.js';
 import { computeClaim, type Claim } from '../rules-jis/claim.js';
 import { isStaleFor, type Judgement } from '../rules-jis/judgements.js';
-import { listJudgements, sha256 } from '../crawler/store/judgements.js';
+import { sha256 } from '../crawler/store/hash.js';
 import { selectPages, type Selection, type SelectionOptions } from './sampling.js';
 import { buildProgress, buildTrends, findingKey, type Progress, type Trends } from './trends.js';
 import { isoDateJst } from './format.js';
@@ -148,15 +148,15 @@ export function selectorPattern(sel: string): string {
   return sel.replace(/:nth-(child|of-type)\(\d+\)/g, ':nth-$1(n)').replace(/\d+/g, '#');
 }
 
-export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): ReportModel {
-  const run = opts.runId !== undefined ? store.getRun(opts.runId) : (store.latestRun('finished') ?? store.latestRun());
+export async function buildReportModel(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
+  const run = opts.runId !== undefined ? await store.runs.getRun(opts.runId) : ((await store.runs.latestRun('finished')) ?? (await store.runs.latestRun()));
   if (!run) throw new Error(opts.runId !== undefined ? `検査 #${opts.runId} がストアにありません。` : 'ストアに検査結果がありません。先に jis-a11y crawl を実行してください。');
   const target = run.target ?? 'AA';
   const now = opts.now ?? new Date().toISOString();
-  const judgements = opts.judgements ?? listJudgements(store);
-  const summary = store.runSummary(run.id);
+  const judgements = opts.judgements ?? (await store.judgements.listJudgements());
+  const summary = await store.runs.runSummary(run.id);
 
-  const stored = store.pagesOfRun(run.id);
+  const stored = await collect(store.results.iteratePages(run.id));
   const audited = stored.filter((p) => !p.error);
   const erroredPages = stored.filter((p) => p.error);
   const selection = selectPages(
@@ -167,7 +167,7 @@ export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): R
 
   // findings by page (streamed from the store once)
   const findingsByPage = new Map<number, StoredFinding[]>();
-  for (const f of store.iterateFindings(run.id)) {
+  for await (const f of store.results.iterateFindings(run.id)) {
     const a = findingsByPage.get(f.pageId);
     if (a) a.push(f);
     else findingsByPage.set(f.pageId, [f]);
@@ -291,13 +291,13 @@ export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): R
     statementDate: st.statementDate ?? isoDateJst(now),
     siteName,
     scopeDescription: st.scopeDescription ?? `${siteName}（${run.startUrls.join('、')}）で公開しているウェブページ`,
-    exclusions: st.exclusions ?? defaultExclusions(erroredPages, store.documentsOfRun(run.id).length),
+    exclusions: st.exclusions ?? defaultExclusions(erroredPages, (await store.results.documentsOfRun(run.id)).length),
     technologies: st.technologies ?? ['HTML', 'CSS', 'JavaScript', 'WAI-ARIA'],
     period: st.period ?? { from: run.startedAt, to: run.finishedAt ?? run.startedAt },
     organisation: st.organisation ?? null,
   };
 
-  const allRuns = store.listRuns();
+  const allRuns = await store.runs.listRuns();
   return {
     generatedAt: now,
     run,
@@ -313,10 +313,10 @@ export function buildReportModel(store: CrawlStore, opts: ReportOptions = {}): R
     advisories: adv ? toCriterionGroup(ADVISORY, adv) : null,
     worstPages,
     repeats: [...repeats.values()].filter((r) => r.pages.length >= 2).sort((a, b) => b.pages.length - a.pages.length),
-    documents: store.documentsOfRun(run.id),
-    brokenLinks: store.brokenLinksOfRun(run.id),
-    progress: buildProgress(store, run, allRuns),
-    trends: buildTrends(store, run, allRuns),
+    documents: await store.results.documentsOfRun(run.id),
+    brokenLinks: await store.results.brokenLinksOfRun(run.id),
+    progress: await buildProgress(store, run, allRuns),
+    trends: await buildTrends(store, run, allRuns),
     judgements: { all: judgements, used: [...used.values()], stale: [...stale.values()] },
     statement,
   };

@@ -2,8 +2,8 @@
 // and the per-criterion trend across runs and fiscal years (年度).
 import { targetCriteria } from '../rules-jis/criteria.js';
 import type { FindingKind } from '../rules-jis/types.js';
-import type { CrawlStore, Run, StoredFinding } from '../crawler/store/crawl-store.js';
-import { sha256 } from '../crawler/store/judgements.js';
+import { collect, type Run, type Store, type StoredFinding } from '../crawler/store/store.js';
+import { sha256 } from '../crawler/store/hash.js';
 import { fiscalYear } from './format.js';
 
 /** A finding's identity across runs: page (without origin when it is the run's own), rule, selector, snippet. */
@@ -43,19 +43,19 @@ export function previousRunOf(run: Run, runs: Run[]): Run | null {
 }
 
 /** Violations and review findings of this run against the previous finished run. */
-export function buildProgress(store: CrawlStore, run: Run, runs: Run[]): Progress | null {
+export async function buildProgress(store: Store, run: Run, runs: Run[]): Promise<Progress | null> {
   const prev = previousRunOf(run, runs);
   if (!prev) return null;
-  const load = (r: Run) => {
+  const load = async (r: Run) => {
     const o = originOf(r);
     const m = new Map<string, StoredFinding>();
-    for (const f of store.iterateFindings(r.id)) if (f.kind !== 'advisory') m.set(findingKey(f, o), f);
+    for await (const f of store.results.iterateFindings(r.id)) if (f.kind !== 'advisory') m.set(findingKey(f, o), f);
     return m;
   };
-  const now = load(run);
-  const before = load(prev);
+  const now = await load(run);
+  const before = await load(prev);
   // pages not audited in this run are not "fixed": they were not looked at
-  const auditedNow = new Set([...store.iteratePages(run.id)].filter((p) => !p.error).map((p) => p.url.slice(originOf(run).length)));
+  const auditedNow = new Set((await collect(store.results.iteratePages(run.id))).filter((p) => !p.error).map((p) => p.url.slice(originOf(run).length)));
   const newFindings = [...now.entries()].filter(([k]) => !before.has(k)).map(([, f]) => item(f));
   const fixed = [...before.entries()]
     .filter(([k, f]) => !now.has(k) && auditedNow.has(f.pageUrl.slice(originOf(prev).length)))
@@ -85,20 +85,20 @@ export interface Trends {
   criteria: string[];
 }
 
-export function buildTrends(store: CrawlStore, run: Run, runs: Run[]): Trends {
+export async function buildTrends(store: Store, run: Run, runs: Run[]): Promise<Trends> {
   const crits = targetCriteria(run.target ?? 'AA').map((c) => c.wcag);
   const chosen = runs
     .filter((r) => r.id <= run.id && (r.status === 'finished' || r.id === run.id))
     .sort((a, b) => a.id - b.id);
-  const point = (r: Run): TrendPoint => {
+  const point = async (r: Run): Promise<TrendPoint> => {
     const failingPages: Record<string, number> = Object.fromEntries(crits.map((c) => [c, 0]));
     let pages = 0;
-    for (const p of store.iteratePages(r.id)) {
+    for await (const p of store.results.iteratePages(r.id)) {
       if (p.error) continue;
       pages++;
       for (const c of p.criteria) if (c.outcome === 'fail' && c.id in failingPages) failingPages[c.id]++;
     }
-    const s = store.runSummary(r.id);
+    const s = await store.runs.runSummary(r.id);
     return {
       runId: r.id,
       date: r.finishedAt ?? r.startedAt,
@@ -110,13 +110,13 @@ export function buildTrends(store: CrawlStore, run: Run, runs: Run[]): Trends {
       failingCriteria: Object.values(failingPages).filter((n) => n > 0).length,
     };
   };
-  const cache = new Map<number, TrendPoint>();
+  const cache = new Map<number, Promise<TrendPoint>>();
   const get = (r: Run) => cache.get(r.id) ?? (cache.set(r.id, point(r)), cache.get(r.id)!);
   const byYear = new Map<number, Run>();
   for (const r of chosen) byYear.set(fiscalYear(r.finishedAt ?? r.startedAt), r);
   return {
-    runs: chosen.slice(-12).map(get),
-    years: [...byYear.entries()].sort(([a], [b]) => a - b).map(([fy, r]) => ({ ...get(r), fiscalYear: fy })),
+    runs: await Promise.all(chosen.slice(-12).map(get)),
+    years: await Promise.all([...byYear.entries()].sort(([a], [b]) => a - b).map(async ([fy, r]) => ({ ...(await get(r)), fiscalYear: fy }))),
     criteria: crits,
   };
 }

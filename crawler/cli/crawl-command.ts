@@ -5,7 +5,7 @@ import { findConfigFile, loadConfigFile, mergeConfig } from '../crawl/config.js'
 import { CRAWL_FLAGS, flagOption, flagsToConfig } from './crawl-flags.js';
 import { runCrawl, type CrawlOutcome } from '../crawl/crawl.js';
 import { createProgress } from './progress.js';
-import { openStore } from '../store/crawl-store.js';
+import { openStore } from '../store/store.js';
 import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { reportsAfterCrawl } from '../../reports/generate.js';
 
@@ -43,10 +43,10 @@ export async function crawlFromFlags(urls: string[], f: CrawlFlags): Promise<Cra
 }
 
 /** The closing summary printed after a crawl. */
-export function summaryText(outcome: CrawlOutcome): string {
-  const store = openStore(outcome.dbFile, { readonly: true });
+export async function summaryText(outcome: CrawlOutcome): Promise<string> {
+  const store = await openStore(outcome.dbFile, { readonly: true });
   try {
-    const s = store.runSummary(outcome.runId);
+    const s = await store.runs.runSummary(outcome.runId);
     const lines = [
       outcome.status === 'finished' ? `検査 #${outcome.runId} が完了しました。` : `検査 #${outcome.runId} を中断しました（--resume で再開できます）。`,
       `  検査したページ: ${s.pagesAudited} 件（エラー ${s.pagesFailed} 件）`,
@@ -57,18 +57,18 @@ export function summaryText(outcome: CrawlOutcome): string {
     ];
     return lines.join('\n');
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** 0: finished, no violation; 1: finished with violations (不適合); 2: interrupted. */
-export function crawlExitCode(outcome: CrawlOutcome): number {
+export async function crawlExitCode(outcome: CrawlOutcome): Promise<number> {
   if (outcome.status !== 'finished') return EXIT.ERROR;
-  const store = openStore(outcome.dbFile, { readonly: true });
+  const store = await openStore(outcome.dbFile, { readonly: true });
   try {
-    return store.runSummary(outcome.runId).findings.violation > 0 ? EXIT.FAIL : EXIT.PASS;
+    return (await store.runs.runSummary(outcome.runId)).findings.violation > 0 ? EXIT.FAIL : EXIT.PASS;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -84,8 +84,8 @@ export function registerCrawlCommand(program: Command): void {
     .option('--no-progress', '進捗バーを出さず、ログ行で表示する')
     .action(async (urls: string[], f: CrawlFlags) => {
       const outcome = await crawlFromFlags(urls, f);
-      console.log(summaryText(outcome));
+      console.log(await summaryText(outcome));
       if (outcome.status === 'finished') console.log(await reportsAfterCrawl(outcome));
-      process.exitCode = crawlExitCode(outcome);
+      process.exitCode = await crawlExitCode(outcome);
     });
 }

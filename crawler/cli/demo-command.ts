@@ -34,7 +34,7 @@ export function registerDemoCommand(program: Command): void {
         });
         const outcome = await runCrawl(config, { hooks: { onProgress: (p) => reporter.update(p), onLog: (l) => reporter.log(l) } });
         reporter.stop();
-        console.log(summaryText(outcome));
+        console.log(await summaryText(outcome));
         if (outcome.status === 'finished') console.log(await reportsAfterCrawl(outcome));
         console.log(`出力フォルダ: ${outDir}`);
         process.exitCode = 0;

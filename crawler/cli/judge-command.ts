@@ -7,7 +7,6 @@ import { UsageError } from '../../rules-jis/exit-codes.js';
 import { JudgementFormatError, describeScope, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
 import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
 import { JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
-import { listJudgements, recordJudgements, revokeJudgement } from '../store/judgements.js';
 import { openExistingStore } from './open-store.js';
 
 export function registerJudgeCommand(program: Command): void {
@@ -29,18 +28,18 @@ export function registerJudgeCommand(program: Command): void {
     .option('--import <file>', 'JSON（jis-a11y-judgements 形式）または CSV から読み込む')
     .option('--list', '記録されている判断を表示する')
     .option('--revoke <id>', '判断を取り消す')
-    .action((o: Record<string, string | boolean | undefined>) => {
-      const store = openExistingStore(path.resolve(String(o.store)));
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      const store = await openExistingStore(path.resolve(String(o.store)));
       try {
         if (o.list) {
-          const all = listJudgements(store, { includeRevoked: true });
+          const all = await store.judgements.listJudgements({ includeRevoked: true });
           if (!all.length) console.log('記録されている判断はありません。');
           for (const j of all)
             console.log(`#${j.id} ${j.criterion} ${JUDGEMENT_RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}`);
           return;
         }
         if (o.revoke) {
-          const ok = revokeJudgement(store, Number(o.revoke));
+          const ok = await store.judgements.revokeJudgement(Number(o.revoke));
           if (!ok) throw new UsageError(`判断 #${o.revoke} はないか、取り消し済みです。`);
           console.log(`判断 #${o.revoke} を取り消しました。`);
           return;
@@ -67,7 +66,7 @@ export function registerJudgeCommand(program: Command): void {
         }
         let ids: number[];
         try {
-          ids = recordJudgements(store, inputs, { source });
+          ids = await store.judgements.recordJudgements(inputs, { source });
         } catch (e) {
           if (e instanceof JudgementFormatError) throw new UsageError(e.message);
           throw e;
@@ -77,7 +76,7 @@ export function registerJudgeCommand(program: Command): void {
         if (e instanceof JudgementFormatError) throw new UsageError(e.message);
         throw e;
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

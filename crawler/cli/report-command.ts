@@ -49,7 +49,7 @@ export function registerReportCommand(program: Command): void {
       if (o.statementDate) statement.statementDate = o.statementDate;
       if (o.siteName) statement.siteName = o.siteName;
       const storeFile = path.resolve(o.store);
-      const store = openExistingStore(storeFile);
+      const store = await openExistingStore(storeFile);
       try {
         const r = await generateReports({
           store,
@@ -64,7 +64,7 @@ export function registerReportCommand(program: Command): void {
         for (const f of Object.values(r.files)) console.log(`  ${f}`);
         console.log(`報告書: ${r.reportPath}`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -14,7 +14,7 @@ import { allowAll, loadRobots, type Robots } from './robots.js';
 import { Scope } from './scope.js';
 import { collectSitemapUrls, parseUrlList } from './sitemap.js';
 import { runSiteChecks } from './site-checks.js';
-import { openStore, type CrawlStore, type FrontierItem, type NavBlock } from '../store/crawl-store.js';
+import { openStore, type FrontierItem, type NavBlock } from '../store/store.js';
 import { classifyUrl, DOCUMENT_TYPES, documentTypeFromContentType, extensionOf, normalizeUrl, type NormalizeOptions } from '../../rules-jis/url.js';
 import { TOOL_VERSION } from '../../rules-jis/version.js';
 import { IncrementalAudit } from './incremental.js';
@@ -89,7 +89,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
   const dbFile = storeFile(input);
   mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
   mkdirSync(input.output.dir, { recursive: true });
-  const store = openStore(dbFile);
+  const store = await openStore(dbFile);
   let runId: number;
   let config: CrawlConfig;
   let resumed = false;
@@ -97,24 +97,24 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     if (opts.resume !== undefined) {
       const run =
         opts.resume === true
-          ? (store.listRuns().find((r) => r.status === 'running' || r.status === 'interrupted') ?? null)
-          : store.getRun(opts.resume);
+          ? ((await store.runs.listRuns()).find((r) => r.status === 'running' || r.status === 'interrupted') ?? null)
+          : await store.runs.getRun(opts.resume);
       if (!run) throw new Error(opts.resume === true ? '再開できる検査（中断した検査）がありません。' : `検査 #${opts.resume} がありません。`);
       if (run.status === 'finished') throw new Error(`検査 #${run.id} は完了しています。再開の必要はありません。`);
       runId = run.id;
       config = restoreConfig(run.config as CrawlConfig, input);
-      const back = store.resetActive(runId);
-      store.updateRun(runId, { status: 'running', finishedAt: null });
+      const back = await store.frontier.resetActive(runId);
+      await store.runs.updateRun(runId, { status: 'running', finishedAt: null });
       resumed = true;
       log(`検査 #${runId} を再開します（途中だった ${back} 件をやり直します）。`);
     } else {
       validateConfig(input);
       config = input;
-      runId = store.createRun({ startUrls: config.startUrls, config: redactConfig(config), toolVersion: TOOL_VERSION, target: config.target, label: config.label });
+      runId = await store.runs.createRun({ startUrls: config.startUrls, config: redactConfig(config), toolVersion: TOOL_VERSION, target: config.target, label: config.label });
       log(`検査 #${runId} を開始します: ${config.startUrls.join(', ')}`);
     }
   } catch (e) {
-    store.close();
+    await store.close();
     throw e;
   }
 
@@ -134,7 +134,7 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
   let loginCookies = '';
   const http = new HttpClient({ auth: config.auth, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => loginCookies || undefined });
 
-  const incremental = IncrementalAudit.open(store, runId, http, {
+  const incremental = await IncrementalAudit.open(store, runId, http, {
     full: config.incremental === false,
     startUrls: config.startUrls,
     target: config.target,
@@ -168,11 +168,11 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
       const a = await admit(u, depth);
       if (a) items.push({ ...a, parentUrl });
     }
-    return store.enqueue(runId, items, config.scope.maxPages).length;
+    return (await store.frontier.enqueue(runId, items, config.scope.maxPages)).length;
   };
 
   // ---- seed (a resumed run already has its frontier)
-  const counts0 = store.frontierCounts(runId);
+  const counts0 = await store.frontier.frontierCounts(runId);
   if (!resumed || counts0.queued + counts0.active + counts0.done + counts0.failed === 0) {
     await enqueue(startUrls, 0, null);
     if (config.urlList) {
@@ -234,25 +234,24 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
 
   let lastProgress = 0;
   /** At most twice a second (the counts are queries over the whole run), and always when forced. */
-  const progress = (lastUrl?: string, force = false) => {
+  const progress = async (lastUrl?: string, force = false) => {
     if (!hooks.onProgress) return;
     const now = Date.now();
     if (!force && now - lastProgress < 500) return;
     lastProgress = now;
-    const s = store.frontierCounts(runId);
+    const { frontier: s, pagesFailed, documents, errors } = await store.runs.progressCounts(runId);
     const done = s.done + s.failed;
     const discovered = s.queued + s.active + s.done + s.failed;
     const secs = (Date.now() - started) / 1000;
     const rate = secs > 0 ? processed / secs : 0;
-    const sum = store.db.prepare('SELECT (SELECT COUNT(*) FROM pages WHERE run_id = ? AND error_code IS NOT NULL) failed, (SELECT COUNT(*) FROM documents WHERE run_id = ?) docs, (SELECT COUNT(*) FROM errors WHERE run_id = ?) errs').get(runId, runId, runId) as { failed: number; docs: number; errs: number };
     hooks.onProgress({
       runId,
       done,
       discovered,
       active: s.active,
-      failed: sum.failed,
-      documents: sum.docs,
-      errors: sum.errs,
+      failed: pagesFailed,
+      documents,
+      errors,
       rate,
       etaSeconds: rate > 0 ? (discovered - done) / rate : null,
       lastUrl,
@@ -263,13 +262,13 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     const now = new Date().toISOString();
     const ext = extensionOf(item.url);
     if (!config.checkDocuments) {
-      store.saveDocument(runId, { url: item.url, type: linkedType ?? DOCUMENT_TYPES[ext] ?? '不明', checkedAt: now });
+      await store.results.saveDocument(runId, { url: item.url, type: linkedType ?? DOCUMENT_TYPES[ext] ?? '不明', checkedAt: now });
       return;
     }
     const r = await http.probe(item.url);
     const type = DOCUMENT_TYPES[ext] ?? documentTypeFromContentType(r.contentType) ?? linkedType ?? (r.contentType?.split(';')[0] || '不明');
-    store.saveDocument(runId, { url: item.url, type, contentType: r.contentType, size: r.size, status: r.status, error: r.error, checkedAt: now });
-    if (r.error) store.addError(runId, { url: item.url, code: r.error.code, message: r.error.message });
+    await store.results.saveDocument(runId, { url: item.url, type, contentType: r.contentType, size: r.size, status: r.status, error: r.error, checkedAt: now });
+    if (r.error) await store.results.addError(runId, { url: item.url, code: r.error.code, message: r.error.message });
   };
 
   const processPage = async (item: FrontierItem) => {
@@ -287,10 +286,10 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
       error: { code: 'crashed', message: `${item.url} の検査中にブラウザが異常終了しました: ${e.message}` }, links: [], nav: [], durationMs: 0, pageBroken: true,
     }));
     if (g.error) {
-      store.addError(runId, { url: item.url, code: g.error.code, message: g.error.message, attempt: item.attempts + 1 });
+      await store.results.addError(runId, { url: item.url, code: g.error.code, message: g.error.message, attempt: item.attempts + 1 });
       if (TRANSIENT.has(g.error.code) && item.attempts < config.retries.perUrl && retryBudget > 0) {
         retryBudget--;
-        store.requeue(runId, item.url);
+        await store.frontier.requeue(runId, item.url);
         log(`再試行します（${item.attempts + 1}回目の失敗: ${g.error.code}）: ${item.url}`);
         return;
       }
@@ -320,8 +319,8 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     const res = g.result;
     // a redirect within the site: the target was audited here, under the URL that was linked
     const finalNorm = g.finalUrl ? norm(g.finalUrl) : null;
-    if (!g.error && finalNorm && finalNorm !== item.url && scope.inScope(finalNorm) && !store.pageByUrl(runId, finalNorm)) store.markAlias(runId, finalNorm, item.depth);
-    store.savePage(runId, {
+    if (!g.error && finalNorm && finalNorm !== item.url && scope.inScope(finalNorm) && !(await store.results.pageByUrl(runId, finalNorm))) await store.frontier.markAlias(runId, finalNorm, item.depth);
+    await store.results.savePage(runId, {
       url: item.url,
       finalUrl: g.finalUrl,
       status: g.status,
@@ -350,12 +349,12 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     } catch (e) {
       // never lose the run over one URL: record it and move on
       const message = `${item.url} の処理中に予期しないエラーが起きました: ${(e as Error).message}`;
-      store.addError(runId, { url: item.url, code: 'internal', message });
-      store.savePage(runId, { url: item.url, depth: item.depth, auditedAt: new Date().toISOString(), error: { code: 'internal', message } });
+      await store.results.addError(runId, { url: item.url, code: 'internal', message });
+      await store.results.savePage(runId, { url: item.url, depth: item.depth, auditedAt: new Date().toISOString(), error: { code: 'internal', message } });
       log(message);
     }
     processed++;
-    progress(item.url);
+    await progress(item.url);
   };
 
   const stopped = () => hooks.signal?.aborted === true;
@@ -365,10 +364,10 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
       await pool.withPage(async () => ({ value: undefined, broken: false }));
       loginCookies = await pool.cookieHeader(startUrls[0]);
     }
-    progress(undefined, true);
+    await progress(undefined, true);
     for (;;) {
       const room = stopped() ? 0 : config.concurrency * 2 - queue.size - queue.pending;
-      const items = room > 0 ? store.takeQueued(runId, room) : [];
+      const items = room > 0 ? await store.frontier.takeQueued(runId, room) : [];
       for (const item of items) {
         void queue.add(async () => {
           const hq = await hostQueue(item.url);
@@ -395,17 +394,17 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
   if (sampler.skipped) log(`キーボード操作の検査は、作りの異なる ${sampler.makeups} ページで行い、同じ作りの ${sampler.skipped} ページでは省きました（全ページで行うには --interaction-every-page）。`);
   if (incremental.stats.reused) log(`変わっていない ${incremental.stats.reused} ページは前回の結果を引き継ぎました（変わったページ ${incremental.stats.changed} 件は検査し直しました）。`);
   if (status === 'finished') {
-    const n = runSiteChecks(store, runId, config.target);
+    const n = await runSiteChecks(store, runId, config.target);
     log(`サイト全体の検査（タイトルの重複・ナビゲーションの順序・リンク名の一貫性）: 要確認 ${n} 件`);
   }
-  store.updateRun(runId, {
+  await store.runs.updateRun(runId, {
     status,
     finishedAt: status === 'finished' ? new Date().toISOString() : null,
     axeVersion: axeVersion || undefined,
     browser: pool.browserVersion || undefined,
   });
-  progress(undefined, true);
-  store.close();
+  await progress(undefined, true);
+  await store.close();
   const durationMs = Date.now() - started;
   return { runId, dbFile, outputDir: config.output.dir, status, processed, durationMs, pagesPerSecond: processed / Math.max(0.001, durationMs / 1000) };
 }

@@ -3,32 +3,13 @@
 // instead of loading it in the browser again. Unchanged is decided from Node, without the browser:
 // the page and each asset are fetched with the stored validators (If-None-Match / If-Modified-Since, a 304
 // is unchanged) and otherwise compared by SHA-256 of the bytes. `--full` turns it off.
-// Validators live in their own table of the same SQLite file (added here, beside the store's schema).
+// The validators are kept by the store (crawler/store/sqlite/validators.ts); this module decides.
 import { createHash } from 'node:crypto';
-import type { CrawlStore, FrontierItem, NavBlock, PageRecord } from '../store/crawl-store.js';
+import type { AssetState, FrontierItem, ResourceState, Store } from '../store/store.js';
 import type { HttpClient } from './http-client.js';
-import type { Finding } from '../../rules-jis/types.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS page_validators (
-  run_id INTEGER NOT NULL,
-  url TEXT NOT NULL,
-  etag TEXT,
-  last_modified TEXT,
-  content_hash TEXT,
-  assets TEXT NOT NULL DEFAULT '[]',
-  PRIMARY KEY (run_id, url)
-);`;
-
-export interface Fingerprint {
-  etag: string | null;
-  lastModified: string | null;
-  hash: string | null;
-}
-
-interface AssetState extends Fingerprint {
-  url: string;
-}
+/** What a page or asset looks like now: its validators and the SHA-256 of its bytes. */
+export type Fingerprint = ResourceState;
 
 const sha256 = (b: Buffer | ArrayBuffer) => createHash('sha256').update(Buffer.from(b as ArrayBuffer)).digest('hex');
 
@@ -44,44 +25,31 @@ export class IncrementalAudit {
   private assets = new Map<string, Promise<Fingerprint | null>>();
   /** Asset fingerprints as the previous run saw them. */
   private prevAssets = new Map<string, Fingerprint>();
-  // prepared once per run: these run for every page
-  private validatorsOf;
-  private linksOf;
-  private saveValidators;
 
   private constructor(
-    private store: CrawlStore,
+    private store: Store,
     private runId: number,
     private prevRunId: number | null,
     private http: HttpClient,
+    prevAssets: AssetState[],
   ) {
-    this.validatorsOf = store.db.prepare('SELECT * FROM page_validators WHERE run_id = ? AND url = ?');
-    this.linksOf = store.db.prepare('SELECT to_url toUrl, text, area FROM links WHERE run_id = ? AND from_url = ?');
-    this.saveValidators = store.db.prepare(
-      'INSERT OR REPLACE INTO page_validators (run_id, url, etag, last_modified, content_hash, assets) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    if (prevRunId != null) {
-      for (const r of store.db.prepare('SELECT assets FROM page_validators WHERE run_id = ?').iterate(prevRunId) as IterableIterator<{ assets: string }>) {
-        for (const a of JSON.parse(r.assets) as AssetState[]) if (!this.prevAssets.has(a.url)) this.prevAssets.set(a.url, a);
-      }
-    }
+    for (const a of prevAssets) this.prevAssets.set(a.url, a);
   }
 
   /**
    * The previous finished run of the same start URLs and target, audited with the same tool version
    * (a new rule set must audit every page again). Null when there is none or `full` is set.
    */
-  static open(
-    store: CrawlStore,
+  static async open(
+    store: Store,
     runId: number,
     http: HttpClient,
     opts: { full: boolean; startUrls: string[]; target: string; toolVersion: string; interaction?: boolean },
-  ): IncrementalAudit {
-    store.db.exec(SCHEMA);
+  ): Promise<IncrementalAudit> {
     let prev: number | null = null;
     if (!opts.full) {
       const key = JSON.stringify(opts.startUrls);
-      const r = store.listRuns().find(
+      const r = (await store.runs.listRuns()).find(
         (x) =>
           x.id !== runId && x.status === 'finished' && JSON.stringify(x.startUrls) === key && x.target === opts.target && x.toolVersion === opts.toolVersion &&
           // a run without the keyboard phase has no keyboard findings to hand on (and the other way round)
@@ -89,7 +57,7 @@ export class IncrementalAudit {
       );
       prev = r?.id ?? null;
     }
-    return new IncrementalAudit(store, runId, prev, http);
+    return new IncrementalAudit(store, runId, prev, http, prev != null ? await store.validators.assetsOfRun(prev) : []);
   }
 
   get previousRunId(): number | null {
@@ -128,58 +96,24 @@ export class IncrementalAudit {
    */
   async tryReuse(item: FrontierItem): Promise<{ links: string[] } | null> {
     if (this.prevRunId == null) return null;
-    const prev = this.store.pageByUrl(this.prevRunId, item.url);
+    const prev = await this.store.results.pageByUrl(this.prevRunId, item.url);
     if (!prev || prev.error || !prev.contentHash) return null;
-    const v = this.validatorsOf.get(this.prevRunId, item.url) as
-      | { etag: string | null; last_modified: string | null; content_hash: string | null; assets: string }
-      | undefined;
+    const v = await this.store.validators.validatorsOf(this.prevRunId, item.url);
     if (!v) return null;
     this.stats.checked++;
-    const now = await this.fingerprint(item.url, { etag: v.etag, lastModified: v.last_modified, hash: prev.contentHash });
-    const assets = JSON.parse(v.assets) as AssetState[];
+    const now = await this.fingerprint(item.url, { etag: v.etag, lastModified: v.lastModified, hash: prev.contentHash });
     let same = !!now && now.hash === prev.contentHash;
     if (same) {
-      const states = await Promise.all(assets.map((a) => this.assetNow(a.url)));
-      same = states.every((s, i) => !!s && s.hash === assets[i]!.hash);
+      const states = await Promise.all(v.assets.map((a) => this.assetNow(a.url)));
+      same = states.every((s, i) => !!s && s.hash === v.assets[i]!.hash);
     }
     if (!same) {
       this.stats.changed++;
       return null;
     }
-    const findings: Finding[] = this.store
-      .findingsOfPage(prev.id)
-      .filter((f) => f.source !== 'site') // site-level checks are recomputed at the end of every run
-      .map(({ id: _i, runId: _r, pageId: _p, pageUrl: _u, ...f }) => f);
-    const links = this.linksOf.all(this.prevRunId, item.url) as {
-      toUrl: string;
-      text: string;
-      area: 'nav' | 'main';
-    }[];
-    const rec: PageRecord = {
-      url: item.url,
-      finalUrl: prev.finalUrl,
-      status: prev.status,
-      contentType: prev.contentType,
-      title: prev.title,
-      lang: prev.lang,
-      contentHash: prev.contentHash,
-      bytes: prev.bytes,
-      depth: item.depth,
-      auditedAt: prev.auditedAt, // when it was really audited
-      durationMs: 0,
-      error: null,
-      criteria: this.store.pageAuditCriteria(prev.id),
-      nav: prev.nav as NavBlock[],
-      findings,
-      links,
-    };
-    const tx = this.store.db.transaction(() => {
-      this.store.savePage(this.runId, rec);
-      this.saveValidators.run(this.runId, item.url, now!.etag, now!.lastModified, prev.contentHash, v.assets);
-    });
-    tx();
+    const { links } = await this.store.validators.carryOver(this.prevRunId, this.runId, item, { etag: now!.etag, lastModified: now!.lastModified });
     this.stats.reused++;
-    return { links: links.map((l) => l.toUrl) };
+    return { links };
   }
 
   /** After a fresh audit: remembers the page's validators and its assets' fingerprints for the next run. */
@@ -189,6 +123,6 @@ export class IncrementalAudit {
     const fps = await Promise.all(unique.map((a) => this.assetNow(a)));
     // an asset that cannot be fetched from Node cannot be validated later: the page will then be audited again
     const assets: AssetState[] = unique.map((u, i) => ({ url: u, ...(fps[i] ?? { etag: null, lastModified: null, hash: null }) }));
-    this.saveValidators.run(this.runId, url, page.etag, page.lastModified, page.contentHash, JSON.stringify(assets));
+    await this.store.validators.remember(this.runId, url, { etag: page.etag, lastModified: page.lastModified, contentHash: page.contentHash, assets });
   }
 }

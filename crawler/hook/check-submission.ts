@@ -6,7 +6,7 @@ import { auditFenced, type FenceTarget } from './fence.js';
 import type { LoadedPolicy } from './policy.js';
 import type { Sandbox } from './sandbox.js';
 import { buildVerdict, type HookVerdict } from './verdict.js';
-import type { VerdictLog } from '../store/hook-log.js';
+import type { HookLog } from '../store/store.js';
 
 export interface SubmissionOptions {
   policy: LoadedPolicy;
@@ -15,7 +15,7 @@ export interface SubmissionOptions {
   deadlineMs: number;
   navigationTimeoutMs?: number;
   auditTimeoutMs?: number;
-  log?: VerdictLog | null;
+  log?: HookLog | null;
   channel: 'cli' | 'http';
   client?: string;
   signal?: AbortSignal;
@@ -38,12 +38,12 @@ export async function checkSubmission(sandbox: Sandbox, target: FenceTarget, o: 
       o.signal,
     );
     const v = buildVerdict(audit.result, o.policy, { durationMs: Date.now() - started, refused: audit.refused, dialogs: audit.dialogs });
-    if (o.log) v.logId = o.log.logVerdict(v, { channel: o.channel, mode, source: audit.source, client: o.client });
+    if (o.log) v.logId = await o.log.logVerdict(v, { channel: o.channel, mode, source: audit.source, client: o.client });
     return v;
   } catch (err) {
     const e = err instanceof PageAuditError ? err : new PageAuditError('internal', `検査中に問題が起きました: ${err instanceof Error ? err.message : String(err)}`);
     try {
-      o.log?.logError({ channel: o.channel, mode, url, source: target.kind === 'html' ? target.html : undefined, client: o.client, code: e.code, message: e.message, durationMs: Date.now() - started });
+      await o.log?.logError({ channel: o.channel, mode, url, source: target.kind === 'html' ? target.html : undefined, client: o.client, code: e.code, message: e.message, durationMs: Date.now() - started });
     } catch {
       /* the answer matters more than the log line */
     }

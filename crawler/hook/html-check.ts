@@ -9,7 +9,7 @@ import { checkSubmission } from './check-submission.js';
 import { originOf } from './fence.js';
 import { loadPolicy, POLICY_FILE_NAME } from './policy.js';
 import { Sandbox } from './sandbox.js';
-import { openVerdictLog, type VerdictLog } from '../store/hook-log.js';
+import { openStore, type Store } from '../store/store.js';
 
 
 export interface HtmlCheckOptions {
@@ -57,8 +57,8 @@ export async function runHtmlCheck(o: HtmlCheckOptions): Promise<number> {
   const html = await readInput(o.html);
   if (!html.trim()) throw new UsageError('HTML が空です。');
 
-  let log: VerdictLog | null = null;
-  if (o.store !== false) log = openVerdictLog(o.store ?? DEFAULT_STORE);
+  const store: Store | null = o.store === false ? null : await openStore(o.store ?? DEFAULT_STORE);
+  const log = store?.hookLog ?? null;
   const sandbox = new Sandbox({ allowedOrigins: origins });
   const emit = (obj: unknown) => {
     const text = JSON.stringify(obj, null, 2);
@@ -78,6 +78,6 @@ export async function runHtmlCheck(o: HtmlCheckOptions): Promise<number> {
     return EXIT.ERROR;
   } finally {
     await sandbox.close();
-    log?.close();
+    await store?.close();
   }
 }

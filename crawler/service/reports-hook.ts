@@ -3,7 +3,7 @@
 // here) lists every run with links.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openStore } from '../store/crawl-store.js';
+import { openStore } from '../store/store.js';
 import { generateReports } from '../../reports/generate.js';
 
 
@@ -12,16 +12,16 @@ export const runDir = (reportsDir: string, runId: number) => path.join(reportsDi
 export async function regenerateReports(storeFile: string, runId: number, outDir: string): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   await generateReports({ store: storeFile, runId, outDir: runDir(outDir, runId) });
-  writeRunIndex(storeFile, outDir);
+  await writeRunIndex(storeFile, outDir);
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** runs.json and index.html listing every run with its summary. */
-export function writeRunIndex(storeFile: string, outDir: string): void {
-  const store = openStore(storeFile);
+export async function writeRunIndex(storeFile: string, outDir: string): Promise<void> {
+  const store = await openStore(storeFile);
   try {
-    const runs = store.listRuns().map((r) => ({ ...r, summary: store.runSummary(r.id) }));
+    const runs = await Promise.all((await store.runs.listRuns()).map(async (r) => ({ ...r, summary: await store.runs.runSummary(r.id) })));
     writeFileSync(path.join(outDir, 'runs.json'), JSON.stringify(runs.map(({ config: _c, ...r }) => r), null, 2) + '\n');
     const rows = runs
       .map(
@@ -52,6 +52,6 @@ ${rows}
 `,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }

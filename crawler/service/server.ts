@@ -14,7 +14,7 @@ import { checkSubmission } from '../hook/check-submission.js';
 import { originOf, type FenceTarget } from '../hook/fence.js';
 import { loadPolicy, type LoadedPolicy } from '../hook/policy.js';
 import { Sandbox } from '../hook/sandbox.js';
-import { openVerdictLog, type VerdictLog } from '../store/hook-log.js';
+import { openStore, type HookLog } from '../store/store.js';
 import { TOOL_VERSION } from '../../rules-jis/version.js';
 import { makeTokenCheck } from './auth.js';
 import type { ServiceConfig } from './config.js';
@@ -52,7 +52,7 @@ export interface Service {
   app: FastifyInstance;
   sandbox: Sandbox;
   queue: PQueue;
-  verdictLog: VerdictLog;
+  verdictLog: HookLog;
   scheduler: Scheduler;
   policy: LoadedPolicy;
   /** Listens and returns the base URL ("http://127.0.0.1:8341"). */
@@ -71,7 +71,8 @@ export async function createService(cfg: ServiceConfig, opts: ServiceOptions = {
   const origins = cfg.origins.map(originOf);
   const tokenOk = makeTokenCheck(cfg.tokens);
   const sandbox = opts.sandbox ?? new Sandbox({ allowedOrigins: origins, onEvent: (e) => log(e.message) });
-  const verdictLog = openVerdictLog(cfg.store);
+  const store = await openStore(cfg.store);
+  const verdictLog = store.hookLog;
   const queue = new PQueue({ concurrency: cfg.limits.concurrency });
   mkdirSync(cfg.reportsDir, { recursive: true });
   const scheduler = new Scheduler(cfg.schedules, { store: cfg.store, reportsDir: cfg.reportsDir, log, crawlHooks: opts.crawlHooks });
@@ -227,7 +228,7 @@ export async function createService(cfg: ServiceConfig, opts: ServiceOptions = {
       await app.close();
       await queue.onIdle();
       await sandbox.close();
-      verdictLog.close();
+      await store.close();
     },
   };
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfigFile, mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl } from '../../crawler/crawl/crawl.js';
-import { openStore } from '../../crawler/store/crawl-store.js';
+import { collect, openStore } from '../../crawler/store/store.js';
 
 const page = (title: string, body: string) =>
   `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${title}｜検証環境</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
@@ -98,9 +98,9 @@ describe('crawl with auth', () => {
     const fileCfg = await loadConfigFile(path.join(dir, 'jis-a11y.config.mjs'));
     expect(fileCfg.output?.dir).toBe(path.join(dir, 'out'));
     const outcome = await runCrawl(mergeConfig(fileCfg));
-    const store = openStore(outcome.dbFile, { readonly: true });
+    const store = await openStore(outcome.dbFile, { readonly: true });
     try {
-      const pages = store.pagesOfRun(outcome.runId);
+      const pages = await collect(store.results.iteratePages(outcome.runId));
       expect(pages.map((p) => [new URL(p.url).pathname, p.title, p.error?.code ?? null]).sort()).toEqual(
         [
           ['/', 'トップ｜検証環境', null],
@@ -110,13 +110,13 @@ describe('crawl with auth', () => {
         ].sort(),
       );
       // the document behind the login was probed with the session from the browser
-      expect(store.documentsOfRun(outcome.runId)).toMatchObject([{ type: 'PDF', status: 200, size: 9 }]);
+      expect(await store.results.documentsOfRun(outcome.runId)).toMatchObject([{ type: 'PDF', status: 200, size: 9 }]);
       // secrets are not stored with the run
-      const cfg = JSON.stringify(store.getRun(outcome.runId)!.config);
+      const cfg = JSON.stringify((await store.runs.getRun(outcome.runId))!.config);
       expect(cfg).not.toContain('himitsu');
       expect(cfg).not.toContain('tok-123');
     } finally {
-      store.close();
+      await store.close();
     }
     // politeness: page requests to the host at least ~250 ms apart
     // Each page's crawl request, i.e. its first GET. Not counted: the login script's own visit (the redirect to

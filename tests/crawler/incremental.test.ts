@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl } from '../../crawler/crawl/crawl.js';
 import { gatherPage } from '../../crawler/page/gather-page.js';
-import { openStore } from '../../crawler/store/crawl-store.js';
+import { openStore } from '../../crawler/store/store.js';
 import { startSite, type Site } from '../../bench/site-generator.js';
 
 let site: Site;
@@ -37,15 +37,17 @@ async function crawl(incremental = true): Promise<{ runId: number; gathered: str
   return { runId: out.runId, gathered: gathered.sort() };
 }
 
-function snapshot(runId: number) {
-  const store = openStore(path.join(dir, 'jis-a11y.sqlite'), { readonly: true });
+async function snapshot(runId: number) {
+  const store = await openStore(path.join(dir, 'jis-a11y.sqlite'), { readonly: true });
   try {
-    return store
-      .pagesOfRun(runId)
-      .map((p) => ({ url: p.url, hash: p.contentHash, criteria: store.pageAuditCriteria(p.id), findings: store.findingsOfPage(p.id).filter((f) => f.source !== 'site').map((f) => `${f.ruleId} ${f.kind} ${f.selector}`) }))
-      .sort((a, b) => a.url.localeCompare(b.url));
+    const out = [];
+    for await (const p of store.results.iteratePages(runId)) {
+      const findings = (await store.results.findingsOfPage(p.id)).filter((f) => f.source !== 'site').map((f) => `${f.ruleId} ${f.kind} ${f.selector}`);
+      out.push({ url: p.url, hash: p.contentHash, criteria: await store.results.pageAuditCriteria(p.id), findings });
+    }
+    return out.sort((a, b) => a.url.localeCompare(b.url));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -56,7 +58,7 @@ describe('incremental audits', () => {
 
     const again = await crawl();
     expect(again.gathered).toEqual([]); // nothing changed: no page opened in the browser
-    expect(snapshot(again.runId)).toEqual(snapshot(first.runId)); // same results as the real audit
+    expect(await snapshot(again.runId)).toEqual(await snapshot(first.runId)); // same results as the real audit
 
     site.touchPages([1]);
     const changed = await crawl();

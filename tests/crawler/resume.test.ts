@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { SAMPLE_SITE_DIR, serveSampleSite } from '../../crawler/cli/sample-site.js';
 import type { StaticServer } from '../../crawler/page/static-server.js';
-import { openStore } from '../../crawler/store/crawl-store.js';
+import { collect, openStore } from '../../crawler/store/store.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin/jis-a11y.js');
@@ -93,9 +93,9 @@ describe('crawl --resume after SIGKILL', () => {
     const expectedCount = Object.keys(JSON.parse(readFileSync(path.join(SAMPLE_SITE_DIR, 'expected.json'), 'utf8')).pages).length - 1; // minus /private/
     expect(before.size).toBeLessThan(expectedCount);
     {
-      const s = openStore(db, { readonly: true });
-      expect(s.latestRun()?.status).toBe('running'); // died without a word
-      s.close();
+      const s = await openStore(db, { readonly: true });
+      expect((await s.runs.latestRun())?.status).toBe('running'); // died without a word
+      await s.close();
     }
 
     // 2. resume
@@ -109,11 +109,11 @@ describe('crawl --resume after SIGKILL', () => {
     expect([0, 1], log2).toContain(code);
 
     // 3. every page audited exactly once, none of the done ones requested again
-    const s = openStore(db, { readonly: true });
-    const runs = s.listRuns();
+    const s = await openStore(db, { readonly: true });
+    const runs = await s.runs.listRuns();
     expect(runs).toHaveLength(1);
     expect(runs[0].status).toBe('finished');
-    const pages = s.pagesOfRun(runs[0].id);
+    const pages = await collect(s.results.iteratePages(runs[0].id));
     const audited = pages.filter((p) => !p.error);
     expect(audited).toHaveLength(expectedCount);
     expect(new Set(pages.map((p) => p.url)).size).toBe(pages.length);
@@ -121,7 +121,7 @@ describe('crawl --resume after SIGKILL', () => {
       expect(gets.resume.get(new URL(url).pathname) ?? 0, url).toBe(0);
     }
     // the site checks ran over the whole run (pages from both processes)
-    expect(s.findingsOfRun(runs[0].id, { source: 'site' }).length).toBeGreaterThanOrEqual(4);
-    s.close();
+    expect((await collect(s.results.iterateFindings(runs[0].id, { source: 'site' }))).length).toBeGreaterThanOrEqual(4);
+    await s.close();
   }, 300_000);
 });

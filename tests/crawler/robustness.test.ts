@@ -11,7 +11,7 @@ import { launchBrowser } from '../../crawler/page/browser.js';
 import { mergeConfig } from '../../crawler/crawl/config.js';
 import { gatherPage, type GatherOptions } from '../../crawler/page/gather-page.js';
 import { runCrawl, type CrawlOutcome } from '../../crawler/crawl/crawl.js';
-import { openStore, type CrawlStore } from '../../crawler/store/crawl-store.js';
+import { collect, openStore, type Store, type StoredPage } from '../../crawler/store/store.js';
 
 const page = (title: string, body: string) =>
   `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${title}｜テスト県</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
@@ -83,7 +83,8 @@ function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
 
 let dir: string;
 let outcome: CrawlOutcome;
-let store: CrawlStore;
+let store: Store;
+let pagesByUrl: Map<string, StoredPage>;
 let launches = 0;
 const crashedOnce = new Set<string>();
 
@@ -127,18 +128,19 @@ beforeAll(async () => {
       },
     },
   });
-  store = openStore(outcome.dbFile, { readonly: true });
+  store = await openStore(outcome.dbFile, { readonly: true });
+  pagesByUrl = new Map((await collect(store.results.iteratePages(outcome.runId))).map((p) => [p.url, p]));
 }, 240_000);
 
 afterAll(async () => {
-  store?.close();
+  await store?.close();
   for (const r of hung) r.destroy();
   server?.closeAllConnections();
   await new Promise((r) => server?.close(r));
   rmSync(dir, { recursive: true, force: true });
 });
 
-const byPath = (p: string) => store.pageByUrl(outcome.runId, base.replace(/\/$/, '') + p);
+const byPath = (p: string) => pagesByUrl.get(base.replace(/\/$/, '') + p) ?? null;
 
 describe('a crawl through broken pages', () => {
   it('finishes and audits every good page', () => {
@@ -171,8 +173,8 @@ describe('a crawl through broken pages', () => {
     expect(byPath('/huge-cl')!.bytes).toBeGreaterThan(10_000_000);
   });
 
-  it('retries transient failures within the budget, and only those', () => {
-    const errors = store.errorsOfRun(outcome.runId);
+  it('retries transient failures within the budget, and only those', async () => {
+    const errors = await store.results.errorsOfRun(outcome.runId);
     const attempts = (p: string) => errors.filter((e) => new URL(e.url).pathname === p).length;
     expect(attempts('/hang')).toBe(2);
     expect(attempts('/crash')).toBe(2);
@@ -193,8 +195,8 @@ describe('a crawl through broken pages', () => {
     expect(hits.get('/moved-target')).toBe(1);
   });
 
-  it('inventories a non-HTML link that is a document instead of auditing it', () => {
-    const doc = store.documentsOfRun(outcome.runId).find((d) => d.url.endsWith('/report'));
+  it('inventories a non-HTML link that is a document instead of auditing it', async () => {
+    const doc = (await store.results.documentsOfRun(outcome.runId)).find((d) => d.url.endsWith('/report'));
     expect(doc).toMatchObject({ type: 'PDF', size: 9, status: 200 });
     expect(byPath('/report')).toBeNull();
   });

@@ -9,7 +9,7 @@ import { mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl, type CrawlOutcome } from '../../crawler/crawl/crawl.js';
 import { SAMPLE_SITE_DIR, serveSampleSite } from '../../crawler/cli/sample-site.js';
 import type { StaticServer } from '../../crawler/page/static-server.js';
-import { openStore, type CrawlStore } from '../../crawler/store/crawl-store.js';
+import { collect, openStore, type Store } from '../../crawler/store/store.js';
 
 interface Expected {
   brokenLinks: { from: string; to: string }[];
@@ -21,7 +21,7 @@ const expected = JSON.parse(readFileSync(path.join(SAMPLE_SITE_DIR, 'expected.js
 let server: StaticServer;
 let dir: string;
 let outcome: CrawlOutcome;
-let store: CrawlStore;
+let store: Store;
 const requests = new Map<string, number>();
 
 beforeAll(async () => {
@@ -29,12 +29,12 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'jis-crawl-e2e-'));
   const config = mergeConfig({ startUrls: [server.url], concurrency: 2, output: { dir } });
   outcome = await runCrawl(config);
-  store = openStore(outcome.dbFile, { readonly: true });
+  store = await openStore(outcome.dbFile, { readonly: true });
   console.log(`sample site: ${outcome.processed} items in ${(outcome.durationMs / 1000).toFixed(1)} s = ${outcome.pagesPerSecond.toFixed(2)} items/s`);
 }, 300_000);
 
 afterAll(async () => {
-  store?.close();
+  await store?.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -42,9 +42,9 @@ afterAll(async () => {
 const pathOf = (u: string) => new URL(u).pathname;
 
 describe('crawl of the sample site', () => {
-  it('finishes and audits every page once (robots.txt honoured)', () => {
+  it('finishes and audits every page once (robots.txt honoured)', async () => {
     expect(outcome.status).toBe('finished');
-    const pages = store.pagesOfRun(outcome.runId);
+    const pages = await collect(store.results.iteratePages(outcome.runId));
     const audited = pages.filter((p) => !p.error).map((p) => pathOf(p.url)).sort();
     const want = Object.keys(expected.pages).filter((p) => !p.startsWith('/private/')).sort();
     expect(audited).toEqual(want);
@@ -59,14 +59,14 @@ describe('crawl of the sample site', () => {
       expect(p.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(p.criteria.length).toBeGreaterThan(30);
     }
-    const run = store.getRun(outcome.runId)!;
+    const run = (await store.runs.getRun(outcome.runId))!;
     expect(run.status).toBe('finished');
     expect(run.axeVersion).toMatch(/^4\./);
     expect(run.browser).not.toBe('');
   });
 
-  it('finds every seeded barrier where expected.json says', () => {
-    const findings = store.findingsOfRun(outcome.runId);
+  it('finds every seeded barrier where expected.json says', async () => {
+    const findings = await collect(store.results.iterateFindings(outcome.runId));
     const missing: string[] = [];
     for (const [p, exp] of Object.entries(expected.pages)) {
       if (p.startsWith('/private/')) continue;
@@ -78,21 +78,20 @@ describe('crawl of the sample site', () => {
     expect(missing).toEqual([]);
   });
 
-  it('reports no violation on the pages written down as clean', () => {
-    const violations = store
-      .findingsOfRun(outcome.runId, { kind: 'violation' })
+  it('reports no violation on the pages written down as clean', async () => {
+    const violations = (await collect(store.results.iterateFindings(outcome.runId, { kind: 'violation' })))
       .filter((f) => expected.pages[pathOf(f.pageUrl)]?.clean)
       .map((f) => `${pathOf(f.pageUrl)}: ${f.ruleId} ${f.selector}`);
     expect(violations).toEqual([]);
     for (const [p, exp] of Object.entries(expected.pages)) {
       if (!exp.clean || p.startsWith('/private/')) continue;
-      const page = store.pageByUrl(outcome.runId, server.url.replace(/\/$/, '') + p)!;
+      const page = (await store.results.pageByUrl(outcome.runId, server.url.replace(/\/$/, '') + p))!;
       expect(page.criteria.filter((c) => c.outcome === 'fail').map((c) => `${p} ${c.id}`)).toEqual([]);
     }
   });
 
-  it('inventories documents (type, size, link text, linking pages) without auditing them', () => {
-    const docs = store.documentsOfRun(outcome.runId);
+  it('inventories documents (type, size, link text, linking pages) without auditing them', async () => {
+    const docs = await store.results.documentsOfRun(outcome.runId);
     const ok = docs.filter((d) => !d.error);
     expect(ok.map((d) => pathOf(d.url)).sort()).toEqual([...expected.documents].sort());
     for (const d of ok) {
@@ -102,20 +101,20 @@ describe('crawl of the sample site', () => {
     }
     expect(ok.find((d) => d.url.endsWith('.xlsx'))?.type).toBe('Excel');
     expect(ok.find((d) => d.url.endsWith('keikaku-2026.pdf'))).toMatchObject({ type: 'PDF', contentType: 'application/pdf' });
-    expect(store.pagesOfRun(outcome.runId).some((p) => /\.(pdf|xlsx)$/.test(p.url))).toBe(false);
+    expect((await collect(store.results.iteratePages(outcome.runId))).some((p) => /\.(pdf|xlsx)$/.test(p.url))).toBe(false);
   });
 
-  it('records broken links (pages and documents)', () => {
-    const broken = store.brokenLinksOfRun(outcome.runId).map((b) => ({ from: pathOf(b.fromUrl), to: pathOf(b.toUrl), status: b.status }));
+  it('records broken links (pages and documents)', async () => {
+    const broken = (await store.results.brokenLinksOfRun(outcome.runId)).map((b) => ({ from: pathOf(b.fromUrl), to: pathOf(b.toUrl), status: b.status }));
     expect(broken).toEqual(expected.brokenLinks.map((b) => ({ ...b, status: 404 })));
   });
 
-  it('the site-level checks mark their criteria for review', () => {
-    const dup = store.pageByUrl(outcome.runId, server.url + 'event/event-05.html')!;
+  it('the site-level checks mark their criteria for review', async () => {
+    const dup = (await store.results.pageByUrl(outcome.runId, server.url + 'event/event-05.html'))!;
     expect(dup.criteria.find((c) => c.id === '2.4.2')?.outcome).toBe('review');
-    const nav = store.pageByUrl(outcome.runId, server.url + 'kyoiku/toshokan.html')!;
+    const nav = (await store.results.pageByUrl(outcome.runId, server.url + 'kyoiku/toshokan.html'))!;
     expect(nav.criteria.find((c) => c.id === '3.2.3')?.outcome).toBe('review');
-    expect(store.findingsOfRun(outcome.runId, { source: 'site' }).every((f) => f.kind === 'review')).toBe(true);
+    expect((await collect(store.results.iterateFindings(outcome.runId, { source: 'site' }))).every((f) => f.kind === 'review')).toBe(true);
   });
 });
 
@@ -126,14 +125,14 @@ describe('robots.txt switch', () => {
     try {
       const honoured = await runCrawl(mergeConfig(base, { output: { dir: d2, db: path.join(d2, 'a.sqlite') } }));
       const ignored = await runCrawl(mergeConfig(base, { robots: false, output: { dir: d2, db: path.join(d2, 'b.sqlite') } }));
-      const a = openStore(honoured.dbFile, { readonly: true });
-      const b = openStore(ignored.dbFile, { readonly: true });
-      expect(a.pagesOfRun(honoured.runId)).toHaveLength(0);
-      const pages = b.pagesOfRun(ignored.runId);
+      const a = await openStore(honoured.dbFile, { readonly: true });
+      const b = await openStore(ignored.dbFile, { readonly: true });
+      expect(await collect(a.results.iteratePages(honoured.runId))).toHaveLength(0);
+      const pages = await collect(b.results.iteratePages(ignored.runId));
       expect(pages.map((p) => pathOf(p.url))).toEqual(['/private/']);
-      expect(b.findingsOfRun(ignored.runId).some((f) => f.ruleId === 'image-alt')).toBe(true);
-      a.close();
-      b.close();
+      expect((await collect(b.results.iterateFindings(ignored.runId))).some((f) => f.ruleId === 'image-alt')).toBe(true);
+      await a.close();
+      await b.close();
     } finally {
       rmSync(d2, { recursive: true, force: true });
     }
@@ -148,12 +147,12 @@ describe('limits', () => {
       const shallow = await runCrawl(
         mergeConfig({ startUrls: [server.url + 'kurashi/'], sitemap: false, concurrency: 2, scope: { maxDepth: 0 }, output: { dir: d, db: path.join(d, 'b.sqlite') } }),
       );
-      const a = openStore(few.dbFile, { readonly: true });
-      const b = openStore(shallow.dbFile, { readonly: true });
-      expect(a.pagesOfRun(few.runId)).toHaveLength(3);
-      expect(b.pagesOfRun(shallow.runId).map((p) => pathOf(p.url))).toEqual(['/kurashi/']);
-      a.close();
-      b.close();
+      const a = await openStore(few.dbFile, { readonly: true });
+      const b = await openStore(shallow.dbFile, { readonly: true });
+      expect(await collect(a.results.iteratePages(few.runId))).toHaveLength(3);
+      expect((await collect(b.results.iteratePages(shallow.runId))).map((p) => pathOf(p.url))).toEqual(['/kurashi/']);
+      await a.close();
+      await b.close();
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

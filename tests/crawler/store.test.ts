@@ -1,9 +1,10 @@
-// Unit tests: the SQLite store (frontier, pages, findings, documents, broken links, resume) and the site checks.
+// Unit tests: the store API (runs, frontier, pages, findings, documents, broken links, validators, hook log,
+// streaming reads, one connection) and the site checks on it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type CrawlStore, type StoredPage } from '../../crawler/store/crawl-store.js';
+import { collect, openStore, type Store, type StoredPage } from '../../crawler/store/store.js';
 import { runSiteChecks } from '../../crawler/crawl/site-checks.js';
 import { duplicateTitleFindings } from '../../rules-jis/site/duplicate-title.js';
 import { linkNameFindings } from '../../rules-jis/site/link-names.js';
@@ -11,13 +12,13 @@ import { navOrderFindings } from '../../rules-jis/site/nav-order.js';
 import type { CriterionResult, Finding } from '../../rules-jis/types.js';
 
 let dir: string;
-let store: CrawlStore;
-beforeEach(() => {
+let store: Store;
+beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'jis-store-'));
-  store = openStore(path.join(dir, 'x.sqlite'));
+  store = await openStore(path.join(dir, 'x.sqlite'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -27,21 +28,22 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
 });
 const crit = (id: string, outcome: CriterionResult['outcome']): CriterionResult => ({ id, level: 'A', outcome, counts: { violation: 0, review: 0, advisory: 0 } });
 
-describe('CrawlStore', () => {
-  it('runs: create, update, list, latest', () => {
-    const a = store.createRun({ startUrls: ['https://e.jp/'], config: { x: 1 } });
-    const b = store.createRun({ startUrls: ['https://e.jp/'], config: {}, label: '定期検査' });
-    store.updateRun(a, { status: 'finished', finishedAt: '2026-11-25T00:00:00Z' });
-    expect(store.listRuns().map((r) => r.id)).toEqual([b, a]);
-    expect(store.getRun(a)).toMatchObject({ status: 'finished', config: { x: 1 }, target: 'AA', startUrls: ['https://e.jp/'] });
-    expect(store.latestRun('finished')?.id).toBe(a);
-    expect(store.latestRun()?.label).toBe('定期検査');
-    expect(store.getRun(999)).toBeNull();
+describe('Store', () => {
+  it('runs: create, update, list, latest', async () => {
+    const a = await store.runs.createRun({ startUrls: ['https://e.jp/'], config: { x: 1 } });
+    const b = await store.runs.createRun({ startUrls: ['https://e.jp/'], config: {}, label: '定期検査' });
+    await store.runs.updateRun(a, { status: 'finished', finishedAt: '2026-11-25T00:00:00Z' });
+    expect((await store.runs.listRuns()).map((r) => r.id)).toEqual([b, a]);
+    expect(await store.runs.getRun(a)).toMatchObject({ status: 'finished', config: { x: 1 }, target: 'AA', startUrls: ['https://e.jp/'] });
+    expect((await store.runs.latestRun('finished'))?.id).toBe(a);
+    expect((await store.runs.latestRun())?.label).toBe('定期検査');
+    expect(await store.runs.getRun(999)).toBeNull();
+    await expect(store.runs.updateRun(999, { status: 'failed' })).rejects.toThrow('検査 #999 がありません');
   });
 
-  it('frontier: dedupes, caps pages, takes shallowest first, requeues and resets in-flight entries', () => {
-    const run = store.createRun({ startUrls: [], config: {} });
-    const added = store.enqueue(run, [
+  it('frontier: dedupes, caps pages, takes shallowest first, requeues and resets in-flight entries', async () => {
+    const run = await store.runs.createRun({ startUrls: [], config: {} });
+    const added = await store.frontier.enqueue(run, [
       { url: 'https://e.jp/a', depth: 1, kind: 'page' },
       { url: 'https://e.jp/', depth: 0, kind: 'page' },
       { url: 'https://e.jp/a', depth: 0, kind: 'page' },
@@ -49,47 +51,61 @@ describe('CrawlStore', () => {
       { url: 'https://e.jp/b', depth: 1, kind: 'page' },
     ], 2);
     expect(added).toEqual(['https://e.jp/a', 'https://e.jp/', 'https://e.jp/x.pdf']);
-    const first = store.takeQueued(run, 2);
+    const first = await store.frontier.takeQueued(run, 2);
     expect(first.map((i) => i.url)).toEqual(['https://e.jp/', 'https://e.jp/a']);
-    expect(store.frontierCounts(run)).toEqual({ queued: 1, active: 2, done: 0, failed: 0 });
-    store.requeue(run, 'https://e.jp/a');
-    expect(store.takeQueued(run, 5).find((i) => i.url === 'https://e.jp/a')?.attempts).toBe(1);
-    expect(store.resetActive(run)).toBe(3);
-    expect(store.frontierCounts(run).queued).toBe(3);
+    expect(await store.frontier.frontierCounts(run)).toEqual({ queued: 1, active: 2, done: 0, failed: 0 });
+    await store.frontier.requeue(run, 'https://e.jp/a');
+    expect((await store.frontier.takeQueued(run, 5)).find((i) => i.url === 'https://e.jp/a')?.attempts).toBe(1);
+    expect(await store.frontier.resetActive(run)).toBe(3);
+    expect((await store.frontier.frontierCounts(run)).queued).toBe(3);
   });
 
-  it('pages: one transaction with findings and links, replaced on rewrite, read back typed', () => {
-    const run = store.createRun({ startUrls: [], config: {} });
-    store.enqueue(run, [{ url: 'https://e.jp/', depth: 0, kind: 'page' }]);
+  it('frontier: a redirect target is marked done once, and counts towards the page cap', async () => {
+    const run = await store.runs.createRun({ startUrls: [], config: {} });
+    await store.frontier.enqueue(run, [{ url: 'https://e.jp/', depth: 0, kind: 'page' }, { url: 'https://e.jp/new', depth: 1, kind: 'page' }]);
+    expect(await store.frontier.markAlias(run, 'https://e.jp/new', 1)).toBe(true); // queued → done
+    expect(await store.frontier.markAlias(run, 'https://e.jp/new', 1)).toBe(false);
+    expect(await store.frontier.markAlias(run, 'https://e.jp/moved', 1)).toBe(true); // added as done
+    expect(await store.frontier.frontierCounts(run)).toEqual({ queued: 1, active: 0, done: 2, failed: 0 });
+    expect(await store.frontier.enqueue(run, [{ url: 'https://e.jp/c', depth: 1, kind: 'page' }], 3)).toEqual([]);
+  });
+
+  it('pages: one transaction with findings and links, replaced on rewrite, read back typed', async () => {
+    const run = await store.runs.createRun({ startUrls: [], config: {} });
+    await store.frontier.enqueue(run, [{ url: 'https://e.jp/', depth: 0, kind: 'page' }]);
     const rec = {
       url: 'https://e.jp/', title: 'トップ', lang: 'ja', depth: 0, auditedAt: '2026-11-25T00:00:00Z', status: 200, contentHash: 'abc',
       criteria: [crit('1.1.1', 'fail')], findings: [finding(), finding({ ruleId: 'source-parse', source: 'source', line: 3, column: 5 })],
       links: [{ toUrl: 'https://e.jp/a', text: 'A', area: 'nav' as const }], nav: [{ key: 'nav#gnav', hrefs: ['https://e.jp/a'] }],
     };
-    store.savePage(run, rec);
-    store.savePage(run, rec); // a page audited again (resume) replaces its row, findings and links
-    expect(store.pagesOfRun(run)).toHaveLength(1);
-    const p = store.pageByUrl(run, 'https://e.jp/')!;
+    await store.results.savePage(run, rec);
+    const id = await store.results.savePage(run, rec); // a page audited again (resume) replaces its row, findings and links
+    expect(await collect(store.results.iteratePages(run))).toHaveLength(1);
+    const p = (await store.results.pageByUrl(run, 'https://e.jp/'))!;
+    expect(p.id).toBe(id);
+    expect(await store.results.getPage(id)).toEqual(p);
     expect(p).toMatchObject({ title: 'トップ', status: 200, error: null, nav: [{ key: 'nav#gnav' }] });
     expect(p.criteria[0].outcome).toBe('fail');
-    const fs = store.findingsOfRun(run);
+    expect(await store.results.pageAuditCriteria(id)).toEqual(p.criteria);
+    const fs = await collect(store.results.iterateFindings(run));
     expect(fs).toHaveLength(2);
     expect(fs[1]).toMatchObject({ ruleId: 'source-parse', line: 3, column: 5, pageUrl: 'https://e.jp/' });
-    expect(store.findingsOfRun(run, { source: 'axe' })).toHaveLength(1);
-    expect(store.findingsOfPage(p.id)).toHaveLength(2);
-    expect(store.linksOfRun(run)).toHaveLength(1);
-    expect(store.frontierCounts(run).done).toBe(1);
+    expect(await collect(store.results.iterateFindings(run, { source: 'axe' }))).toHaveLength(1);
+    expect(await collect(store.results.iterateFindings(run, { kind: 'review' }))).toHaveLength(0);
+    expect(await store.results.findingsOfPage(p.id)).toHaveLength(2);
+    expect(await collect(store.results.iterateLinks(run))).toEqual([{ runId: run, fromUrl: 'https://e.jp/', toUrl: 'https://e.jp/a', text: 'A', area: 'nav' }]);
+    expect((await store.frontier.frontierCounts(run)).done).toBe(1);
   });
 
-  it('documents with linking pages, broken links, errors and the run summary', () => {
-    const run = store.createRun({ startUrls: [], config: {} });
-    store.enqueue(run, [
+  it('documents with linking pages, broken links, errors and the run summary', async () => {
+    const run = await store.runs.createRun({ startUrls: [], config: {} });
+    await store.frontier.enqueue(run, [
       { url: 'https://e.jp/', depth: 0, kind: 'page' },
       { url: 'https://e.jp/gone', depth: 1, kind: 'page' },
       { url: 'https://e.jp/a.pdf', depth: 1, kind: 'document' },
       { url: 'https://e.jp/b.pdf', depth: 1, kind: 'document' },
     ]);
-    store.savePage(run, {
+    await store.results.savePage(run, {
       url: 'https://e.jp/', depth: 0, auditedAt: 'now', findings: [finding(), finding({ kind: 'review' })],
       links: [
         { toUrl: 'https://e.jp/gone', text: '古いページ', area: 'main' },
@@ -97,18 +113,93 @@ describe('CrawlStore', () => {
         { toUrl: 'https://e.jp/b.pdf', text: '様式', area: 'main' },
       ],
     });
-    store.savePage(run, { url: 'https://e.jp/gone', depth: 1, auditedAt: 'now', status: 404, error: { code: 'http-error', message: '404' } });
-    store.saveDocument(run, { url: 'https://e.jp/a.pdf', type: 'PDF', size: 12000, status: 200, checkedAt: 'now' });
-    store.saveDocument(run, { url: 'https://e.jp/b.pdf', type: 'PDF', status: 404, error: { code: 'http-error', message: '404' }, checkedAt: 'now' });
-    store.addError(run, { url: 'https://e.jp/gone', code: 'http-error', message: '404' });
-    const docs = store.documentsOfRun(run);
+    await store.results.savePage(run, { url: 'https://e.jp/gone', depth: 1, auditedAt: 'now', status: 404, error: { code: 'http-error', message: '404' } });
+    await store.results.saveDocument(run, { url: 'https://e.jp/a.pdf', type: 'PDF', size: 12000, status: 200, checkedAt: 'now' });
+    await store.results.saveDocument(run, { url: 'https://e.jp/b.pdf', type: 'PDF', status: 404, error: { code: 'http-error', message: '404' }, checkedAt: 'now' });
+    await store.results.addError(run, { url: 'https://e.jp/gone', code: 'http-error', message: '404' });
+    const docs = await store.results.documentsOfRun(run);
     expect(docs[0]).toMatchObject({ type: 'PDF', size: 12000, linkedFrom: [{ pageUrl: 'https://e.jp/', text: '計画（PDF形式：12KB）' }] });
-    expect(store.brokenLinksOfRun(run).map((b) => b.toUrl)).toEqual(['https://e.jp/b.pdf', 'https://e.jp/gone']);
-    expect(store.errorsOfRun(run)).toHaveLength(1);
-    expect(store.runSummary(run)).toMatchObject({
+    expect((await store.results.brokenLinksOfRun(run)).map((b) => b.toUrl)).toEqual(['https://e.jp/b.pdf', 'https://e.jp/gone']);
+    expect(await store.results.errorsOfRun(run)).toMatchObject([{ url: 'https://e.jp/gone', code: 'http-error', attempt: 1 }]);
+    expect(await store.runs.runSummary(run)).toMatchObject({
       pages: 2, pagesAudited: 1, pagesFailed: 1, documents: 2, brokenLinks: 2, errors: 1,
       findings: { violation: 1, review: 1, advisory: 0 }, frontier: { done: 2, failed: 2 },
     });
+    expect(await store.runs.progressCounts(run)).toEqual({ frontier: { queued: 0, active: 0, done: 2, failed: 2 }, pagesFailed: 1, documents: 2, errors: 1 });
+  });
+
+  it('streams big runs in batches, and the caller may write between two items', async () => {
+    const run = await store.runs.createRun({ startUrls: [], config: {} });
+    const other = await store.runs.createRun({ startUrls: [], config: {} });
+    const urls = Array.from({ length: 1203 }, (_, i) => `https://e.jp/p${String(i).padStart(4, '0')}`);
+    for (const [i, url] of urls.entries()) {
+      await store.results.savePage(i % 3 ? run : other, { url, depth: 1, auditedAt: 'now', findings: [finding({ selector: `#a${i}` }), finding({ selector: `#b${i}`, kind: 'review' })], links: [{ toUrl: url + '/x', text: 'x', area: 'main' }] });
+    }
+    const mine = urls.filter((_, i) => i % 3);
+    let seen = 0;
+    for await (const p of store.results.iteratePages(run)) {
+      expect(p.url).toBe(mine[seen++]);
+      if (seen === 600) await store.results.addError(run, { url: p.url, code: 'internal', message: '途中で書き込み' });
+    }
+    expect(seen).toBe(mine.length);
+    const fs = await collect(store.results.iterateFindings(run));
+    expect(fs).toHaveLength(mine.length * 2);
+    expect(fs.slice(0, 2).map((f) => f.selector)).toEqual(['#a1', '#b1']);
+    expect((await collect(store.results.iterateFindings(run, { kind: 'review' }))).every((f) => f.kind === 'review' && f.runId === run)).toBe(true);
+    expect(await collect(store.results.iterateLinks(run))).toHaveLength(mine.length);
+    expect(await collect(store.results.iterateLinks(run, { fromUrl: mine[5] }))).toEqual([{ runId: run, fromUrl: mine[5], toUrl: mine[5] + '/x', text: 'x', area: 'main' }]);
+  });
+
+  it('validators: remembers a page, lists assets once, carries an unchanged page into the next run', async () => {
+    const prev = await store.runs.createRun({ startUrls: [], config: {} });
+    const css = { url: 'https://e.jp/a.css', etag: '"1"', lastModified: null, hash: 'c' };
+    await store.results.savePage(prev, {
+      url: 'https://e.jp/', depth: 0, auditedAt: '2026-01-01T00:00:00Z', contentHash: 'h', criteria: [crit('1.1.1', 'fail')],
+      findings: [finding()], links: [{ toUrl: 'https://e.jp/a', text: 'A', area: 'nav' }, { toUrl: 'https://e.jp/b', text: 'B', area: 'main' }],
+    });
+    await store.results.replaceSiteFindings(prev, new Map([[1, [finding({ ruleId: 'site-duplicate-title', source: 'site', kind: 'review', criteria: ['2.4.2'] })]]]), (c) => c);
+    await store.validators.remember(prev, 'https://e.jp/', { etag: '"p1"', lastModified: null, contentHash: 'h', assets: [css] });
+    await store.validators.remember(prev, 'https://e.jp/x', { etag: null, lastModified: null, contentHash: 'x', assets: [{ ...css, hash: 'other' }] });
+    expect(await store.validators.validatorsOf(prev, 'https://e.jp/')).toEqual({ etag: '"p1"', lastModified: null, contentHash: 'h', assets: [css] });
+    expect(await store.validators.validatorsOf(prev, 'https://e.jp/none')).toBeNull();
+    expect(await store.validators.assetsOfRun(prev)).toEqual([css]);
+
+    const run = await store.runs.createRun({ startUrls: [], config: {} });
+    await store.frontier.enqueue(run, [{ url: 'https://e.jp/', depth: 2, kind: 'page' }]);
+    const r = await store.validators.carryOver(prev, run, { url: 'https://e.jp/', depth: 2 }, { etag: '"p2"', lastModified: null });
+    expect(r.links).toEqual(['https://e.jp/a', 'https://e.jp/b']);
+    const p = (await store.results.pageByUrl(run, 'https://e.jp/'))!;
+    expect(p).toMatchObject({ depth: 2, contentHash: 'h', auditedAt: '2026-01-01T00:00:00Z', durationMs: 0, criteria: [crit('1.1.1', 'fail')] });
+    expect((await store.results.findingsOfPage(p.id)).map((f) => f.ruleId)).toEqual(['image-alt']); // the site finding is recomputed, not copied
+    expect(await store.validators.validatorsOf(run, 'https://e.jp/')).toEqual({ etag: '"p2"', lastModified: null, contentHash: 'h', assets: [css] });
+    expect((await store.frontier.frontierCounts(run)).done).toBe(1);
+  });
+
+  it('hook log: verdicts with waiver uses, errors, on the store\'s connection', async () => {
+    const waiver = { rule: 'image-alt', reason: '移行中', approvedBy: '広報広聴課', expires: '2027-03-31' };
+    const id = await store.hookLog.logVerdict(
+      { url: 'https://e.jp/new', verdict: 'pass', durationMs: 5, counts: { blocking: 0, review: 1, advisory: 0, waived: 1 }, policy: { source: 'p.json', hash: 'ph' },
+        waived: [{ selector: 'img', waiver }], expiredWaivers: [{ finding: { selector: 'img.b' }, waiver: { ...waiver, expires: '2020-01-01' } }] },
+      { channel: 'http', mode: 'html', source: '<html></html>', client: '127.0.0.1' },
+    );
+    const err = await store.hookLog.logError({ channel: 'cli', mode: 'url', url: 'https://e.jp/x', code: 'timeout', message: '時間切れ' });
+    expect(await store.hookLog.recentVerdicts(5)).toMatchObject([
+      { id: err, verdict: 'error', errorCode: 'timeout', channel: 'cli' },
+      { id, verdict: 'pass', waived: 1, errorCode: null, mode: 'html' },
+    ]);
+    expect((await store.hookLog.waiverUses(id)).map((u) => `${u.status} ${u.findingSelector}`)).toEqual(['applied img', 'expired img.b']);
+  });
+
+  it('readonly: reads, and refuses to write', async () => {
+    const run = await store.runs.createRun({ startUrls: [], config: {} });
+    const ro = await openStore(path.join(dir, 'x.sqlite'), { readonly: true });
+    try {
+      expect((await ro.runs.getRun(run))?.id).toBe(run);
+      await expect(ro.runs.createRun({ startUrls: [], config: {} })).rejects.toThrow(/readonly/i);
+    } finally {
+      await ro.close();
+    }
+    await expect(openStore(path.join(dir, 'missing.sqlite'), { readonly: true })).rejects.toThrow();
   });
 });
 
@@ -158,17 +249,31 @@ describe('site checks', () => {
     expect(r.get(pages[2].id)![0].message).toContain('暮らし');
   });
 
-  it('merges into stored criteria once, even when rerun (resume)', () => {
-    const run = store.createRun({ startUrls: [], config: {} });
+  it('merges into stored criteria once, even when rerun (resume)', async () => {
+    const run = await store.runs.createRun({ startUrls: [], config: {} });
     for (const p of ['a', 'b']) {
-      store.enqueue(run, [{ url: `https://e.jp/${p}`, depth: 0, kind: 'page' }]);
-      store.savePage(run, { url: `https://e.jp/${p}`, title: '同じ', depth: 0, auditedAt: 'now', contentHash: p, criteria: [crit('2.4.2', 'pass'), crit('1.1.1', 'fail')] });
+      await store.frontier.enqueue(run, [{ url: `https://e.jp/${p}`, depth: 0, kind: 'page' }]);
+      await store.results.savePage(run, { url: `https://e.jp/${p}`, title: '同じ', depth: 0, auditedAt: 'now', contentHash: p, criteria: [crit('2.4.2', 'pass'), crit('1.1.1', 'fail')] });
     }
-    expect(runSiteChecks(store, run)).toBe(2);
-    expect(runSiteChecks(store, run)).toBe(2);
-    const a = store.pageByUrl(run, 'https://e.jp/a')!;
+    expect(await runSiteChecks(store, run)).toBe(2);
+    expect(await runSiteChecks(store, run)).toBe(2);
+    const a = (await store.results.pageByUrl(run, 'https://e.jp/a'))!;
     expect(a.criteria.find((c) => c.id === '2.4.2')).toMatchObject({ outcome: 'review', counts: { review: 1 } });
     expect(a.criteria.find((c) => c.id === '1.1.1')?.outcome).toBe('fail');
-    expect(store.findingsOfRun(run, { source: 'site' })).toHaveLength(2);
+    expect(await store.results.pageAuditCriteria(a.id)).toEqual([crit('2.4.2', 'pass'), crit('1.1.1', 'fail')]);
+    expect(await collect(store.results.iterateFindings(run, { source: 'site' }))).toHaveLength(2);
+  });
+
+  it('3.2.4 on the store: the same destination named differently in navigation (pages in error left out)', async () => {
+    const run = await store.runs.createRun({ startUrls: [], config: {} });
+    const nav = (text: string) => [{ toUrl: 'https://e.jp/k/', text, area: 'nav' as const }, { toUrl: 'https://e.jp/k/', text: 'ここ', area: 'main' as const }];
+    for (const [p, text] of [['1', 'くらし・環境'], ['2', 'くらし・環境'], ['3', '暮らし']]) {
+      await store.results.savePage(run, { url: `https://e.jp/${p}`, title: p, depth: 0, auditedAt: 'now', contentHash: p, links: nav(text) });
+    }
+    await store.results.savePage(run, { url: 'https://e.jp/4', depth: 0, auditedAt: 'now', error: { code: 'timeout', message: '時間切れ' }, links: nav('別名') });
+    expect(await runSiteChecks(store, run)).toBe(1);
+    const [f] = await collect(store.results.iterateFindings(run, { source: 'site' }));
+    expect(f).toMatchObject({ ruleId: 'site-link-name-consistency', pageUrl: 'https://e.jp/3', criteria: ['3.2.4'] });
+    expect(f.message).toContain('暮らし');
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl } from '../../crawler/crawl/crawl.js';
-import { openStore } from '../../crawler/store/crawl-store.js';
+import { collect, openStore } from '../../crawler/store/store.js';
 import { launchBrowser } from '../../crawler/page/browser.js';
 import { auditUrl } from '../../crawler/page/audit-page.js';
 
@@ -58,13 +58,13 @@ async function crawl(name: string, skipResources?: ('Font' | 'Media')[]) {
   hits.font = hits.media = hits.img = 0;
   const config = mergeConfig({ startUrls: [`${origin}/p1.html`], output: { dir: path.join(dir, name) }, sitemap: false, checkDocuments: false, interaction: { enabled: false }, skipResources });
   const r = await runCrawl(config);
-  const store = openStore(r.dbFile, { readonly: true });
+  const store = await openStore(r.dbFile, { readonly: true });
   try {
-    const pages = store.pagesOfRun(r.runId);
-    const findings = store.findingsOfRun(r.runId).filter((f) => f.source !== 'site').map((f) => `${new URL(f.pageUrl ?? '').pathname} ${f.ruleId} ${f.kind} ${f.selector}`).sort();
+    const pages = await collect(store.results.iteratePages(r.runId));
+    const findings = (await collect(store.results.iterateFindings(r.runId))).filter((f) => f.source !== 'site').map((f) => `${new URL(f.pageUrl ?? '').pathname} ${f.ruleId} ${f.kind} ${f.selector}`).sort();
     return { pages: pages.length, errors: pages.filter((p) => p.error).length, findings, hits: { ...hits } };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

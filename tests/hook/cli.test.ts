@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openVerdictLog } from '../../crawler/store/hook-log.js';
+import { openStore } from '../../crawler/store/store.js';
 import { jaPage } from '../helpers/server.js';
 import { recordingServer, type RecordingServer } from './site.js';
 import { conforms } from './verdict-schema.js';
@@ -71,11 +71,11 @@ describe('jis-a11y check --html', () => {
     expect(r.json.blocking).toEqual([]);
     expect(r.stderr).toMatch(/公開できます/);
     expect(conforms(r.json)).toBe(true);
-    const log = openVerdictLog(store);
+    const log = await openStore(store);
     try {
-      expect(log.recentVerdicts(1)[0]).toMatchObject({ id: r.json.logId, verdict: 'pass', channel: 'cli', mode: 'html' });
+      expect((await log.hookLog.recentVerdicts(1))[0]).toMatchObject({ id: r.json.logId, verdict: 'pass', channel: 'cli', mode: 'html' });
     } finally {
-      log.close();
+      await log.close();
     }
   });
 
@@ -109,12 +109,12 @@ describe('jis-a11y check --html', () => {
     expect(expired.json.expiredWaivers).toHaveLength(1);
     expect(conforms(valid.json) && conforms(expired.json)).toBe(true);
     expect(expired.stderr).toMatch(/2024-03-31 で期限が切れているため適用していません/);
-    const log = openVerdictLog(store);
+    const log = await openStore(store);
     try {
-      expect(log.waiverUses(valid.json.logId).map((u) => u.status)).toEqual(['applied']);
-      expect(log.waiverUses(expired.json.logId).map((u) => u.status)).toEqual(['expired']);
+      expect((await log.hookLog.waiverUses(valid.json.logId)).map((u) => u.status)).toEqual(['applied']);
+      expect((await log.hookLog.waiverUses(expired.json.logId)).map((u) => u.status)).toEqual(['expired']);
     } finally {
-      log.close();
+      await log.close();
     }
   });
 

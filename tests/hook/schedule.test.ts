@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Scheduler } from '../../crawler/service/scheduler.js';
-import { openStore } from '../../crawler/store/crawl-store.js';
+import { collect, openStore } from '../../crawler/store/store.js';
 import { jaPage } from '../helpers/server.js';
 import { recordingServer, type RecordingServer } from './site.js';
 
@@ -32,14 +32,14 @@ it('fires a crawl from its cron expression, stores the run and writes the report
   await s.stop();
   const last = s.status()[0].lastRun!;
   expect(last.status).toBe('finished');
-  const st = openStore(store);
+  const st = await openStore(store);
   try {
-    const runs = st.listRuns();
+    const runs = await st.runs.listRuns();
     expect(runs.length).toBeGreaterThanOrEqual(1);
     expect(runs[0].label).toBe('毎秒の検査');
-    expect(st.pagesOfRun(runs[0].id)).toHaveLength(1);
+    expect(await collect(st.results.iteratePages(runs[0].id))).toHaveLength(1);
   } finally {
-    st.close();
+    await st.close();
   }
   expect(existsSync(path.join(reportsDir, 'index.html'))).toBe(true);
   expect(existsSync(path.join(reportsDir, 'runs', String(last.runId), 'report.html'))).toBe(true);

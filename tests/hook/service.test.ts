@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../../crawler/service/server.js';
 import { mergeServiceConfig } from '../../crawler/service/config.js';
-import { openStore } from '../../crawler/store/crawl-store.js';
+import { collect, openStore } from '../../crawler/store/store.js';
 import { jaPage } from '../helpers/server.js';
 import { recordingServer, type RecordingServer } from './site.js';
 import { conforms } from './verdict-schema.js';
@@ -149,7 +149,7 @@ describe('verdicts', () => {
     for (const f of block.json.blocking) expect(f.message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     expect(conforms(block.json)).toBe(true);
 
-    const logged = service.verdictLog.recentVerdicts(10);
+    const logged = await service.verdictLog.recentVerdicts(10);
     expect(logged.find((l) => l.id === pass.json.logId)?.verdict).toBe('pass');
     expect(logged.find((l) => l.id === block.json.logId)?.verdict).toBe('block');
   });
@@ -171,7 +171,7 @@ describe('verdicts', () => {
     expect(r.json.expiredWaivers[0].message).toMatch(/期限が切れているため適用していません/);
     expect(r.json.verdict).toBe('block');
     expect(conforms(r.json)).toBe(true);
-    const uses = service.verdictLog.waiverUses(r.json.logId);
+    const uses = await service.verdictLog.waiverUses(r.json.logId);
     expect(uses.map((u) => `${u.rule}:${u.status}`).sort()).toEqual(['color-contrast:expired', 'image-alt:applied']);
 
     // The same image elsewhere is not covered by the waiver.
@@ -254,7 +254,7 @@ describe('hostile pages', () => {
     expect(after.json.verdict).toBe('pass');
     // The tab was discarded; the browser itself did not have to be replaced.
     expect(service.sandbox.launches).toBe(launches);
-    const errors = service.verdictLog.recentVerdicts(5).filter((v) => v.verdict === 'error');
+    const errors = (await service.verdictLog.recentVerdicts(5)).filter((v) => v.verdict === 'error');
     expect(errors.map((e) => e.errorCode)).toContain('timeout');
   });
 });
@@ -301,15 +301,15 @@ describe('the schedule', () => {
     await service.scheduler.idle('weekly');
     const status = service.scheduler.status()[0];
     expect(status.lastRun?.status).toBe('finished');
-    const store = openStore(path.join(tmp, 'hook.sqlite'));
+    const store = await openStore(path.join(tmp, 'hook.sqlite'));
     try {
-      const runs = store.listRuns();
+      const runs = await store.runs.listRuns();
       expect(runs).toHaveLength(1);
       expect(runs[0].status).toBe('finished');
       expect(runs[0].label).toBe('weekly');
-      expect(store.pagesOfRun(runs[0].id).length).toBeGreaterThanOrEqual(2);
+      expect((await collect(store.results.iteratePages(runs[0].id))).length).toBeGreaterThanOrEqual(2);
     } finally {
-      store.close();
+      await store.close();
     }
     expect(status.lastRun?.message).toBeUndefined();
     const page = await fetch(`${base}/reports/`);

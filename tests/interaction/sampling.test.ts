@@ -11,7 +11,7 @@ import { launchBrowser } from '../../crawler/page/browser.js';
 import { mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl } from '../../crawler/crawl/crawl.js';
 import { interactiveMakeup } from '../../crawler/page/interaction/sampling.js';
-import { openStore } from '../../crawler/store/crawl-store.js';
+import { collect, openStore } from '../../crawler/store/store.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 
 const page = (title: string, main: string, head = '') => `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${title} - みどり県</title>
@@ -60,14 +60,14 @@ async function crawl(name: string, scope?: 'every-page') {
   const lines: string[] = [];
   const config = mergeConfig({ startUrls: [server.url + '/a.html'], output: { dir: out }, checkDocuments: false, sitemap: false, interaction: { scope } });
   const r = await runCrawl(config, { hooks: { onLog: (l) => lines.push(l) } });
-  const store = openStore(r.dbFile, { readonly: true });
+  const store = await openStore(r.dbFile, { readonly: true });
   try {
-    const findings = store.findingsOfRun(r.runId).filter((f) => f.source === 'interaction' && f.kind === 'violation');
+    const findings = (await collect(store.results.iterateFindings(r.runId))).filter((f) => f.source === 'interaction' && f.kind === 'violation');
     const byRule = findings.map((f) => `${new URL(f.pageUrl ?? '', server.url).pathname} ${f.ruleId}`).sort();
     const overlays = readdirSync(path.join(out, 'focus-order')).filter((f) => f.endsWith('.png')).length;
-    return { lines, byRule, overlays, pages: store.pagesOfRun(r.runId).length };
+    return { lines, byRule, overlays, pages: (await collect(store.results.iteratePages(r.runId))).length };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -2,12 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore, type CrawlStore } from '../../crawler/store/crawl-store.js';
+import { openStore, type Store } from '../../crawler/store/store.js';
 import { targetCriteria } from '../../rules-jis/criteria.js';
 import type { CriterionResult, Finding, Outcome } from '../../rules-jis/types.js';
 import { JudgementFormatError } from '../../rules-jis/judgements.js';
 import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
-import { listJudgements, recordJudgements, revokeJudgement } from '../../crawler/store/judgements.js';
 import { buildReportModel } from '../../reports/model.js';
 
 const O = 'https://pref.example.jp';
@@ -17,76 +16,76 @@ const finding = (ruleId: string, crit: string, kind: Finding['kind'], selector: 
   ruleId, source: 'axe', kind, criteria: [crit], impact: 'serious', selector, html, message: 'm', help: 'h', helpUrl: '',
 });
 
-function freshStore(): CrawlStore {
+function freshStore(): Promise<Store> {
   return openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'jis-judge-')), 's.sqlite'));
 }
 
 /** One run of three pages: top (1.1.1 review from one finding), news-1 (2.4.6 untested), news-2 (1.1.1 fail). */
-function crawl(store: CrawlStore, hashes: Record<string, string>, snippet = '<img src="a.png" alt="写真">'): number {
-  const run = store.createRun({ startUrls: [O + '/'], config: {}, target: 'AA' });
-  store.savePage(run, { url: O + '/', depth: 0, auditedAt: new Date().toISOString(), title: 'トップ', contentHash: hashes['/'], criteria: criteria({ '1.1.1': 'review', '2.4.6': 'untested' }), findings: [finding('image-alt-review', '1.1.1', 'review', 'img.photo', snippet)] });
-  store.savePage(run, { url: O + '/news/1.html', depth: 1, auditedAt: new Date().toISOString(), title: 'お知らせ1', contentHash: hashes['/news/1.html'], criteria: criteria({ '2.4.6': 'untested' }) });
-  store.savePage(run, { url: O + '/news/2.html', depth: 1, auditedAt: new Date().toISOString(), title: 'お知らせ2', contentHash: hashes['/news/2.html'], criteria: criteria({ '1.1.1': 'fail', '2.4.6': 'untested' }), findings: [finding('image-alt', '1.1.1', 'violation', 'img', '<img src="b.png">')] });
-  store.updateRun(run, { status: 'finished', finishedAt: new Date().toISOString() });
+async function crawl(store: Store, hashes: Record<string, string>, snippet = '<img src="a.png" alt="写真">'): Promise<number> {
+  const run = await store.runs.createRun({ startUrls: [O + '/'], config: {}, target: 'AA' });
+  await store.results.savePage(run, { url: O + '/', depth: 0, auditedAt: new Date().toISOString(), title: 'トップ', contentHash: hashes['/'], criteria: criteria({ '1.1.1': 'review', '2.4.6': 'untested' }), findings: [finding('image-alt-review', '1.1.1', 'review', 'img.photo', snippet)] });
+  await store.results.savePage(run, { url: O + '/news/1.html', depth: 1, auditedAt: new Date().toISOString(), title: 'お知らせ1', contentHash: hashes['/news/1.html'], criteria: criteria({ '2.4.6': 'untested' }) });
+  await store.results.savePage(run, { url: O + '/news/2.html', depth: 1, auditedAt: new Date().toISOString(), title: 'お知らせ2', contentHash: hashes['/news/2.html'], criteria: criteria({ '1.1.1': 'fail', '2.4.6': 'untested' }), findings: [finding('image-alt', '1.1.1', 'violation', 'img', '<img src="b.png">')] });
+  await store.runs.updateRun(run, { status: 'finished', finishedAt: new Date().toISOString() });
   return run;
 }
 const H1 = { '/': 'h-top-1', '/news/1.html': 'h-n1-1', '/news/2.html': 'h-n2-1' };
-const outcome = (store: CrawlStore, run: number, url: string, id: string) => buildReportModel(store, { runId: run }).pages.find((p) => p.url === O + url)!.criteria.find((c) => c.id === id)!;
+const outcome = async (store: Store, run: number, url: string, id: string) => (await buildReportModel(store, { runId: run })).pages.find((p) => p.url === O + url)!.criteria.find((c) => c.id === id)!;
 
 describe('human judgements', () => {
-  it('a page judgement outranks untested, and stops applying when the page content changes', () => {
-    const store = freshStore();
-    const r1 = crawl(store, H1);
-    recordJudgements(store, [{ criterion: '2.4.6', result: 'pass', who: '広報広聴課 山田', note: '見出しは内容を表している', scope: { type: 'page', url: O + '/news/1.html' } }]);
-    expect(outcome(store, r1, '/news/1.html', '2.4.6').outcome).toBe('pass');
-    expect(outcome(store, r1, '/news/1.html', '2.4.6').reason).toContain('山田');
-    expect(outcome(store, r1, '/', '2.4.6').outcome).toBe('untested');
+  it('a page judgement outranks untested, and stops applying when the page content changes', async () => {
+    const store = await freshStore();
+    const r1 = await crawl(store, H1);
+    await store.judgements.recordJudgements([{ criterion: '2.4.6', result: 'pass', who: '広報広聴課 山田', note: '見出しは内容を表している', scope: { type: 'page', url: O + '/news/1.html' } }]);
+    expect((await outcome(store, r1, '/news/1.html', '2.4.6')).outcome).toBe('pass');
+    expect((await outcome(store, r1, '/news/1.html', '2.4.6')).reason).toContain('山田');
+    expect((await outcome(store, r1, '/', '2.4.6')).outcome).toBe('untested');
     // next crawl: news-1 changed, so the judgement no longer covers it
-    const r2 = crawl(store, { ...H1, '/news/1.html': 'h-n1-2' });
-    const m = buildReportModel(store, { runId: r2 });
+    const r2 = await crawl(store, { ...H1, '/news/1.html': 'h-n1-2' });
+    const m = await buildReportModel(store, { runId: r2 });
     expect(m.pages.find((p) => p.url === O + '/news/1.html')!.criteria.find((c) => c.id === '2.4.6')!.outcome).toBe('untested');
     expect(m.judgements.stale).toHaveLength(1);
     expect(m.judgements.stale[0].urls).toEqual([O + '/news/1.html']);
-    store.close();
+    await store.close();
   });
 
-  it('a judgement never overrides an automated violation; precedence page > pattern > site', () => {
-    const store = freshStore();
-    const r = crawl(store, H1);
-    recordJudgements(store, [
+  it('a judgement never overrides an automated violation; precedence page > pattern > site', async () => {
+    const store = await freshStore();
+    const r = await crawl(store, H1);
+    await store.judgements.recordJudgements([
       { criterion: '1.1.1', result: 'pass', scope: { type: 'site' }, when: '2026-11-01T00:00:00Z' },
       { criterion: '2.4.6', result: 'pass', scope: { type: 'site' }, when: '2026-11-01T00:00:00Z' },
       { criterion: '2.4.6', result: 'fail', note: 'お知らせの見出しが「お知らせ」だけ', scope: { type: 'pattern', pattern: '/news/**' }, when: '2026-11-02T00:00:00Z' },
       { criterion: '2.4.6', result: 'pass', scope: { type: 'page', url: O + '/news/2.html' }, when: '2026-10-01T00:00:00Z' },
     ]);
-    expect(outcome(store, r, '/news/2.html', '1.1.1').outcome).toBe('fail'); // violation stands
-    expect(outcome(store, r, '/', '1.1.1').outcome).toBe('pass'); // site judgement over review
-    expect(outcome(store, r, '/', '2.4.6').outcome).toBe('pass'); // site
-    expect(outcome(store, r, '/news/1.html', '2.4.6').outcome).toBe('fail'); // pattern beats site
-    expect(outcome(store, r, '/news/2.html', '2.4.6').outcome).toBe('pass'); // page beats pattern even if older
-    const m = buildReportModel(store, { runId: r });
+    expect((await outcome(store, r, '/news/2.html', '1.1.1')).outcome).toBe('fail'); // violation stands
+    expect((await outcome(store, r, '/', '1.1.1')).outcome).toBe('pass'); // site judgement over review
+    expect((await outcome(store, r, '/', '2.4.6')).outcome).toBe('pass'); // site
+    expect((await outcome(store, r, '/news/1.html', '2.4.6')).outcome).toBe('fail'); // pattern beats site
+    expect((await outcome(store, r, '/news/2.html', '2.4.6')).outcome).toBe('pass'); // page beats pattern even if older
+    const m = await buildReportModel(store, { runId: r });
     const row = m.checklist.find((c) => c.id === '2.4.6')!;
     expect(row.outcome).toBe('fail');
     expect(row.note).toContain('お知らせの見出し');
-    store.close();
+    await store.close();
   });
 
-  it('a finding judgement: pass dismisses the review finding; invalid once the snippet changes; fail makes it fail', () => {
-    const store = freshStore();
-    const r1 = crawl(store, H1);
-    recordJudgements(store, [{ criterion: '1.1.1', result: 'pass', scope: { type: 'finding', url: O + '/', ruleId: 'image-alt-review', selector: 'img.photo' } }]);
-    expect(outcome(store, r1, '/', '1.1.1').outcome).toBe('pass');
-    const r2 = crawl(store, H1, '<img src="a.png" alt="画像">');
-    expect(outcome(store, r2, '/', '1.1.1').outcome).toBe('review');
-    const [id] = recordJudgements(store, [{ criterion: '1.1.1', result: 'fail', scope: { type: 'finding', url: O + '/', ruleId: 'image-alt-review', selector: 'img.photo' } }], { runId: r2 });
-    expect(outcome(store, r2, '/', '1.1.1').outcome).toBe('fail');
-    revokeJudgement(store, id);
-    expect(outcome(store, r2, '/', '1.1.1').outcome).toBe('review');
-    expect(listJudgements(store, { includeRevoked: true })).toHaveLength(2);
-    store.close();
+  it('a finding judgement: pass dismisses the review finding; invalid once the snippet changes; fail makes it fail', async () => {
+    const store = await freshStore();
+    const r1 = await crawl(store, H1);
+    await store.judgements.recordJudgements([{ criterion: '1.1.1', result: 'pass', scope: { type: 'finding', url: O + '/', ruleId: 'image-alt-review', selector: 'img.photo' } }]);
+    expect((await outcome(store, r1, '/', '1.1.1')).outcome).toBe('pass');
+    const r2 = await crawl(store, H1, '<img src="a.png" alt="画像">');
+    expect((await outcome(store, r2, '/', '1.1.1')).outcome).toBe('review');
+    const [id] = await store.judgements.recordJudgements([{ criterion: '1.1.1', result: 'fail', scope: { type: 'finding', url: O + '/', ruleId: 'image-alt-review', selector: 'img.photo' } }], { runId: r2 });
+    expect((await outcome(store, r2, '/', '1.1.1')).outcome).toBe('fail');
+    await store.judgements.revokeJudgement(id);
+    expect((await outcome(store, r2, '/', '1.1.1')).outcome).toBe('review');
+    expect(await store.judgements.listJudgements({ includeRevoked: true })).toHaveLength(2);
+    await store.close();
   });
 
-  it('imports the extension JSON format (docs/judgement-format.md) plus other scopes', () => {
+  it('imports the extension JSON format (docs/judgement-format.md) plus other scopes', async () => {
     const doc = {
       format: 'jis-a11y-judgements',
       version: 1,
@@ -104,14 +103,14 @@ describe('human judgements', () => {
     expect(() => parseJudgementJson(JSON.stringify({ ...doc, extra: 1 }))).toThrow(/extra/);
     expect(() => parseJudgementJson(JSON.stringify({ ...doc, result: null }))).not.toThrow();
     expect(() => parseJudgementJson(JSON.stringify({ ...doc, judgements: [{ criterion: '1.4.6', result: 'pass', scope: { type: 'site' } }] }))).toThrow(/AAA/);
-    const store = freshStore();
-    const r = crawl(store, H1);
-    recordJudgements(store, js, { source: 'json:test' });
-    expect(outcome(store, r, '/news/1.html', '1.3.3').outcome).toBe('pass');
-    store.close();
+    const store = await freshStore();
+    const r = await crawl(store, H1);
+    await store.judgements.recordJudgements(js, { source: 'json:test' });
+    expect((await outcome(store, r, '/news/1.html', '1.3.3')).outcome).toBe('pass');
+    await store.close();
   });
 
-  it('imports a CSV with Japanese headings and ○ / × / − marks', () => {
+  it('imports a CSV with Japanese headings and ○ / × / − marks', async () => {
     const csv = '\uFEFF達成基準,結果,注記,確認者,URL,pattern\r\n"1.4.1 色の使用",○,"色だけで区別していない, 確認済み",田中,,/news/**\r\n2.4.6,×,,田中,https://pref.example.jp/,\r\n3.3.2,−,,田中,,\r\n';
     const js = parseJudgementCsv(csv);
     expect(js.map((j) => [j.criterion, j.result, j.scope.type])).toEqual([

@@ -12,12 +12,11 @@ import schema from '../../schema/result.schema.json';
 import { serveSampleSite } from '../../crawler/cli/sample-site.js';
 import { mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl } from '../../crawler/crawl/crawl.js';
-import { openStore, type CrawlStore } from '../../crawler/store/crawl-store.js';
+import { collect, openStore, type Store } from '../../crawler/store/store.js';
 import { runCheck } from '../../crawler/cli/check-command.js';
 import { targetCriteria } from '../../rules-jis/criteria.js';
 import { generateReports, type GeneratedReports } from '../../reports/generate.js';
 import { buildReportModel } from '../../reports/model.js';
-import { recordJudgements } from '../../crawler/store/judgements.js';
 import { CHECKLIST_SHEET } from '../../reports/xlsx.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-reports-'));
@@ -27,16 +26,16 @@ let current: number;
 let out: GeneratedReports;
 
 /** Copies a run into `dst` (pages, findings, links, documents) so we can stage an earlier year's run. */
-function copyRun(src: CrawlStore, runId: number, dst: CrawlStore, startedAt: string, dropFindingsOf: (url: string) => boolean): number {
-  const run = src.getRun(runId)!;
-  const id = dst.createRun({ startUrls: run.startUrls, config: run.config, toolVersion: run.toolVersion, axeVersion: run.axeVersion, browser: run.browser, target: run.target }, startedAt);
-  for (const p of src.iteratePages(runId)) {
+async function copyRun(src: Store, runId: number, dst: Store, startedAt: string, dropFindingsOf: (url: string) => boolean): Promise<number> {
+  const run = (await src.runs.getRun(runId))!;
+  const id = await dst.runs.createRun({ startUrls: run.startUrls, config: run.config, toolVersion: run.toolVersion, axeVersion: run.axeVersion, browser: run.browser, target: run.target }, startedAt);
+  for await (const p of src.results.iteratePages(runId)) {
     const drop = dropFindingsOf(p.url);
-    const links = src.linksOfRun(runId, { fromUrl: p.url }).map((l) => ({ toUrl: l.toUrl, text: l.text, area: l.area }));
-    dst.savePage(id, { ...p, criteria: p.criteria, findings: drop ? [] : src.findingsOfPage(p.id), links });
+    const links = (await collect(src.results.iterateLinks(runId, { fromUrl: p.url }))).map((l) => ({ toUrl: l.toUrl, text: l.text, area: l.area }));
+    await dst.results.savePage(id, { ...p, criteria: p.criteria, findings: drop ? [] : await src.results.findingsOfPage(p.id), links });
   }
-  for (const d of src.documentsOfRun(runId)) dst.saveDocument(id, d);
-  dst.updateRun(id, { status: 'finished', finishedAt: new Date(new Date(startedAt).getTime() + 60_000).toISOString() });
+  for (const d of await src.results.documentsOfRun(runId)) await dst.results.saveDocument(id, d);
+  await dst.runs.updateRun(id, { status: 'finished', finishedAt: new Date(new Date(startedAt).getTime() + 60_000).toISOString() });
   return id;
 }
 
@@ -44,17 +43,17 @@ beforeAll(async () => {
   const site = await serveSampleSite();
   try {
     const crawl = await runCrawl(mergeConfig({ site: site.url, concurrency: 2, output: { dir: path.join(tmp, 'crawl') } }));
-    const src = openStore(crawl.dbFile);
+    const src = await openStore(crawl.dbFile);
     // the reported store: last year's run (staged: the event pages had no problems then), then today's real crawl
     storeFile = path.join(tmp, 'report-store.sqlite');
-    const dst = openStore(storeFile);
+    const dst = await openStore(storeFile);
     const lastYear = new Date(Date.now() - 370 * 86400_000).toISOString();
-    copyRun(src, crawl.runId, dst, lastYear, (u) => u.includes('/event/'));
-    current = copyRun(src, crawl.runId, dst, new Date().toISOString(), () => false);
+    await copyRun(src, crawl.runId, dst, lastYear, (u) => u.includes('/event/'));
+    current = await copyRun(src, crawl.runId, dst, new Date().toISOString(), () => false);
     crawlRun = crawl.runId;
-    src.close();
-    recordJudgements(dst, [{ criterion: '2.1.1', result: 'pass', who: '広報広聴課', note: 'キーボードだけで全機能を操作できることを確認', scope: { type: 'site' } }]);
-    dst.close();
+    await src.close();
+    await dst.judgements.recordJudgements([{ criterion: '2.1.1', result: 'pass', who: '広報広聴課', note: 'キーボードだけで全機能を操作できることを確認', scope: { type: 'site' } }]);
+    await dst.close();
   } finally {
     await site.close();
   }
@@ -182,17 +181,17 @@ describe('reports from a crawl of the sample site', () => {
     }
   }, 180_000);
 
-  it('report for an earlier run and random sampling is reproducible from the store', () => {
-    const store = openStore(storeFile);
+  it('report for an earlier run and random sampling is reproducible from the store', async () => {
+    const store = await openStore(storeFile);
     try {
-      const a = buildReportModel(store, { runId: current, selection: { method: 'random', n: 5, seed: '令和8年度' } });
-      const b = buildReportModel(store, { runId: current, selection: { method: 'random', n: 5, seed: '令和8年度' } });
+      const a = await buildReportModel(store, { runId: current, selection: { method: 'random', n: 5, seed: '令和8年度' } });
+      const b = await buildReportModel(store, { runId: current, selection: { method: 'random', n: 5, seed: '令和8年度' } });
       expect(a.selection.urls).toEqual(b.selection.urls);
-      const first = buildReportModel(store, { runId: current - 1 });
+      const first = await buildReportModel(store, { runId: current - 1 });
       expect(first.progress).toBeNull();
       expect(first.trends.runs).toHaveLength(1);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

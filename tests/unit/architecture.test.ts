@@ -1,6 +1,6 @@
 // The map in docs/architecture.md, checked: imports point one way between the top-level folders and
 // between the wings of crawler/ (cli → service → crawl | hook → page → store), reports/ reads only the
-// store and rules-jis (and the browser helper for its PDF), and only the store runs SQL.
+// store and rules-jis (and the browser helper for its PDF), and only the store runs SQL (crawler/store/).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,24 @@ describe('architecture', () => {
         const ok = ALLOWED[from].some((a) => target === a || to === a || target.startsWith(a + '/'));
         if (!ok) bad.push(`${file} → ${target}`);
       }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('only crawler/store/ runs SQL or touches the database', () => {
+    // the product's code only; tests and bench/ may open a store file directly to inspect or measure it
+    const SQL_ACCESS: [string, RegExp][] = [
+      ['CREATE TABLE / INDEX', /\bCREATE\s+(?:TEMP(?:ORARY)?\s+|UNIQUE\s+)?(?:TABLE|INDEX)\b/i],
+      ['better-sqlite3', /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]better-sqlite3['"]/],
+      // .prepare(/.exec(/.pragma(/.transaction( on a database handle, or with SQL as its argument (RegExp#exec is fine)
+      ['a database call', /\b(?:db|database|sqlite|conn(?:ection)?)\s*\.\s*(?:prepare|exec|pragma|transaction)\s*\(/i],
+      ['SQL text', /\.(?:prepare|exec)\s*\(\s*[`'"]\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|PRAGMA|BEGIN|WITH|ALTER|REPLACE)\b/i],
+      ["the store's db handle", /\b\w*store\w*\??\.db\b/i],
+    ];
+    const bad: string[] = [];
+    for (const file of unique.filter((f) => !f.startsWith('crawler/store/'))) {
+      const src = readFileSync(path.join(ROOT, file), 'utf8');
+      for (const [what, re] of SQL_ACCESS) if (re.test(src)) bad.push(`${file}: ${what}`);
     }
     expect(bad).toEqual([]);
   });

@@ -1,0 +1,209 @@
+// The store: the one owner of everything jis-a11y keeps between commands (runs, the crawl's frontier, page
+// results, incremental-audit validators, human judgements, the pre-publish verdict log). Everything else
+// reads and writes through the `Store` interface below; nothing outside crawler/store/ runs SQL
+// (tests/unit/architecture.test.ts checks it).
+//
+// Design note.
+// - Why async: the embedded backend (SQLite through better-sqlite3, crawler/store/sqlite/) is synchronous,
+//   but a shared server database (PostgreSQL for a prefecture with several crawl machines) can only answer
+//   asynchronously. Callers written against promises work with both; the SQLite methods simply run their
+//   statements and return a resolved promise.
+// - Coarse-grained: one call is one unit of work and is atomic on its own (`savePage` writes the page, its
+//   findings and links and marks its frontier entry in one transaction; `carryOver` copies a page's result
+//   into a new run with its validators). No transaction handle or connection leaks out, so a network backend
+//   never holds a transaction open across an await in the caller.
+// - Big reads are async iterators (`iteratePages`, `iterateFindings`, `iterateLinks`): a crawl of 30,000
+//   pages is never read into memory whole. The SQLite implementation reads them in keyset-paged batches, so
+//   the caller may write to the store between two items.
+// - A second backend plugs in by implementing the parts (each a module of crawler/store/sqlite/ today) and
+//   choosing it in `openStore` (e.g. by a `postgres://` location), with its own migrations; the shapes are
+//   crawler/store/types.ts. What is not SQL stays shared: the fingerprints of judgements
+//   (crawler/store/judgements.ts), the errors for a schema version the code cannot use (crawler/store/errors.ts).
+import type { CriterionResult, Finding } from '../../rules-jis/types.js';
+import { openSqliteStore } from './sqlite/index.js';
+import type {
+  BrokenLink,
+  CriteriaMerge,
+  DocumentRecord,
+  ErrorRecord,
+  FindingFilter,
+  FrontierEntry,
+  FrontierItem,
+  FrontierState,
+  Judgement,
+  JudgementInput,
+  JudgementListOptions,
+  LinkFilter,
+  LoggedVerdict,
+  LoggedWaiverUse,
+  NameVariantJudge,
+  PageRecord,
+  PageValidators,
+  ProgressCounts,
+  RecordJudgementOptions,
+  Run,
+  RunMeta,
+  RunPatch,
+  RunStatus,
+  RunSummary,
+  SitePage,
+  StoredDocument,
+  StoredError,
+  StoredFinding,
+  StoredLink,
+  StoredPage,
+  AssetState,
+  VerdictErrorToLog,
+  VerdictMeta,
+  VerdictToLog,
+} from './types.js';
+
+export type * from './types.js';
+export { StoreVersionError } from './errors.js';
+
+/** Runs (one crawl each): created by the crawl, read by the reports and the service. */
+export interface RunStore {
+  createRun(meta: RunMeta, startedAt?: string): Promise<number>;
+  updateRun(runId: number, patch: RunPatch): Promise<void>;
+  /** All runs, newest first. */
+  listRuns(): Promise<Run[]>;
+  getRun(runId: number): Promise<Run | null>;
+  /** The newest run, or the newest with the given status. */
+  latestRun(status?: RunStatus): Promise<Run | null>;
+  runSummary(runId: number): Promise<RunSummary>;
+  progressCounts(runId: number): Promise<ProgressCounts>;
+}
+
+/** The crawl's request queue: what to visit, what is in flight, what is done. Survives a crash (`--resume`). */
+export interface Frontier {
+  /**
+   * Adds URLs to the frontier; URLs already there (any state) are ignored. `maxPages` caps the number of
+   * page entries of the run (documents are not counted). Returns the URLs actually added.
+   */
+  enqueue(runId: number, items: FrontierEntry[], maxPages?: number): Promise<string[]>;
+  /** Takes up to `n` queued entries (shallowest first, then in discovery order) and marks them active. */
+  takeQueued(runId: number, n: number): Promise<FrontierItem[]>;
+  /** Puts an entry back in the queue after a failed attempt (attempts + 1). */
+  requeue(runId: number, url: string): Promise<void>;
+  /** On resume: entries that were in flight when the process died go back to the queue. Returns how many. */
+  resetActive(runId: number): Promise<number>;
+  frontierCounts(runId: number): Promise<Record<FrontierState, number>>;
+  /**
+   * A page answered under another URL (redirect): that URL needs no audit of its own. Marks it done (adding
+   * it when absent, taking it out of the queue when queued). Returns true when it changed anything.
+   */
+  markAlias(runId: number, url: string, depth: number): Promise<boolean>;
+}
+
+/** Pages, findings, documents, links and errors of a run. */
+export interface ResultStore {
+  /**
+   * Writes one page with its findings and links and marks its frontier entry done (or failed when the
+   * page has an error), atomically. Writing the same URL again replaces the earlier row. Returns its id.
+   */
+  savePage(runId: number, page: PageRecord): Promise<number>;
+  /** Writes one document and marks its frontier entry, atomically. */
+  saveDocument(runId: number, doc: DocumentRecord): Promise<void>;
+  addError(runId: number, error: ErrorRecord): Promise<void>;
+
+  /** Pages of a run in crawl order (id). */
+  iteratePages(runId: number): AsyncIterable<StoredPage>;
+  getPage(pageId: number): Promise<StoredPage | null>;
+  pageByUrl(runId: number, url: string): Promise<StoredPage | null>;
+  /** The criteria as the page audit alone judged them (before the site-level checks were merged in). */
+  pageAuditCriteria(pageId: number): Promise<CriterionResult[]>;
+  /** Findings of a run by page, then in the order found; optionally one kind or source. */
+  iterateFindings(runId: number, filter?: FindingFilter): AsyncIterable<StoredFinding>;
+  findingsOfPage(pageId: number): Promise<StoredFinding[]>;
+  /** Documents of a run (URL order), each with the pages that link to it. */
+  documentsOfRun(runId: number): Promise<StoredDocument[]>;
+  /** Links found on the audited pages (within scope and out of it), by source then destination. */
+  iterateLinks(runId: number, filter?: LinkFilter): AsyncIterable<StoredLink>;
+  /**
+   * Links whose destination was checked and is broken: HTTP status ≥ 400, or no answer (network error,
+   * timeout, redirect loop). Destinations outside the crawl scope are not checked.
+   */
+  brokenLinksOfRun(runId: number): Promise<BrokenLink[]>;
+  errorsOfRun(runId: number): Promise<StoredError[]>;
+
+  // the site-level checks (crawler/crawl/site-checks.ts): the rules are theirs, the queries ours
+  /** Audited pages (no error) of a run, in crawl order, as the site checks need them. */
+  pagesForSiteChecks(runId: number): Promise<SitePage[]>;
+  /**
+   * 3.2.4: groups the run's navigation links by destination and naming (only these groups come into
+   * memory), asks `judge` about each destination and returns, per page id, the values of the odd namings
+   * that page uses.
+   */
+  navNameVariants<T>(runId: number, judge: NameVariantJudge<T>): Promise<Map<number, T[]>>;
+  /**
+   * Replaces the run's site findings with `findingsByPage` and sets each page's criteria to its own audit's
+   * criteria merged with them (`merge`), in one transaction, so a rerun (resume) never counts twice.
+   * Returns how many findings were written.
+   */
+  replaceSiteFindings(runId: number, findingsByPage: Map<number, Finding[]>, merge: CriteriaMerge): Promise<number>;
+}
+
+/** Incremental audits (crawler/crawl/incremental.ts): what a page and its assets looked like when audited. */
+export interface ValidatorStore {
+  validatorsOf(runId: number, url: string): Promise<PageValidators | null>;
+  /** The assets the run's pages used, each URL once (as first seen). */
+  assetsOfRun(runId: number): Promise<AssetState[]>;
+  /** After a fresh audit: remembers the page's validators for the next run. */
+  remember(runId: number, url: string, validators: PageValidators): Promise<void>;
+  /**
+   * The page is unchanged since `fromRunId`: copies its stored result (the page audit's own criteria, its
+   * findings except the site-level ones, its links) into `toRunId` under the given depth, with its
+   * validators renewed by `now`, in one transaction. Returns the link destinations to follow.
+   */
+  carryOver(fromRunId: number, toRunId: number, page: { url: string; depth: number }, now: { etag: string | null; lastModified: string | null }): Promise<{ links: string[] }>;
+}
+
+/** Human judgements (jis-a11y judge, imports), kept across runs. */
+export interface JudgementStore {
+  /** All judgements (revoked ones too when asked), oldest first. */
+  listJudgements(opts?: JudgementListOptions): Promise<Judgement[]>;
+  /** Validates the inputs, takes each one's fingerprint from the store, records them all or none. Returns the new ids. */
+  recordJudgements(inputs: JudgementInput[], opts?: RecordJudgementOptions): Promise<number[]>;
+  /** Returns false when there is no such judgement or it was revoked already. */
+  revokeJudgement(id: number, now?: string): Promise<boolean>;
+}
+
+/** The pre-publish verdict log: every verdict and every waiver used (or refused as expired). */
+export interface HookLog {
+  /** Logs a verdict and its waiver uses in one transaction; returns the verdict's id. */
+  logVerdict(verdict: VerdictToLog, meta: VerdictMeta): Promise<number>;
+  logError(error: VerdictErrorToLog): Promise<number>;
+  /** Newest first. */
+  recentVerdicts(limit?: number): Promise<LoggedVerdict[]>;
+  waiverUses(verdictId: number): Promise<LoggedWaiverUse[]>;
+}
+
+export interface Store {
+  readonly runs: RunStore;
+  readonly frontier: Frontier;
+  readonly results: ResultStore;
+  readonly validators: ValidatorStore;
+  readonly judgements: JudgementStore;
+  readonly hookLog: HookLog;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** Read only: the file must exist and be at the code's schema version (it is never migrated). */
+  readonly?: boolean;
+}
+
+/**
+ * Opens a store: today always the SQLite file at `location` (created and migrated unless readonly).
+ * Throws StoreVersionError (Japanese message) for a file written by a newer jis-a11y.
+ */
+export async function openStore(location: string, opts: OpenStoreOptions = {}): Promise<Store> {
+  return openSqliteStore(location, opts);
+}
+
+/** Reads an async iterable into an array: for small sets and tests (big runs should stream). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of items) out.push(x);
+  return out;
+}

@@ -1,0 +1,352 @@
+// The shapes of what the store keeps and gives back: the documentation of the data every backend must
+// hold (crawler/store/store.ts is the interface, crawler/store/sqlite/ the SQLite implementation).
+// All fields are camelCase; JSON columns come back parsed.
+import type { CriterionResult, Finding, FindingKind, FindingSource, PageError } from '../../rules-jis/types.js';
+import type { Fingerprint, Judgement, JudgementInput, JudgementScope } from '../../rules-jis/judgements.js';
+
+// ---------------------------------------------------------------------------------------------- runs
+
+export type RunStatus = 'running' | 'finished' | 'interrupted' | 'failed';
+
+export interface RunMeta {
+  startUrls: string[];
+  /** The effective crawl configuration (auth secrets removed). */
+  config: unknown;
+  toolVersion?: string;
+  axeVersion?: string;
+  browser?: string;
+  /** Conformance target, 'AA' by default. */
+  target?: 'A' | 'AA';
+  /** Free label, e.g. "2026年度 定期検査". */
+  label?: string;
+}
+
+export interface Run extends Required<Omit<RunMeta, 'label'>> {
+  id: number;
+  label: string | null;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** What may change on a run after it was created. */
+export interface RunPatch {
+  status?: RunStatus;
+  finishedAt?: string | null;
+  axeVersion?: string;
+  browser?: string;
+}
+
+export interface RunSummary {
+  runId: number;
+  /** Frontier entries (pages and documents) by state. */
+  frontier: Record<FrontierState, number>;
+  /** Page rows (audited or failed). */
+  pages: number;
+  /** Pages audited without error. */
+  pagesAudited: number;
+  /** Pages recorded with an error (HTTP error, timeout, crash …). */
+  pagesFailed: number;
+  documents: number;
+  brokenLinks: number;
+  findings: Record<FindingKind, number>;
+  errors: number;
+}
+
+/** The counts the crawl's progress line shows (crawler/crawl/crawl.ts): cheap enough for twice a second. */
+export interface ProgressCounts {
+  frontier: Record<FrontierState, number>;
+  pagesFailed: number;
+  documents: number;
+  errors: number;
+}
+
+// ------------------------------------------------------------------------------------------ frontier
+
+export type FrontierState = 'queued' | 'active' | 'done' | 'failed';
+export type FrontierKind = 'page' | 'document';
+
+/** A URL to add to a run's frontier. */
+export interface FrontierEntry {
+  url: string;
+  depth: number;
+  kind: FrontierKind;
+  parentUrl?: string | null;
+}
+
+export interface FrontierItem {
+  url: string;
+  depth: number;
+  kind: FrontierKind;
+  attempts: number;
+  parentUrl: string | null;
+}
+
+// ------------------------------------------------------------------------------------------- results
+
+/** A page as stored. `error` set means it was not audited (criteria and findings are then empty). */
+export interface StoredPage {
+  id: number;
+  runId: number;
+  /** Normalised URL (the frontier key). */
+  url: string;
+  /** URL after redirects. */
+  finalUrl: string | null;
+  /** HTTP status of the main document, null when none came (network error, timeout). */
+  status: number | null;
+  contentType: string | null;
+  title: string;
+  lang: string;
+  /** SHA-256 (hex) of the HTML as served; a human judgement stays valid while this is unchanged. */
+  contentHash: string | null;
+  bytes: number | null;
+  depth: number;
+  auditedAt: string;
+  durationMs: number | null;
+  error: PageError | null;
+  /** Per-criterion outcomes: the page audit merged with the site-level checks of the run. */
+  criteria: CriterionResult[];
+  /** Navigation blocks seen on the page (for the 3.2.3 site check). */
+  nav: NavBlock[];
+}
+
+export interface NavBlock {
+  /** What identifies the block across pages: its label, id or landmark, e.g. "nav#gnav". */
+  key: string;
+  /** Link destinations in document order (normalised). */
+  hrefs: string[];
+}
+
+export interface StoredFinding extends Finding {
+  id: number;
+  runId: number;
+  pageId: number;
+  pageUrl: string;
+}
+
+export interface FindingFilter {
+  kind?: FindingKind;
+  source?: FindingSource;
+}
+
+export interface DocumentLink {
+  pageUrl: string;
+  text: string;
+}
+
+/** A non-HTML document (PDF, Word, Excel …): inventoried, not audited. */
+export interface StoredDocument {
+  id: number;
+  runId: number;
+  url: string;
+  /** 'PDF', 'Word', 'Excel', 'PowerPoint', 'CSV', 'ODF' … */
+  type: string;
+  contentType: string | null;
+  /** Bytes (Content-Length), null when the server does not say. */
+  size: number | null;
+  status: number | null;
+  error: PageError | null;
+  checkedAt: string;
+  /** Pages that link to it, with the link text. */
+  linkedFrom: DocumentLink[];
+}
+
+/** A link found on an audited page, as the page record carries it. */
+export interface PageLink {
+  toUrl: string;
+  text: string;
+  /** 'nav' for links inside nav/header/footer/role=navigation, 'main' otherwise. */
+  area: 'nav' | 'main';
+}
+
+export interface StoredLink extends PageLink {
+  runId: number;
+  fromUrl: string;
+}
+
+export interface LinkFilter {
+  fromUrl?: string;
+  toUrl?: string;
+}
+
+export interface BrokenLink {
+  fromUrl: string;
+  toUrl: string;
+  text: string;
+  status: number | null;
+  error: PageError | null;
+}
+
+export interface StoredError {
+  id: number;
+  runId: number;
+  url: string;
+  code: string;
+  message: string;
+  attempt: number;
+  at: string;
+}
+
+export interface ErrorRecord {
+  url: string;
+  code: string;
+  message: string;
+  attempt?: number;
+  at?: string;
+}
+
+/** What the crawler writes for one page, in one transaction. */
+export interface PageRecord {
+  url: string;
+  finalUrl?: string | null;
+  status?: number | null;
+  contentType?: string | null;
+  title?: string;
+  lang?: string;
+  contentHash?: string | null;
+  bytes?: number | null;
+  depth: number;
+  auditedAt: string;
+  durationMs?: number | null;
+  error?: PageError | null;
+  criteria?: CriterionResult[];
+  nav?: NavBlock[];
+  findings?: Finding[];
+  links?: PageLink[];
+}
+
+export interface DocumentRecord {
+  url: string;
+  type: string;
+  contentType?: string | null;
+  size?: number | null;
+  status?: number | null;
+  error?: PageError | null;
+  checkedAt: string;
+}
+
+// --------------------------------------------------------------------------------------- site checks
+
+/** What the site checks (crawler/crawl/site-checks.ts) need of a page: small, a run may have tens of thousands. */
+export type SitePage = Pick<StoredPage, 'id' | 'url' | 'title' | 'contentHash' | 'nav'>;
+
+/** One way a destination is named in navigation areas: the set of names (sorted) and how many pages use exactly it. */
+export interface NameVariant {
+  names: string[];
+  pages: number;
+}
+
+/**
+ * The 3.2.4 judgement the store calls once per destination (the rule itself lives with the site checks):
+ * returns the odd namings, each with the value (a finding) to attach to every page that uses it.
+ */
+export type NameVariantJudge<T> = (toUrl: string, variants: NameVariant[]) => { names: string[]; value: T }[];
+
+/** Merges the site findings of a page into the criteria its own audit gave (crawler/crawl/site-checks.ts mergeCriteria). */
+export type CriteriaMerge = (pageCriteria: CriterionResult[], siteFindings: Finding[]) => CriterionResult[];
+
+// ---------------------------------------------------------------------------------------- validators
+
+/** What an HTTP resource looked like: its validators and the SHA-256 (hex) of its bytes. */
+export interface ResourceState {
+  etag: string | null;
+  lastModified: string | null;
+  hash: string | null;
+}
+
+/** A stylesheet, script or frame a page uses, as it was when the page was audited. */
+export interface AssetState extends ResourceState {
+  url: string;
+}
+
+/** What an incremental audit (crawler/crawl/incremental.ts) remembers of a page to know, next run, whether it changed. */
+export interface PageValidators {
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string | null;
+  assets: AssetState[];
+}
+
+// ---------------------------------------------------------------------------------------- judgements
+
+export interface JudgementListOptions {
+  includeRevoked?: boolean;
+}
+
+export interface RecordJudgementOptions {
+  /** Where the judgements came from: 'cli', 'json:<file>', 'csv:<file>'. */
+  source?: string;
+  /** The run whose pages give the fingerprints (default: the newest finished run). */
+  runId?: number;
+  now?: string;
+}
+
+/** A judgement ready to store: validated, with the fingerprint of what was judged (crawler/store/judgements.ts). */
+export interface NewJudgement {
+  input: JudgementInput;
+  fingerprint: Fingerprint;
+  source: string;
+  createdAt: string;
+}
+
+export type { Judgement, JudgementInput, JudgementScope, Fingerprint };
+
+// ------------------------------------------------------------------------------------------ hook log
+
+/** What the log keeps of a verdict (crawler/hook/verdict.ts HookVerdict has this shape and more). */
+export interface VerdictToLog {
+  url: string;
+  verdict: string;
+  durationMs: number;
+  counts: { blocking: number; review: number; advisory: number; waived: number };
+  policy: { source: string; hash: string };
+  waived: { selector: string; waiver: WaiverRef }[];
+  expiredWaivers: { finding: { selector: string }; waiver: WaiverRef }[];
+}
+
+export interface WaiverRef {
+  rule: string;
+  pagePattern?: string;
+  selector?: string;
+  reason: string;
+  approvedBy: string;
+  expires: string;
+}
+
+export interface VerdictMeta {
+  channel: 'cli' | 'http';
+  mode: 'html' | 'url';
+  /** The HTML submitted or served: only its SHA-256 is kept. */
+  source?: string;
+  /** Remote address, or 'cli'. */
+  client?: string;
+}
+
+/** A request that ended without a verdict (timeout, crash, refused origin). */
+export interface VerdictErrorToLog extends VerdictMeta {
+  url: string;
+  code: string;
+  message: string;
+  durationMs?: number;
+}
+
+export interface LoggedVerdict {
+  id: number;
+  at: string;
+  channel: string;
+  mode: string;
+  url: string;
+  verdict: string;
+  blocking: number;
+  waived: number;
+  errorCode: string | null;
+}
+
+export interface LoggedWaiverUse {
+  verdictId: number;
+  status: 'applied' | 'expired';
+  rule: string;
+  findingSelector: string;
+  approvedBy: string;
+  expires: string;
+}
