@@ -1,7 +1,8 @@
 // The panel's side of the conversation with the audited tab, through chrome.scripting.
 // Kept behind the PanelHost interface so the lit components can be tested without a browser.
 import { browser } from 'wxt/browser';
-import type { AuditResult, InPageApi, InPageOutput } from '../../rules-jis/types.js';
+import type { AuditResult, InPageOutput } from '../../rules-jis/types.js';
+import type {} from '../../rules-jis/page/api.js'; // window.jisA11y's type
 import { auditResultFrom } from './result.js';
 import { chromeStore, type KeyValueStore } from './judgements.js';
 import type { AidName, AidsApi, ContrastReport, OutlineItem } from './page-aids.js';
@@ -43,9 +44,6 @@ export class NoAccessError extends Error {
 }
 
 declare global {
-  interface Window {
-    jisA11y?: InPageApi;
-  }
   // eslint-disable-next-line no-var
   var __jisA11yAids: AidsApi | undefined;
 }

@@ -1,0 +1,105 @@
+// The axe-core helpers that page code borrows instead of keeping its own copies: accessible name
+// (axe.commons.text), colour maths (axe.commons.color) and the flattened tree they need (axe.setup).
+// axe's own typings (node_modules/axe-core/axe.d.ts) leave most of commons/utils out, so the parts used
+// here are typed once, in this file. Runs in the page, inside the one bundle (rules-jis/bundle/build.ts).
+import axe from 'axe-core';
+
+/** An axe colour (axe.commons.color.Color): channels 0–255, alpha 0–1. */
+export interface AxeColor {
+  red: number;
+  green: number;
+  blue: number;
+  alpha: number;
+  parseString(css: string): AxeColor;
+  getRelativeLuminance(): number;
+}
+
+interface AxeInternals {
+  _tree?: unknown;
+  setup(node?: Element | Document): unknown;
+  teardown(): void;
+  utils: { getNodeFromTree(node: Node): unknown };
+  commons: {
+    text: { accessibleText(el: Element, context?: object): string };
+    color: {
+      Color: new (red?: number, green?: number, blue?: number, alpha?: number) => AxeColor;
+      flattenColors(fg: AxeColor, bg: AxeColor): AxeColor;
+      getContrast(bg: AxeColor, fg: AxeColor): number | null;
+    };
+  };
+}
+
+const ax = axe as unknown as AxeInternals;
+
+// ---- the flattened tree --------------------------------------------------------------------------------
+// axe's helpers read its virtual tree. An audit builds and drops it inside axe.run; page code outside a run
+// (the keyboard phase) builds it here, once, and again only after the document changed (markTreeStale).
+
+let ours = false;
+let stale = false;
+
+/** The DOM changed: the next helper call rebuilds axe's tree first. */
+export function markTreeStale(): void {
+  stale = true;
+}
+
+/** Makes sure axe's tree holds `el` (building or rebuilding it); false when it cannot. */
+function treeHolds(el: Element): boolean {
+  try {
+    if (ours && (stale || !ax.utils.getNodeFromTree(el))) dropTree();
+    if (!ax._tree) {
+      ax.setup(el.ownerDocument);
+      ours = true;
+      stale = false;
+    }
+    return !!ax.utils.getNodeFromTree(el);
+  } catch {
+    return false;
+  }
+}
+
+/** Drops the tree this file built (axe.teardown); a tree of a running audit is left alone. */
+export function dropTree(): void {
+  if (!ours) return;
+  ours = false;
+  stale = false;
+  try {
+    ax.teardown();
+  } catch {
+    /* nothing was set up */
+  }
+}
+
+// ---- accessible name ------------------------------------------------------------------------------------
+
+/** The accessible name axe computes (accname 1.1), '' when axe cannot compute it for this element. */
+export function accessibleName(el: Element): string {
+  if (!treeHolds(el)) return '';
+  try {
+    return ax.commons.text.accessibleText(el).replace(/\s+/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+// ---- colour ----------------------------------------------------------------------------------------------
+
+const WHITE = () => new ax.commons.color.Color(255, 255, 255, 1);
+
+/** A computed CSS colour as an axe colour, or null when axe cannot read it. */
+export function parseCssColor(css: string): AxeColor | null {
+  try {
+    return new ax.commons.color.Color().parseString(css);
+  } catch {
+    return null;
+  }
+}
+
+/** Contrast ratio of two computed colours, each painted over white first (null when either is unreadable). */
+export function contrastOverWhite(a: string, b: string): number | null {
+  const ca = parseCssColor(a);
+  const cb = parseCssColor(b);
+  if (!ca || !cb) return null;
+  const { flattenColors, getContrast } = ax.commons.color;
+  return getContrast(flattenColors(ca, WHITE()), flattenColors(cb, WHITE()));
+}
