@@ -109,6 +109,33 @@ export function createChromeHost(fixedTabId: number | null): PanelHost {
     return r?.result as R;
   }
 
+  /** Injects the bundle into the frames (all, or the top one) that do not have it: frames that have it keep their axe instance. */
+  async function ensureBundle(tabId: number, origin: string, allFrames: boolean): Promise<void> {
+    const have = await exec(
+      tabId,
+      () => scripting.executeScript({ target: { tabId, allFrames }, world: 'MAIN', func: () => typeof window.jisA11y === 'object' }),
+      origin,
+    );
+    const missing = have.filter((r) => !r.result).map((r) => r.frameId);
+    if (!missing.length) return;
+    await exec(tabId, () => scripting.executeScript({ target: { tabId, frameIds: missing }, world: 'MAIN', files: [BUNDLE_FILE] }), origin);
+  }
+
+  /** Measures contrast with the bundle in the page's main world (axe's colour helpers) and draws it with the aids. */
+  async function measure(selector: string | null): Promise<ContrastReport | null> {
+    const t = await requireTab();
+    const origin = originOf(t.url);
+    await ensureBundle(t.tabId, origin, false);
+    const [r] = await exec(
+      t.tabId,
+      () => scripting.executeScript({ target: { tabId: t.tabId }, world: 'MAIN', func: (sel: string | null) => window.jisA11y?.contrast(sel) ?? null, args: [selector] }),
+      origin,
+    );
+    const report = (r?.result ?? null) as ContrastReport | null;
+    if (report) await callAids('showContrast', report);
+    return report;
+  }
+
   const store = chromeStore(browser.storage.local as unknown as Parameters<typeof chromeStore>[0]);
 
   return {
@@ -119,21 +146,7 @@ export function createChromeHost(fixedTabId: number | null): PanelHost {
       const origin = originOf(t.url);
       // Overlays must not be audited as page content.
       await callAids('clear').catch(() => undefined);
-      // Inject the bundle once per frame: frames that already have it keep their axe instance.
-      const have = await exec(
-        t.tabId,
-        () =>
-          scripting.executeScript({ target: { tabId: t.tabId, allFrames: true }, world: 'MAIN', func: () => typeof window.jisA11y === 'object' }),
-        origin,
-      );
-      const missing = have.filter((r) => !r.result).map((r) => r.frameId);
-      if (missing.length) {
-        await exec(
-          t.tabId,
-          () => scripting.executeScript({ target: { tabId: t.tabId, frameIds: missing }, world: 'MAIN', files: [BUNDLE_FILE] }),
-          origin,
-        );
-      }
+      await ensureBundle(t.tabId, origin, true);
       const [r] = await exec(
         t.tabId,
         () =>
@@ -170,7 +183,7 @@ export function createChromeHost(fixedTabId: number | null): PanelHost {
     showAid: (aid, on) => callAids('show', aid, on),
     startPicker: () => callAids('startPicker'),
     stopPicker: () => callAids('stopPicker'),
-    measureFocused: () => callAids('measure'),
+    measureFocused: () => measure(null),
     clearAids: () => callAids('clear'),
     async setBadge(violations, reviews) {
       const t = await tab();
@@ -185,9 +198,13 @@ export function createChromeHost(fixedTabId: number | null): PanelHost {
       return browser.permissions.request({ origins: [`${originOf(url)}/*`] });
     },
     onContrast(cb) {
+      // the aids send the picked element's selector (extension/entrypoints/aids.ts); the measure happens here
       browser.runtime.onMessage.addListener((msg: unknown) => {
-        const m = msg as { type?: string; report?: ContrastReport };
-        if (m?.type === 'jis-a11y:contrast' && m.report) cb(m.report);
+        const m = msg as { type?: string; selector?: string };
+        if (m?.type !== 'jis-a11y:picked' || !m.selector) return;
+        void measure(m.selector)
+          .then((report) => report && cb(report))
+          .catch(() => undefined);
       });
     },
     onTabChanged(cb) {

@@ -25,6 +25,9 @@ interface AxeInternals {
       Color: new (red?: number, green?: number, blue?: number, alpha?: number) => AxeColor;
       flattenColors(fg: AxeColor, bg: AxeColor): AxeColor;
       getContrast(bg: AxeColor, fg: AxeColor): number | null;
+      getBackgroundColor(el: Element, bgElms?: Element[]): AxeColor | null;
+      getForegroundColor(el: Element, noScroll?: boolean, bg?: AxeColor): AxeColor | null;
+      getOwnBackgroundColor(style: CSSStyleDeclaration): AxeColor;
     };
   };
 }
@@ -58,6 +61,16 @@ function treeHolds(el: Element): boolean {
   }
 }
 
+/** Runs `fn` on a tree built for it now (fresh caches), dropped afterwards; `fn` gets false when axe has none. */
+export function withFreshTree<T>(el: Element, fn: (ready: boolean) => T): T {
+  dropTree();
+  try {
+    return fn(treeHolds(el));
+  } finally {
+    dropTree();
+  }
+}
+
 /** Drops the tree this file built (axe.teardown); a tree of a running audit is left alone. */
 export function dropTree(): void {
   if (!ours) return;
@@ -84,7 +97,9 @@ export function accessibleName(el: Element): string {
 
 // ---- colour ----------------------------------------------------------------------------------------------
 
-const WHITE = () => new ax.commons.color.Color(255, 255, 255, 1);
+/** An axe colour from channels. */
+export const rgba = (red: number, green: number, blue: number, alpha = 1): AxeColor => new ax.commons.color.Color(red, green, blue, alpha);
+const WHITE = () => rgba(255, 255, 255);
 
 /** A computed CSS colour as an axe colour, or null when axe cannot read it. */
 export function parseCssColor(css: string): AxeColor | null {
@@ -103,3 +118,36 @@ export function contrastOverWhite(a: string, b: string): number | null {
   const { flattenColors, getContrast } = ax.commons.color;
   return getContrast(flattenColors(ca, WHITE()), flattenColors(cb, WHITE()));
 }
+
+/** The colour behind the element's text as axe's color-contrast rule sees it; null when axe cannot tell (image, gradient, overlap). */
+export function backgroundOf(el: Element): AxeColor | null {
+  try {
+    return ax.commons.color.getBackgroundColor(el, []);
+  } catch {
+    return null;
+  }
+}
+
+/** The element's text colour over `bg` (axe: opacity, text stroke and shadows included), null when unreadable. */
+export function foregroundOf(el: Element, bg: AxeColor): AxeColor | null {
+  try {
+    return ax.commons.color.getForegroundColor(el, false, bg);
+  } catch {
+    return null;
+  }
+}
+
+/** The element's own background colour (opacity applied), as axe reads it. */
+export const ownBackground = (style: CSSStyleDeclaration): AxeColor => ax.commons.color.getOwnBackgroundColor(style);
+
+/** `top` painted over `bottom`. */
+export const paintOver = (top: AxeColor, bottom: AxeColor): AxeColor => ax.commons.color.flattenColors(top, bottom);
+
+/** Contrast ratio of two colours (a translucent `fg` painted over `bg` first). */
+export const contrastOf = (fg: AxeColor, bg: AxeColor): number => ax.commons.color.getContrast(bg, fg) ?? 1;
+
+/** White, the canvas when nothing paints a background. */
+export const white = (): AxeColor => WHITE();
+
+/** #rrggbb of an axe colour. */
+export const hexOf = (c: AxeColor): string => '#' + [c.red, c.green, c.blue].map((n) => Math.round(n).toString(16).padStart(2, '0')).join('');

@@ -1,6 +1,7 @@
 // The in-page runner: the single script every front door injects (crawler, hook, extension).
 // It configures axe (Japanese locale, WCAG 2.0 A/AA rules, re-enabled 4.1.1 rules, our Japanese checks)
-// and exposes window.jisA11y: run() and the page scripts of rules-jis/page/ (collector, make-up, keyboard).
+// and exposes window.jisA11y: run() and the page scripts of rules-jis/page/ (collector, make-up, contrast,
+// keyboard).
 import axe from 'axe-core';
 import ja from 'axe-core/locales/ja.json';
 import { registerJisRules, JIS_TAG } from './register.js';
@@ -13,6 +14,7 @@ import type { InPageOutput, InPageRunOptions } from '../types.js';
 import { collect } from '../page/collect.js';
 import { makeup } from '../page/makeup.js';
 import { keyboard } from '../page/keyboard/index.js';
+import { contrastAt } from '../page/contrast.js';
 import type {} from '../page/api.js'; // window.jisA11y's type
 
 declare global {
@@ -58,4 +60,4 @@ async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
   };
 }
 
-window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run, collect, makeup, keyboard };
+window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run, collect, makeup, contrast: contrastAt, keyboard };
