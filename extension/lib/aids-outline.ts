@@ -3,6 +3,7 @@
 // world), so names here are the short label an editor recognises (aria-label, aria-labelledby, title),
 // not findings; findings and their names come from the bundle (rules-jis/page/).
 import { cssPath } from '../../rules-jis/page/dom/selector.js';
+import { FOCUSABLE_SEL } from '../../rules-jis/page/dom/visibility.js';
 import { ours, visible } from './aids-draw.js';
 
 export interface OutlineItem {
@@ -94,12 +95,9 @@ export function collectLandmarks(doc: Document = document): { el: Element; item:
 
 // ---- tab order ----------------------------------------------------------------------------------------
 
-const FOCUSABLE =
-  'a[href], area[href], button, input:not([type="hidden"]), select, textarea, iframe, summary, [tabindex], [contenteditable=""], [contenteditable="true"], audio[controls], video[controls]';
-
 /** The tabindex that orders the element, or null when it is not in the sequence at all. */
 function tabIndexOf(el: Element, isVisible: (el: Element) => boolean): number | null {
-  if (ours(el) || (el as HTMLButtonElement).disabled || el.closest('[inert]')) return null;
+  if (ours(el) || (el as HTMLButtonElement).disabled || el.closest('[inert]') || el.matches('input[type=hidden]')) return null;
   const attr = el.getAttribute('tabindex');
   const t = attr === null ? 0 : parseInt(attr, 10);
   if (!Number.isNaN(t) && t < 0) return null;
@@ -111,7 +109,7 @@ function tabIndexOf(el: Element, isVisible: (el: Element) => boolean): number | 
 export function tabOrder(doc: Document = document, isVisible: (el: Element) => boolean = visible): Element[] {
   const positive: { el: Element; t: number; i: number }[] = [];
   const zero: Element[] = [];
-  Array.from(doc.querySelectorAll(FOCUSABLE)).forEach((el, i) => {
+  Array.from(doc.querySelectorAll(FOCUSABLE_SEL)).forEach((el, i) => {
     const t = tabIndexOf(el, isVisible);
     if (t === null) return;
     if (t > 0) positive.push({ el, t, i });
