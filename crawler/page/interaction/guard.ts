@@ -2,7 +2,8 @@
 // - main-frame navigation requests are aborted (and recorded): the page never leaves;
 // - alert/confirm/prompt dialogs are dismissed;
 // - popups (target=_blank, window.open kept from before our wrapper) are recorded and closed;
-// - the in-page helper records window.open, form submit and requestSubmit itself (in-page.ts).
+// - the in-page helper records window.open, form submit and requestSubmit itself
+//   (rules-jis/page/keyboard/session.ts).
 // If the document was replaced anyway, restore() brings the original back (goBack, then goto/setContent).
 import type { Dialog, HTTPRequest, Page, Frame } from 'puppeteer';
 import type { GuardEvent } from './types.js';
