@@ -36,7 +36,8 @@ const ax = axe as unknown as AxeInternals;
 
 // ---- the flattened tree --------------------------------------------------------------------------------
 // axe's helpers read its virtual tree. An audit builds and drops it inside axe.run; page code outside a run
-// (the keyboard phase) builds it here, once, and again only after the document changed (markTreeStale).
+// (keyboard phase, collector, contrast) builds it here, and drops it when done. The keyboard phase keeps it
+// for the whole phase and has it rebuilt only after the document changed (markTreeStale).
 
 let ours = false;
 let stale = false;
@@ -99,7 +100,8 @@ export function accessibleName(el: Element): string {
 
 /** An axe colour from channels. */
 export const rgba = (red: number, green: number, blue: number, alpha = 1): AxeColor => new ax.commons.color.Color(red, green, blue, alpha);
-const WHITE = () => rgba(255, 255, 255);
+/** White, the canvas when nothing paints a background. */
+export const white = (): AxeColor => rgba(255, 255, 255);
 
 /** A computed CSS colour as an axe colour, or null when axe cannot read it. */
 export function parseCssColor(css: string): AxeColor | null {
@@ -116,7 +118,7 @@ export function contrastOverWhite(a: string, b: string): number | null {
   const cb = parseCssColor(b);
   if (!ca || !cb) return null;
   const { flattenColors, getContrast } = ax.commons.color;
-  return getContrast(flattenColors(ca, WHITE()), flattenColors(cb, WHITE()));
+  return getContrast(flattenColors(ca, white()), flattenColors(cb, white()));
 }
 
 /** The colour behind the element's text as axe's color-contrast rule sees it; null when axe cannot tell (image, gradient, overlap). */
@@ -145,9 +147,6 @@ export const paintOver = (top: AxeColor, bottom: AxeColor): AxeColor => ax.commo
 
 /** Contrast ratio of two colours (a translucent `fg` painted over `bg` first). */
 export const contrastOf = (fg: AxeColor, bg: AxeColor): number => ax.commons.color.getContrast(bg, fg) ?? 1;
-
-/** White, the canvas when nothing paints a background. */
-export const white = (): AxeColor => WHITE();
 
 /** #rrggbb of an axe colour. */
 export const hexOf = (c: AxeColor): string => '#' + [c.red, c.green, c.blue].map((n) => Math.round(n).toString(16).padStart(2, '0')).join('');
