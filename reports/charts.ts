@@ -1,76 +1,107 @@
 // SVG charts for the trends, drawn as plain markup (no script, works offline and in print).
 // Every chart is role="img" with a <title> and <desc> that state the numbers; the data table is printed
-// beside it by the caller, so nothing is conveyed by the picture alone. Series differ by colour AND dash
-// and marker shape (1.4.1), and colours contrast ≥ 3:1 with the white background (1.4.11-ready).
-import { esc } from './format.js';
+// beside it by the caller (reports/sections/trends.ts), so nothing is conveyed by the picture alone.
+// Series differ by colour AND dash and marker shape (1.4.1), and colours contrast ≥ 3:1 with the white
+// background (1.4.11-ready).
+import { html, type Html } from './html.js';
 
 export interface Series {
   name: string;
   values: number[];
 }
 
-const STYLES = [
+interface SeriesStyle {
+  color: string;
+  dash: string;
+  marker: 'circle' | 'square' | 'triangle';
+}
+
+const STYLES: SeriesStyle[] = [
   { color: '#b3261e', dash: '', marker: 'circle' },
   { color: '#1a5fb4', dash: '6 4', marker: 'square' },
   { color: '#26734d', dash: '2 3', marker: 'triangle' },
 ];
 
+// ids count up over the process, so two charts in one document never share an id
 let uid = 0;
 
-export function lineChart(labels: string[], series: Series[], opts: { title: string; unit?: string; width?: number; height?: number }): string {
-  const id = `chart${++uid}`;
-  const W = opts.width ?? 640;
-  const H = opts.height ?? 260;
+/** The plotting area of a line chart and its scales. */
+interface Frame {
+  W: number;
+  H: number;
+  L: number;
+  R: number;
+  B: number;
+  top: number;
+  step: number;
+  x: (i: number) => number;
+  y: (v: number) => number;
+}
+
+function frame(labels: string[], series: Series[], W: number, H: number): Frame {
   const L = 56, R = 16, T = 20, B = 48;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const step = niceStep(max);
   const top = Math.ceil(max / step) * step;
   const x = (i: number) => L + (labels.length <= 1 ? (W - L - R) / 2 : (i * (W - L - R)) / (labels.length - 1));
   const y = (v: number) => T + (H - T - B) * (1 - v / top);
+  return { W, H, L, R, B, top, step, x, y };
+}
+
+/** Horizontal grid lines with their values, and the run labels under the axis. */
+function axes(f: Frame, labels: string[]): Html[] {
+  const parts: Html[] = [];
+  for (let v = 0; v <= f.top; v += f.step) {
+    parts.push(html`<line x1="${f.L}" x2="${f.W - f.R}" y1="${f.y(v)}" y2="${f.y(v)}" stroke="#c4c4c4" stroke-width="1"/>`);
+    parts.push(html`<text x="${f.L - 8}" y="${f.y(v) + 4}" text-anchor="end" font-size="12" fill="#333">${v}</text>`);
+  }
+  labels.forEach((l, i) => parts.push(html`<text x="${f.x(i)}" y="${f.H - f.B + 18}" text-anchor="middle" font-size="12" fill="#333">${l}</text>`));
+  return parts;
+}
+
+/** One series: its line, its markers, and its entry in the legend under the chart. */
+function seriesMarks(f: Frame, s: Series, k: number): Html[] {
+  const st = STYLES[k % STYLES.length];
+  const pts = s.values.map((v, i) => `${f.x(i)},${f.y(v)}`).join(' ');
+  const lx = f.L + k * 190;
+  const ly = f.H - 10;
+  return [
+    html`<polyline points="${pts}" fill="none" stroke="${st.color}" stroke-width="2.5" stroke-dasharray="${st.dash}"/>`,
+    ...s.values.map((v, i) => marker(st.marker, f.x(i), f.y(v), st.color)),
+    html`<line x1="${lx}" x2="${lx + 28}" y1="${ly - 4}" y2="${ly - 4}" stroke="${st.color}" stroke-width="2.5" stroke-dasharray="${st.dash}"/>`,
+    marker(st.marker, lx + 14, ly - 4, st.color),
+    html`<text x="${lx + 34}" y="${ly}" font-size="12" fill="#333">${s.name}</text>`,
+  ];
+}
+
+export function lineChart(labels: string[], series: Series[], opts: { title: string; unit?: string; width?: number; height?: number }): Html {
+  const id = `chart${++uid}`;
+  const f = frame(labels, series, opts.width ?? 640, opts.height ?? 260);
   const desc = series
     .map((s) => `${s.name}: ${s.values.map((v, i) => `${labels[i]} ${v}${opts.unit ?? ''}`).join('、')}`)
     .join('。');
-  const parts: string[] = [];
-  for (let v = 0; v <= top; v += step) {
-    parts.push(`<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="#c4c4c4" stroke-width="1"/>`);
-    parts.push(`<text x="${L - 8}" y="${y(v) + 4}" text-anchor="end" font-size="12" fill="#333">${v}</text>`);
-  }
-  labels.forEach((l, i) => parts.push(`<text x="${x(i)}" y="${H - B + 18}" text-anchor="middle" font-size="12" fill="#333">${esc(l)}</text>`));
-  series.forEach((s, k) => {
-    const st = STYLES[k % STYLES.length];
-    const pts = s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ');
-    parts.push(`<polyline points="${pts}" fill="none" stroke="${st.color}" stroke-width="2.5" stroke-dasharray="${st.dash}"/>`);
-    s.values.forEach((v, i) => parts.push(marker(st.marker, x(i), y(v), st.color)));
-    // legend
-    const lx = L + k * 190;
-    const ly = H - 10;
-    parts.push(`<line x1="${lx}" x2="${lx + 28}" y1="${ly - 4}" y2="${ly - 4}" stroke="${st.color}" stroke-width="2.5" stroke-dasharray="${st.dash}"/>`);
-    parts.push(marker(st.marker, lx + 14, ly - 4, st.color));
-    parts.push(`<text x="${lx + 34}" y="${ly}" font-size="12" fill="#333">${esc(s.name)}</text>`);
-  });
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" style="max-width:${W}px" role="img" aria-labelledby="${id}t ${id}d" focusable="false"><title id="${id}t">${esc(opts.title)}</title><desc id="${id}d">${esc(desc)}</desc>${parts.join('')}</svg>`;
+  const parts = [...axes(f, labels), ...series.flatMap((s, k) => seriesMarks(f, s, k))];
+  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f.W} ${f.H}" width="100%" style="max-width:${f.W}px" role="img" aria-labelledby="${id}t ${id}d" focusable="false"><title id="${id}t">${opts.title}</title><desc id="${id}d">${desc}</desc>${parts}</svg>`;
 }
 
 /** A small bar sparkline for one criterion (pages failing per run). */
-export function sparkBars(labels: string[], values: number[], title: string): string {
+export function sparkBars(labels: string[], values: number[], title: string): Html {
   const id = `spark${++uid}`;
   const W = Math.max(60, values.length * 14), H = 24;
   const max = Math.max(1, ...values);
   const bw = W / Math.max(1, values.length);
-  const bars = values
-    .map((v, i) => {
-      const h = v === 0 ? 1 : Math.max(2, (v / max) * (H - 2));
-      return `<rect x="${i * bw + 1}" y="${H - h}" width="${bw - 2}" height="${h}" fill="${v === 0 ? '#767676' : '#b3261e'}"/>`;
-    })
-    .join('');
+  const bars = values.map((v, i) => {
+    const h = v === 0 ? 1 : Math.max(2, (v / max) * (H - 2));
+    return html`<rect x="${i * bw + 1}" y="${H - h}" width="${bw - 2}" height="${h}" fill="${v === 0 ? '#767676' : '#b3261e'}"/>`;
+  });
   const desc = values.map((v, i) => `${labels[i]} ${v}ページ`).join('、');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}t ${id}d" focusable="false"><title id="${id}t">${esc(title)}</title><desc id="${id}d">${esc(desc)}</desc>${bars}</svg>`;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}t ${id}d" focusable="false"><title id="${id}t">${title}</title><desc id="${id}d">${desc}</desc>${bars}</svg>`;
 }
 
-function marker(kind: string, x: number, y: number, color: string): string {
-  if (kind === 'square') return `<rect x="${x - 4}" y="${y - 4}" width="8" height="8" fill="${color}"/>`;
-  if (kind === 'triangle') return `<polygon points="${x},${y - 5} ${x + 5},${y + 4} ${x - 5},${y + 4}" fill="${color}"/>`;
-  return `<circle cx="${x}" cy="${y}" r="4" fill="${color}"/>`;
+function marker(kind: SeriesStyle['marker'], x: number, y: number, color: string): Html {
+  if (kind === 'square') return html`<rect x="${x - 4}" y="${y - 4}" width="8" height="8" fill="${color}"/>`;
+  if (kind === 'triangle') return html`<polygon points="${x},${y - 5} ${x + 5},${y + 4} ${x - 5},${y + 4}" fill="${color}"/>`;
+  return html`<circle cx="${x}" cy="${y}" r="4" fill="${color}"/>`;
 }
 
 function niceStep(max: number): number {

@@ -1,4 +1,6 @@
 // CSV of every finding of the run (UTF-8 with BOM, CRLF) so Excel opens the Japanese text as it is.
+// The writer is ours and small (quoting per RFC 4180 plus formula neutralising; tests/reports/csv.test.ts
+// reads it back with csv-parse): csv-stringify, csv-parse's sibling, is not among the dependencies.
 import { criterion } from '../rules-jis/criteria.js';
 import { KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
 import type { Store } from '../crawler/store/store.js';

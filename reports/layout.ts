@@ -1,6 +1,7 @@
 // The shell every HTML report shares: one self-contained file (inline CSS, no script, no external
-// resource), Japanese, with landmarks, a skip link, and print styles for A4. It must pass jis-a11y's own audit.
-import { esc } from './format.js';
+// resource), Japanese, with landmarks, a skip link, and print styles for A4. It must pass jis-a11y's own audit
+// (tests/reports/reports.test.ts audits every generated page).
+import { html, raw, type Html } from './html.js';
 import { TOOL_NAME, TOOL_VERSION } from '../rules-jis/version.js';
 
 export const REPORT_CSS = `
@@ -57,28 +58,29 @@ export interface ShellOptions {
   title: string;
   /** The header line above the h1, e.g. the site name. */
   siteName: string;
-  body: string;
-  footer?: string;
+  body: Html;
+  footer?: Html;
 }
 
 export function htmlPage(o: ShellOptions): string {
-  return `<!DOCTYPE html>
+  const footer = o.footer ?? html`この文書は ${TOOL_NAME} ${TOOL_VERSION} が検査結果から作成しました。`;
+  return html`<!DOCTYPE html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${TOOL_NAME} ${TOOL_VERSION}">
-<title>${esc(o.title)}｜${esc(o.siteName)}</title>
-<style>${REPORT_CSS}</style>
+<title>${o.title}｜${o.siteName}</title>
+<style>${raw(REPORT_CSS)}</style>
 </head>
 <body>
 <a class="skip" href="#main">本文へスキップ</a>
-<header class="site"><p>${esc(o.siteName)}</p></header>
+<header class="site"><p>${o.siteName}</p></header>
 <main id="main">
 ${o.body}
 </main>
-<footer class="site"><p>${o.footer ?? `この文書は ${esc(TOOL_NAME)} ${esc(TOOL_VERSION)} が検査結果から作成しました。`}</p></footer>
+<footer class="site"><p>${footer}</p></footer>
 </body>
 </html>
-`;
+`.toString();
 }

@@ -60,9 +60,9 @@ export const DEFAULT_SEED = 'jis-a11y';
 export const WAIC_RANDOM_GUIDE = 40;
 
 /**
- * The page-template signature inferred from the URL shape: digit runs become "#", the first directory
- * (the site section, which CMSs usually tie to a template) is kept, deeper directories keep their shape,
- * a directory index is "index" and any other leaf is "*" unless it has a numbered pattern (news-#.html).
+ * The page-template signature inferred from the URL shape: every directory is kept with its digit runs as
+ * "#" (the first is the site section, which CMSs usually tie to a template), a directory index is "index"
+ * and any other leaf is "*" unless it has a numbered pattern (news-#.html).
  * The navigation blocks of the page are part of the signature, so pages built from different parts differ.
  */
 export function templateKey(page: SelectablePage): string {
@@ -74,7 +74,7 @@ export function templateKey(page: SelectablePage): string {
   }
   const segs = path.split('/').slice(1);
   const leaf = segs.pop() ?? '';
-  const dirs = segs.map((s, i) => (i === 0 ? s.replace(/\d+/g, '#') : s.replace(/\d+/g, '#')));
+  const dirs = segs.map((s) => s.replace(/\d+/g, '#'));
   let last: string;
   if (!leaf || /^index\./i.test(leaf)) last = dirs.length === 0 ? '(top)' : 'index';
   else if (/\d/.test(leaf)) last = leaf.replace(/\d+/g, '#');

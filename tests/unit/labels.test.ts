@@ -36,7 +36,7 @@ describe('Japanese labels', () => {
   });
 
   it('the extension and the reports import the one label object', () => {
-    const users = ['extension/lib/view.ts', 'extension/components/jis-results.ts', 'extension/components/jis-checklist.ts', 'reports/model.ts', 'reports/html-report.ts', 'reports/test-result.ts', 'reports/csv.ts', 'reports/xlsx.ts', 'crawler/cli/format-text.ts'];
+    const users = ['extension/lib/view.ts', 'extension/components/jis-results.ts', 'extension/components/jis-checklist.ts', 'reports/model/checklist.ts', 'reports/sections/findings.ts', 'reports/test-result/checklist-table.ts', 'reports/csv.ts', 'reports/xlsx.ts', 'crawler/cli/format-text.ts'];
     for (const f of users) expect(read(f), f).toMatch(/from '(\.\.\/)+rules-jis\/labels-ja\.js'/);
     // the advisory heading the side panel shows is the one the reports print
     const page = pageResult({ url: 'https://pref.example.jp/', title: '', lang: 'ja', axeVersion: '', ruleStats: [], facts: { inapplicable: {} }, findings: [{ ruleId: 'jis-compat-char', source: 'jis', kind: 'advisory', criteria: [], impact: 'minor', selector: 'p', html: '', message: 'm', help: 'h', helpUrl: '' }] });
