@@ -1,8 +1,9 @@
 // Incremental audits: a scheduled re-audit reuses the stored result of a page whose served HTML and shared
 // assets (stylesheets, scripts, frames) are unchanged since the previous finished run of the same site,
 // instead of loading it in the browser again. Unchanged is decided from Node, without the browser:
-// the page and each asset are fetched with the stored validators (If-None-Match / If-Modified-Since, a 304
-// is unchanged) and otherwise compared by SHA-256 of the bytes. `--full` turns it off.
+// the page and each asset are fetched through the crawl's HTTP client (http-client.ts: its auth and timeout)
+// with the stored validators (If-None-Match / If-Modified-Since, a 304 is unchanged) and otherwise compared
+// by SHA-256 of the bytes. `--full` turns it off.
 // The validators are kept by the store (crawler/store/sqlite/validators.ts); this module decides.
 import { createHash } from 'node:crypto';
 import type { AssetState, FrontierItem, ResourceState, Store } from '../store/store.js';
@@ -13,14 +14,14 @@ export type Fingerprint = ResourceState;
 
 const sha256 = (b: Buffer | ArrayBuffer) => createHash('sha256').update(Buffer.from(b as ArrayBuffer)).digest('hex');
 
+/** Pages of this run: copied from the previous run, or audited again because they changed. */
 export interface ReuseStats {
   reused: number;
   changed: number;
-  checked: number;
 }
 
 export class IncrementalAudit {
-  readonly stats: ReuseStats = { reused: 0, changed: 0, checked: 0 };
+  readonly stats: ReuseStats = { reused: 0, changed: 0 };
   /** Asset fingerprints of this run, fetched once per run. */
   private assets = new Map<string, Promise<Fingerprint | null>>();
   /** Asset fingerprints as the previous run saw them. */
@@ -65,11 +66,11 @@ export class IncrementalAudit {
   }
 
   private async fingerprint(url: string, known?: Fingerprint): Promise<Fingerprint | null> {
-    const headers: Record<string, string> = { ...this.http.headers(url) };
+    const headers: Record<string, string> = {};
     if (known?.etag) headers['if-none-match'] = known.etag;
     else if (known?.lastModified) headers['if-modified-since'] = known.lastModified;
     try {
-      const res = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(30_000) });
+      const res = await this.http.request(url, { headers, redirect: 'follow' });
       if (res.status === 304 && known) {
         res.body?.cancel().catch(() => {});
         return known;
@@ -100,7 +101,6 @@ export class IncrementalAudit {
     if (!prev || prev.error || !prev.contentHash) return null;
     const v = await this.store.validators.validatorsOf(this.prevRunId, item.url);
     if (!v) return null;
-    this.stats.checked++;
     const now = await this.fingerprint(item.url, { etag: v.etag, lastModified: v.lastModified, hash: prev.contentHash });
     let same = !!now && now.hash === prev.contentHash;
     if (same) {
