@@ -9,9 +9,6 @@ import { createHash } from 'node:crypto';
 import type { AssetState, FrontierItem, ResourceState, Store } from '../store/store.js';
 import type { HttpClient } from './http-client.js';
 
-/** What a page or asset looks like now: its validators and the SHA-256 of its bytes. */
-export type Fingerprint = ResourceState;
-
 const sha256 = (b: Buffer | ArrayBuffer) => createHash('sha256').update(Buffer.from(b as ArrayBuffer)).digest('hex');
 
 /** Pages of this run: copied from the previous run, or audited again because they changed. */
@@ -23,9 +20,9 @@ export interface ReuseStats {
 export class IncrementalAudit {
   readonly stats: ReuseStats = { reused: 0, changed: 0 };
   /** Asset fingerprints of this run, fetched once per run. */
-  private assets = new Map<string, Promise<Fingerprint | null>>();
+  private assets = new Map<string, Promise<ResourceState | null>>();
   /** Asset fingerprints as the previous run saw them. */
-  private prevAssets = new Map<string, Fingerprint>();
+  private prevAssets = new Map<string, ResourceState>();
 
   private constructor(
     private store: Store,
@@ -65,7 +62,7 @@ export class IncrementalAudit {
     return this.prevRunId;
   }
 
-  private async fingerprint(url: string, known?: Fingerprint): Promise<Fingerprint | null> {
+  private async fingerprint(url: string, known?: ResourceState): Promise<ResourceState | null> {
     const headers: Record<string, string> = {};
     if (known?.etag) headers['if-none-match'] = known.etag;
     else if (known?.lastModified) headers['if-modified-since'] = known.lastModified;
@@ -85,7 +82,7 @@ export class IncrementalAudit {
     }
   }
 
-  private assetNow(url: string): Promise<Fingerprint | null> {
+  private assetNow(url: string): Promise<ResourceState | null> {
     let p = this.assets.get(url);
     if (!p) this.assets.set(url, (p = this.fingerprint(url, this.prevAssets.get(url))));
     return p;

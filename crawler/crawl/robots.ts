@@ -1,4 +1,5 @@
-// robots.txt: honoured by default (the 広報広聴課 may turn it off for their own site with --ignore-robots).
+// robots.txt: honoured by default (the 広報広聴課 may turn it off for their own site with --ignore-robots), read
+// once per origin and run (RobotsCache).
 import robotsParser from 'robots-parser';
 
 export const USER_AGENT_TOKEN = 'jis-a11y';
