@@ -1,8 +1,8 @@
 // `npm run docs`: writes docs/rules.md from the rule catalogue (rules-jis/catalogue/), so the list of rules a
 // reader sees is the list the tool runs. tests/unit/docs.test.ts renders it again in memory and fails when
-// the committed file is stale. Also renders the two tables README.md shows (site-level checks, keyboard
-// checks) as marked blocks, for README to link to or copy.
-import { writeFileSync } from 'node:fs';
+// the committed file is stale. The two tables README.md shows (site-level checks, keyboard checks) are
+// marked blocks in both files: `npm run docs` copies them into README.md, and the test checks they match.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULE_SOURCES, ruleCatalogue, type RuleIndex, type RuleMeta } from '../rules-jis/catalogue/index.js';
@@ -12,6 +12,8 @@ import { KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES_DOC = path.join(ROOT, 'docs/rules.md');
+export const README = path.join(ROOT, 'README.md');
+export const README_BLOCKS = ['site-table', 'keyboard-table'] as const;
 
 const SOURCE_JA: Record<FindingSource, { title: string; what: string }> = {
   axe: { title: 'axe-core のルール', what: 'axe-core（日本語ロケール）。名称と説明は axe のもの、達成基準の対応と直し方は `rules-jis/data/rules/axe.json` で補正' },
@@ -131,7 +133,23 @@ export function renderRulesDoc(catalogue: RuleIndex = ruleCatalogue()): string {
   return [overview(rules), byCriterion(rules), bySource(rules), siteTable(rules), keyboardTable(rules)].join('\n\n') + '\n';
 }
 
+const blockPattern = (name: string) => new RegExp(`<!-- rules:${name} \\(npm run docs\\) -->[\\s\\S]*?<!-- /rules:${name} -->`);
+
+/** README.md with its generated blocks replaced by those of the rendered doc (a README without a block's markers is an error). */
+export function syncReadme(readme: string, doc: string): string {
+  let out = readme;
+  for (const name of README_BLOCKS) {
+    const fresh = blockPattern(name).exec(doc)?.[0];
+    if (!fresh) throw new Error(`docs/rules.md に ${name} のブロックがありません`);
+    if (!blockPattern(name).test(out)) throw new Error(`README.md に <!-- rules:${name} (npm run docs) --> の印がありません`);
+    out = out.replace(blockPattern(name), () => fresh);
+  }
+  return out;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  writeFileSync(RULES_DOC, renderRulesDoc());
-  console.log(`ルールの一覧を書き出しました / wrote ${path.relative(process.cwd(), RULES_DOC)}`);
+  const doc = renderRulesDoc();
+  writeFileSync(RULES_DOC, doc);
+  writeFileSync(README, syncReadme(readFileSync(README, 'utf8'), doc));
+  console.log(`ルールの一覧を書き出しました / wrote ${path.relative(process.cwd(), RULES_DOC)} and the rule tables of README.md`);
 }

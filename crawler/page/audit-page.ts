@@ -1,11 +1,11 @@
 // One page's audit: gather (browser) → judge (the pure result builder, rules-jis/result.ts). The crawler,
 // `check` and the hook all use it.
-import type { Frame, HTTPResponse, Page } from 'puppeteer';
+import type { HTTPResponse, Page } from 'puppeteer';
 import { auditedPage, errorAuditedPage, type AuditedPage, type ExtraFindings } from '../../rules-jis/result.js';
 import type { ErrorCode, InPageOutput } from '../../rules-jis/types.js';
-import { bundleSource } from './bundle-source.js';
+import { ensureBundleEverywhere } from './inject.js';
+import { withDeadline } from './deadline.js';
 import { withSourceFindings } from '../../rules-jis/source/merge.js';
-import { TOOL_VERSION } from '../../rules-jis/version.js';
 
 export interface AuditOptions {
   target?: 'A' | 'AA';
@@ -24,39 +24,16 @@ export class PageAuditError extends Error {
 
 export const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
-function withTimeout<T>(p: Promise<T>, ms: number, code: ErrorCode, message: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PageAuditError(code, message)), ms);
-    }),
-  ]);
-}
-
-const BUNDLE_PRESENT = `(() => { const j = window.jisA11y; return !!j && j.version === ${JSON.stringify(TOOL_VERSION)} && typeof j.run === 'function'; })()`;
-
 /**
- * Makes sure every frame of the loaded page has the bundle (a tab prepared by prepareTab already has it from
- * document start; otherwise it is sent now), runs it in the main frame, and adds the 4.1.1 source check,
- * which runs here in Node on the HTML as served.
+ * Makes sure every frame of the loaded page has the bundle (inject.ts), runs it in the main frame, and adds
+ * the 4.1.1 source check, which runs here in Node on the HTML as served.
  */
 export async function runBundle(page: Page, source: string | undefined, timeoutMs = 60_000): Promise<InPageOutput> {
-  const inject = async (frame: Frame) => {
-    try {
-      if (await frame.evaluate(BUNDLE_PRESENT)) return;
-      await frame.evaluate(await bundleSource());
-    } catch {
-      // A detached or cross-process frame that cannot be injected is audited as "not reached" by axe.
-    }
-  };
-  await inject(page.mainFrame());
-  await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map(inject));
-  const output = await withTimeout(
+  await ensureBundleEverywhere(page);
+  const output = await withDeadline(
     page.evaluate(() => window.jisA11y!.run({})),
     timeoutMs,
-    'audit-timeout',
-    `検査が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした（ページが重いか、スクリプトが止まっていません）。`,
+    () => new PageAuditError('audit-timeout', `検査が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした（ページが重いか、スクリプトが止まっていません）。`),
   );
   return typeof source === 'string' ? { ...output, ...withSourceFindings(output, source) } : output;
 }

@@ -1,10 +1,13 @@
-// The panel's side of the conversation with the audited tab, through chrome.scripting.
+// The panel's side of the conversation with the audited tab, through chrome.scripting (tab-scripting.ts).
 // Kept behind the PanelHost interface so the lit components can be tested without a browser.
 import { browser } from 'wxt/browser';
-import type { AuditResult, InPageApi, InPageOutput } from '../../rules-jis/types.js';
+import type { AuditResult, InPageOutput } from '../../rules-jis/types.js';
 import { singlePageResult } from '../../rules-jis/result.js';
 import { chromeStore, type KeyValueStore } from './judgements.js';
-import type { AidName, AidsApi, ContrastReport, OutlineItem } from './page-aids.js';
+import type { AidName, ContrastReport, OutlineItem } from './page-aids.js';
+import { originOf, TabScripting } from './tab-scripting.js';
+
+export { NoAccessError, originOf } from './tab-scripting.js';
 
 export interface TabInfo {
   tabId: number;
@@ -34,183 +37,76 @@ export interface PanelHost {
   store: KeyValueStore;
 }
 
-/** Thrown when the extension may not touch the tab (no activeTab grant, no host permission). */
-export class NoAccessError extends Error {
-  constructor(public origin: string) {
-    super(`このページ（${origin}）にアクセスする権限がありません。`);
-    this.name = 'NoAccessError';
-  }
+async function findTab(fixedTabId: number | null): Promise<TabInfo | null> {
+  const t = fixedTabId != null ? await browser.tabs.get(fixedTabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (!t || t.id == null) return null;
+  return { tabId: t.id, url: t.url ?? '', title: t.title ?? '' };
 }
 
-declare global {
-  interface Window {
-    jisA11y?: InPageApi;
-  }
-  // eslint-disable-next-line no-var
-  var __jisA11yAids: AidsApi | undefined;
+/** The count of violations on the toolbar button. Never a "pass" mark: most criteria still need a person (DESIGN.md). */
+async function badge(tabId: number, violations: number, reviews: number): Promise<void> {
+  const text = violations > 999 ? '999+' : String(violations);
+  await browser.action.setBadgeText({ tabId, text });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: violations > 0 ? '#b00020' : '#8a5a00' });
+  await browser.action.setTitle({ tabId, title: `jis-a11y: 不適合 ${violations} 件・要確認 ${reviews} 件` });
 }
 
-const BUNDLE_FILE = '/jis-a11y.bundle.js';
-const AIDS_FILE = '/aids.js';
-
-function isAccessError(err: unknown): boolean {
-  const m = err instanceof Error ? err.message : String(err);
-  return /Cannot access|permission|Missing host|cannot be scripted|chrome:\/\/|not allowed/i.test(m);
+/** Calls `cb` when the audited tab starts loading another page (or another tab becomes the audited one). */
+function watchTab(fixedTabId: number | null, cb: () => void): void {
+  if (fixedTabId != null) {
+    browser.tabs.onUpdated.addListener((id, info) => {
+      if (id === fixedTabId && info.status === 'loading') cb();
+    });
+    return;
+  }
+  browser.tabs.onActivated.addListener(() => cb());
+  browser.tabs.onUpdated.addListener((_id, info, t) => {
+    if (t.active && info.status === 'loading') cb();
+  });
 }
 
 export function createChromeHost(fixedTabId: number | null): PanelHost {
-  const scripting = browser.scripting;
-
-  async function tab(): Promise<TabInfo | null> {
-    const t = fixedTabId != null ? await browser.tabs.get(fixedTabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    if (!t || t.id == null) return null;
-    return { tabId: t.id, url: t.url ?? '', title: t.title ?? '' };
-  }
-
-  async function requireTab(): Promise<TabInfo> {
+  const tab = () => findTab(fixedTabId);
+  /** The audited tab's scripting, or an error the panel shows. */
+  async function scripting(): Promise<TabScripting> {
     const t = await tab();
     if (!t) throw new Error('検査するタブが見つかりません。');
     if (t.url && !/^https?:|^file:/.test(t.url)) throw new Error('このページは検査できません（http / https のページだけが対象です）。');
-    return t;
+    return new TabScripting(t.tabId, originOf(t.url));
   }
-
-  async function exec<T>(tabId: number, run: () => Promise<T>, origin: string): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      if (isAccessError(err)) throw new NoAccessError(origin);
-      throw err;
-    }
-  }
-
-  async function ensureAids(tabId: number, origin: string): Promise<void> {
-    await exec(
-      tabId,
-      async () => {
-        const [r] = await scripting.executeScript({ target: { tabId }, func: () => typeof globalThis.__jisA11yAids === 'object' });
-        if (!r?.result) await scripting.executeScript({ target: { tabId }, files: [AIDS_FILE] });
-      },
-      origin,
-    );
-  }
-
-  async function callAids<A extends unknown[], R>(name: keyof AidsApi, ...args: A): Promise<R> {
-    const t = await requireTab();
-    const origin = originOf(t.url);
-    await ensureAids(t.tabId, origin);
-    const [r] = await exec(
-      t.tabId,
-      () =>
-        scripting.executeScript({
-          target: { tabId: t.tabId },
-          func: (n: string, a: unknown[]) => (globalThis.__jisA11yAids as unknown as Record<string, (...x: unknown[]) => unknown>)[n](...a) ?? null,
-          args: [name, args],
-        }),
-      origin,
-    );
-    return r?.result as R;
-  }
-
-  const store = chromeStore(browser.storage.local as unknown as Parameters<typeof chromeStore>[0]);
+  const aids = async <R>(name: Parameters<TabScripting['aids']>[0], ...args: unknown[]) => (await scripting()).aids<R>(name, ...args);
+  const measure = async (selector: string | null) => (await scripting()).contrast(selector);
 
   return {
     tab,
-    store,
+    store: chromeStore(browser.storage.local as unknown as Parameters<typeof chromeStore>[0]),
     async audit() {
-      const t = await requireTab();
-      const origin = originOf(t.url);
-      // Overlays must not be audited as page content.
-      await callAids('clear').catch(() => undefined);
-      // Inject the bundle once per frame: frames that already have it keep their axe instance.
-      const have = await exec(
-        t.tabId,
-        () =>
-          scripting.executeScript({ target: { tabId: t.tabId, allFrames: true }, world: 'MAIN', func: () => typeof window.jisA11y === 'object' }),
-        origin,
-      );
-      const missing = have.filter((r) => !r.result).map((r) => r.frameId);
-      if (missing.length) {
-        await exec(
-          t.tabId,
-          () => scripting.executeScript({ target: { tabId: t.tabId, frameIds: missing }, world: 'MAIN', files: [BUNDLE_FILE] }),
-          origin,
-        );
-      }
-      const [r] = await exec(
-        t.tabId,
-        () =>
-          scripting.executeScript({
-            target: { tabId: t.tabId },
-            world: 'MAIN',
-            // Runs in the page: the served HTML (same cookies, so CMS previews work) feeds the 4.1.1 source checks.
-            func: async () => {
-              let source: string | undefined;
-              try {
-                const res = await fetch(location.href, { credentials: 'include' });
-                const type = res.headers.get('content-type') ?? '';
-                if (res.ok && /html/i.test(type)) source = await res.text();
-              } catch {
-                source = undefined;
-              }
-              // The bundle did not load: the page's Content-Security-Policy forbids what it needs.
-              if (!window.jisA11y) return { notLoaded: true };
-              return window.jisA11y.run({ source, iframes: true });
-            },
-          }),
-        origin,
-      );
-      if (r?.result && 'notLoaded' in r.result) {
-        throw new Error(
-          '検査エンジンをこのページで動かせませんでした。ページのセキュリティ設定（Content-Security-Policy）がスクリプトの実行を制限している可能性があります。CMS のプレビューで制限がある場合は、crawler の `jis-a11y check` で検査してください。',
-        );
-      }
-      const output = r?.result as InPageOutput | undefined;
-      if (!output) throw new Error('検査スクリプトから結果が返りませんでした。ページを再読み込みしてからもう一度お試しください。');
+      const output = await (await scripting()).audit();
       return { output, result: singlePageResult(output, navigator.userAgent) };
     },
-    highlight: (selector) => callAids('highlight', selector),
-    showAid: (aid, on) => callAids('show', aid, on),
-    startPicker: () => callAids('startPicker'),
-    stopPicker: () => callAids('stopPicker'),
-    measureFocused: () => callAids('measure'),
-    clearAids: () => callAids('clear'),
+    highlight: (selector) => aids('highlight', selector),
+    showAid: (aid, on) => aids('show', aid, on),
+    startPicker: () => aids('startPicker'),
+    stopPicker: () => aids('stopPicker'),
+    measureFocused: () => measure(null),
+    clearAids: () => aids('clear'),
     async setBadge(violations, reviews) {
       const t = await tab();
-      if (!t) return;
-      // The count of violations. Never a "pass" mark: most criteria still need a person (DESIGN.md).
-      const text = violations > 999 ? '999+' : String(violations);
-      await browser.action.setBadgeText({ tabId: t.tabId, text });
-      await browser.action.setBadgeBackgroundColor({ tabId: t.tabId, color: violations > 0 ? '#b00020' : '#8a5a00' });
-      await browser.action.setTitle({ tabId: t.tabId, title: `jis-a11y: 不適合 ${violations} 件・要確認 ${reviews} 件` });
+      if (t) await badge(t.tabId, violations, reviews);
     },
     requestAccess(url) {
       return browser.permissions.request({ origins: [`${originOf(url)}/*`] });
     },
     onContrast(cb) {
+      // the aids send the picked element's selector (extension/entrypoints/aids.ts); the measure happens here
       browser.runtime.onMessage.addListener((msg: unknown) => {
-        const m = msg as { type?: string; report?: ContrastReport };
-        if (m?.type === 'jis-a11y:contrast' && m.report) cb(m.report);
+        const m = msg as { type?: string; selector?: string };
+        if (m?.type !== 'jis-a11y:picked' || !m.selector) return;
+        void measure(m.selector)
+          .then((report) => report && cb(report))
+          .catch(() => undefined);
       });
     },
-    onTabChanged(cb) {
-      if (fixedTabId != null) {
-        browser.tabs.onUpdated.addListener((id, info) => {
-          if (id === fixedTabId && info.status === 'loading') cb();
-        });
-        return;
-      }
-      browser.tabs.onActivated.addListener(() => cb());
-      browser.tabs.onUpdated.addListener((_id, info, t) => {
-        if (t.active && info.status === 'loading') cb();
-      });
-    },
+    onTabChanged: (cb) => watchTab(fixedTabId, cb),
   };
-}
-
-export function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
 }

@@ -1,5 +1,8 @@
-// One build step: axe-core + Japanese locale + our rules + the in-page runner → dist/jis-a11y.bundle.js,
-// the single script the crawler, the hook and the extension inject.
+// One build step for all page code: axe-core + Japanese locale + our rules + the in-page runner + the page
+// scripts of rules-jis/page/ (link collector, make-up, contrast, keyboard helpers) → dist/jis-a11y.bundle.js,
+// the single script the crawler, the hook and the extension inject (window.jisA11y, rules-jis/page/api.ts).
+// Nothing builds page code at run time; the bundle uses no Node APIs and no eval of its own (the extension
+// runs it under strict page CSPs).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 // The in-page runner: the single script every front door injects (crawler, hook, extension).
 // It configures axe (Japanese locale, WCAG 2.0 A/AA rules, re-enabled 4.1.1 rules, our Japanese checks)
-// and exposes window.jisA11y.run().
+// and exposes window.jisA11y: run() and the page scripts of rules-jis/page/ (collector, make-up, contrast,
+// keyboard).
 import axe from 'axe-core';
 import ja from 'axe-core/locales/ja.json';
 import { registerJisRules } from './register.js';
@@ -11,11 +12,15 @@ import { jisRules } from '../catalogue/jis.js';
 import { ruleIndex } from '../catalogue/load.js';
 import { withSourceFindings } from '../source/merge.js';
 import { TOOL_VERSION } from '../version.js';
-import type { InPageApi, InPageOutput, InPageRunOptions } from '../types.js';
+import type { InPageOutput, InPageRunOptions } from '../types.js';
+import { collect } from '../page/collect.js';
+import { makeup } from '../page/makeup.js';
+import { keyboard } from '../page/keyboard/index.js';
+import { contrastAt } from '../page/contrast.js';
+import type {} from '../page/api.js'; // window.jisA11y's type
 
 declare global {
   interface Window {
-    jisA11y?: InPageApi;
     axe?: typeof axe;
   }
 }
@@ -57,4 +62,4 @@ async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
   };
 }
 
-window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run };
+window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run, collect, makeup, contrast: contrastAt, keyboard };

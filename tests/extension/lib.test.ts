@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-// The extension's pure parts: contrast math, grouping, the judgement format, and the in-page aid helpers.
+// The extension's pure parts: the contrast verdict, grouping, the judgement format, and the in-page aid helpers.
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, isLargeText, judgeContrast, parseColor, blend } from '../../extension/lib/contrast.js';
+import { isLargeText, judgeContrast } from '../../rules-jis/page/contrast-verdict.js';
 import { altLabel, collectHeadings, collectLandmarks, cssPath, locate, tabOrder } from '../../extension/lib/page-aids.js';
 import { buildExport, exportFileName, pageKey } from '../../extension/lib/judgements.js';
 import { singlePageResult } from '../../rules-jis/result.js';
@@ -10,23 +10,12 @@ import { judgePage } from '../../rules-jis/verdict.js';
 import type { InPageOutput } from '../../rules-jis/types.js';
 
 describe('contrast', () => {
-  it('parses computed colours', () => {
-    expect(parseColor('rgb(255, 0, 10)')).toEqual({ r: 255, g: 0, b: 10, a: 1 });
-    expect(parseColor('rgba(0, 0, 0, 0.5)')).toEqual({ r: 0, g: 0, b: 0, a: 0.5 });
-    expect(parseColor('rgb(0 128 255 / 50%)')).toEqual({ r: 0, g: 128, b: 255, a: 0.5 });
-    expect(parseColor('#fff')).toEqual({ r: 255, g: 255, b: 255, a: 1 });
-    expect(parseColor('transparent')!.a).toBe(0);
-    expect(parseColor('red')).toBeNull();
-  });
-
-  it('computes WCAG ratios', () => {
-    const black = parseColor('#000000')!;
-    const white = parseColor('#ffffff')!;
-    expect(contrastRatio(black, white)).toBeCloseTo(21, 5);
-    expect(judgeContrast(contrastRatio(parseColor('#767676')!, white), false).passAA).toBe(true); // 4.54
-    expect(judgeContrast(contrastRatio(parseColor('#777777')!, white), false).passAA).toBe(false); // 4.48
-    expect(judgeContrast(contrastRatio(parseColor('#959595')!, white), true).passAA).toBe(true); // 3.0
-    expect(blend({ r: 0, g: 0, b: 0, a: 0.5 }, white)).toEqual({ r: 127.5, g: 127.5, b: 127.5, a: 1 });
+  // The ratio itself is axe's (rules-jis/page/contrast.ts, measured in the page: tests/extension/e2e.test.ts).
+  it('judges WCAG ratios on the rounded figure', () => {
+    expect(judgeContrast(4.54, false).passAA).toBe(true); // #767676 on white
+    expect(judgeContrast(4.48, false).passAA).toBe(false); // #777777 on white
+    expect(judgeContrast(2.996, true)).toMatchObject({ ratio: 3, passAA: true, passAAA: false }); // #959595, large
+    expect(judgeContrast(21, false)).toMatchObject({ requiredAA: 4.5, requiredAAA: 7, passAAA: true });
   });
 
   it('knows large text', () => {

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer';
 import { launchBrowser } from '../../crawler/page/browser.js';
+import { ensureBundle } from '../../crawler/page/inject.js';
 import { runInteractionPhase, type InteractionOptions, type InteractionResult } from '../../crawler/page/interaction/index.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 
@@ -39,6 +40,7 @@ export async function createHarness(extra: Record<string, string> = {}): Promise
       try {
         const url = server.url + path;
         await page.goto(url, { waitUntil: 'load' });
+        await ensureBundle(page.mainFrame()); // as after the audit: the phase runs on a page that has the bundle
         await page.evaluate('window.__testMarker = 42');
         const pagesBefore = (await browser.pages()).length;
         const r = await runInteractionPhase(page, opts);

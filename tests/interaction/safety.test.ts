@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInteractionPhase } from '../../crawler/page/interaction/index.js';
 import { decodePng } from '../../crawler/page/interaction/png.js';
+import { ensureBundle } from '../../crawler/page/inject.js';
 import { jaPage } from '../helpers/server.js';
 import { createHarness, of, type Harness } from './harness.js';
 
@@ -49,6 +50,7 @@ describe('interaction phase: safety', () => {
       // about:blank has no base URL: the page navigates to an absolute one
       const html = readFileSync(new URL('../fixtures/interaction/select-nav.html', import.meta.url), 'utf8').replace('location.href = this.value', `location.href = '${h.server.url}' + this.value`);
       await page.setContent(html);
+      await ensureBundle(page.mainFrame());
       const r = await runInteractionPhase(page);
       expect(of(r, 'on-input', 'violation')).toHaveLength(2);
       expect(page.url()).toBe('about:blank');
@@ -67,6 +69,7 @@ describe('interaction phase: safety', () => {
     const page = await h.browser.newPage();
     try {
       await page.setContent(jaPage(`<p><a href="/a" onfocus="alert('フォーカスしました')">その1</a></p>`));
+      await ensureBundle(page.mainFrame());
       const t = Date.now();
       const loop = await runInteractionPhase(page, { budgetMs: 2000 });
       expect(Date.now() - t).toBeLessThan(2000 + 700);
@@ -123,6 +126,7 @@ describe('interaction phase: a renderer that hangs', () => {
     try {
       const page = await browser.newPage();
       await page.setContent(hang);
+      await ensureBundle(page.mainFrame());
       const t = Date.now();
       const r = await runInteractionPhase(page, { budgetMs: 3000 });
       expect(Date.now() - t).toBeLessThan(3000 + 700);

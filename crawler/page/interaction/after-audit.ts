@@ -13,8 +13,6 @@ export interface InteractionSetting {
   budgetMs: number;
   /** Where to save the numbered focus-order overlay (PNG named by `focusOverlayFile(url)`). */
   overlayDir?: string;
-  /** The caller has request interception on already (the phase then cooperates instead of toggling it). */
-  requestInterceptionEnabled?: boolean;
   /** Run the phase once per interactive make-up (crawler); without it, on every page. */
   sampler?: InteractionSampler;
 }
@@ -56,7 +54,6 @@ export function interactionAfterAudit(
       // a page driven for its whole make-up (sampler set) gets the larger budget
       budgetMs: makeup ? interactionBudgetMs(setting) : setting.budgetMs,
       overlayPath,
-      requestInterceptionEnabled: setting.requestInterceptionEnabled,
     });
     if (makeup && !r.ruleStats.length) setting.sampler!.release(makeup, url);
     return { findings: r.findings, ruleStats: r.ruleStats };

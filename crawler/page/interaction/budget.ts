@@ -1,5 +1,7 @@
 // A hard time budget: every await on the page goes through `run`, so a page that hangs
-// (endless script, dialog, stalled renderer) cannot hold the crawl.
+// (endless script, dialog, stalled renderer) cannot hold the crawl. The timer is the page wing's one
+// deadline helper (crawler/page/deadline.ts).
+import { withDeadline } from '../deadline.js';
 
 export class BudgetExceeded extends Error {
   constructor() {
@@ -19,30 +21,16 @@ export class Budget {
   elapsed(): number {
     return Date.now() - this.start;
   }
-  expired(): boolean {
-    return this.left() <= 0;
-  }
   /** Throw BudgetExceeded when less than `reserveMs` is left. */
   check(reserveMs = 0): void {
     if (this.left() <= reserveMs) throw new BudgetExceeded();
   }
   run<T>(p: Promise<T>): Promise<T> {
-    return withTimeout(p, this.left());
+    return withinMs(p, this.left());
   }
 }
 
-export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  p.catch(() => {}); // a late rejection after the timeout must not become unhandled
-  if (ms <= 0) {
-    return Promise.reject(new BudgetExceeded());
-  }
-  let t: NodeJS.Timeout;
-  return Promise.race([
-    p,
-    new Promise<never>((_, rej) => {
-      t = setTimeout(() => rej(new BudgetExceeded()), ms);
-    }),
-  ]).finally(() => clearTimeout(t)) as Promise<T>;
-}
+/** `p`, or BudgetExceeded after `ms`. */
+export const withinMs = <T>(p: Promise<T>, ms: number): Promise<T> => withDeadline(p, ms, () => new BudgetExceeded());
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -2,11 +2,12 @@
 // - main-frame navigation requests are aborted (and recorded): the page never leaves;
 // - alert/confirm/prompt dialogs are dismissed;
 // - popups (target=_blank, window.open kept from before our wrapper) are recorded and closed;
-// - the in-page helper records window.open, form submit and requestSubmit itself (in-page.ts).
+// - the in-page helper records window.open, form submit and requestSubmit itself
+//   (rules-jis/page/keyboard/session.ts).
 // If the document was replaced anyway, restore() brings the original back (goBack, then goto/setContent).
 import type { Dialog, HTTPRequest, Page, Frame } from 'puppeteer';
 import type { GuardEvent } from './types.js';
-import { withTimeout } from './budget.js';
+import { withinMs } from './budget.js';
 
 const noHash = (u: string) => u.replace(/#.*$/, '');
 
@@ -95,12 +96,12 @@ export class NavigationGuard {
     if (!this.leftPage) return false;
     this.restoring = true;
     try {
-      await withTimeout(this.page.goBack({ waitUntil: 'load', timeout: timeoutMs }), timeoutMs).catch(() => null);
+      await withinMs(this.page.goBack({ waitUntil: 'load', timeout: timeoutMs }), timeoutMs).catch(() => null);
       if (noHash(this.page.url()) !== noHash(this.originalUrl)) {
         if (this.originalHtml !== undefined) {
-          await withTimeout(this.page.setContent(this.originalHtml, { waitUntil: 'load', timeout: timeoutMs }), timeoutMs);
+          await withinMs(this.page.setContent(this.originalHtml, { waitUntil: 'load', timeout: timeoutMs }), timeoutMs);
         } else {
-          await withTimeout(this.page.goto(this.originalUrl, { waitUntil: 'load', timeout: timeoutMs }), timeoutMs);
+          await withinMs(this.page.goto(this.originalUrl, { waitUntil: 'load', timeout: timeoutMs }), timeoutMs);
         }
       }
     } finally {

@@ -1,19 +1,21 @@
 // The interaction phase: after the static audit, drive the page with the keyboard and judge
 // 2.1.1, 2.1.2, 2.4.3, 2.4.7, 3.2.1 and 3.2.2 (criteria axe cannot touch).
-// Order: install helper + guard → Tab/Shift+Tab traversal (gather) → overlay image →
-// active probes (2.1.1, 3.2.2) → judge → teardown. A hard budget bounds all of it; checks that did not get
-// to run have no RuleStat (= untested). The page is left on its original document.
+// Order: guard + in-page helpers (window.jisA11y.keyboard, rules-jis/page/keyboard/) → Tab/Shift+Tab
+// traversal (gather) → overlay image → active probes (2.1.1, 3.2.2) → judge → teardown. A hard budget
+// bounds all of it; checks that did not get to run have no RuleStat (= untested). The page is left on its
+// original document.
 import { writeFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer';
 import type { Finding, RuleStat } from '../../../rules-jis/types.js';
-import { Budget, BudgetExceeded, withTimeout } from './budget.js';
+import { Budget, BudgetExceeded } from './budget.js';
 import { toFinding, toStat, type CheckOutput } from './finding.js';
 import { NavigationGuard } from './guard.js';
-import { call, installInPage } from './in-page-loader.js';
+import { call, keyboardReady } from './page-calls.js';
 import { focusOverlay } from './overlay.js';
 import type { ProbeContext } from './probe.js';
-import { traverse, PageReplaced } from './traversal.js';
-import type { InteractionOptions, InteractionResult, TraversalArtifacts } from './types.js';
+import { teardown } from './teardown.js';
+import { traverse, PageReplaced, type Traversal } from './traversal.js';
+import type { InteractionOptions, InteractionResult } from './types.js';
 import * as keyboardTrap from './checks/keyboard-trap.js';
 import * as focusVisible from './checks/focus-visible.js';
 import * as focusOrder from './checks/focus-order.js';
@@ -23,140 +25,141 @@ import * as onInput from './checks/on-input.js';
 
 export type { FocusStop, InteractionOptions, InteractionResult } from './types.js';
 
-/** The checks of this phase, for reports that list what ran. */
-export const interactionChecks = [keyboardTrap.meta, focusVisible.meta, focusOrder.meta, onFocus.meta, keyboardOperable.meta, onInput.meta];
-
 const DEFAULT_BUDGET = 10_000;
 /** Time kept back from the budget for teardown (restore focus/scroll, remove helper, disarm guard). */
 const TEARDOWN_MS = 1500;
+/** Time the traversal and the probes leave for what follows them (ms). */
+const RESERVE_MS = 300;
+
+/** One run of the phase on one page: what it has gathered so far, and where the time went. */
+class PhaseRun {
+  readonly outputs: CheckOutput[] = [];
+  readonly errors: string[] = [];
+  readonly timings: Record<string, number> = {};
+  readonly guard: NavigationGuard;
+  readonly budget: Budget;
+  art: Traversal | undefined;
+  overlayPng: Buffer | undefined;
+  timedOut = false;
+  restored = false;
+  private mark = Date.now();
+
+  constructor(readonly page: Page, readonly opts: InteractionOptions, readonly budgetMs: number) {
+    this.budget = new Budget(Math.max(500, budgetMs - Math.min(TEARDOWN_MS, budgetMs * 0.2)));
+    this.guard = new NavigationGuard(page, opts.requestInterceptionEnabled ?? false);
+  }
+
+  lap(name: string): void {
+    const now = Date.now();
+    this.timings[name] = now - this.mark;
+    this.mark = now;
+  }
+
+  /** The document was replaced: restore it and start the helpers again. */
+  readonly recover = async (): Promise<void> => {
+    this.restored = (await this.guard.restore()) || this.restored;
+    await this.budget.run(keyboardReady(this.page));
+    await this.budget.run(call(this.page, 'init'));
+  };
+
+  async setup(): Promise<number> {
+    await this.budget.run(this.guard.arm());
+    if (!(await this.budget.run(keyboardReady(this.page)))) throw new Error('in-page helper did not install');
+    return this.budget.run(call(this.page, 'init'));
+  }
+
+  async gather(tabbables: number): Promise<void> {
+    try {
+      const maxTabs = this.opts.maxTabs ?? 300;
+      this.art = await traverse(this.page, this.guard, this.budget, { maxTabs, reserveMs: RESERVE_MS, maxPixelChecks: 40, tabbables, forwardShare: 0.6, backwardShare: 0.75 });
+    } catch (e) {
+      if (!(e instanceof PageReplaced)) throw e;
+      this.errors.push('traversal: the document was replaced; restored');
+      await this.recover();
+    }
+    this.lap('traversal');
+    if (!this.art) return;
+    this.art.tabbableCount = tabbables;
+    this.outputs.push(keyboardTrap.judge(this.art), focusVisible.judge(this.art), focusOrder.judge(this.art), onFocus.judge(this.art));
+  }
+
+  async overlay(): Promise<void> {
+    if (this.opts.overlay === false || !this.art?.stops.length || this.budget.left() <= 800) return;
+    try {
+      this.overlayPng = await focusOverlay(this.page, this.budget, this.art.stops.map((s) => s.stop));
+    } catch (e) {
+      if (e instanceof BudgetExceeded) throw e;
+      this.errors.push(`overlay: ${String(e)}`);
+    }
+  }
+
+  async probes(): Promise<void> {
+    const ctx: ProbeContext = {
+      page: this.page,
+      budget: this.budget,
+      guard: this.guard,
+      reserveMs: RESERVE_MS,
+      maxInputs: this.opts.maxInputs ?? 20,
+      maxProbes: this.opts.maxProbes ?? 20,
+      reachedIds: this.art?.ids ?? [],
+      recover: this.recover,
+    };
+    // 3.2.2 first: it is cheap and certain; 2.1.1 presses keys on custom controls and may change more state
+    this.outputs.push(await onInput.probe(ctx));
+    this.lap('on-input');
+    this.outputs.push(await keyboardOperable.probe(ctx));
+    this.lap('keyboard-operable');
+  }
+
+  async main(): Promise<void> {
+    try {
+      const tabbables = await this.setup();
+      this.lap('setup');
+      await this.gather(tabbables);
+      await this.overlay();
+      this.lap('overlay');
+      await this.probes();
+    } catch (e) {
+      if (e instanceof BudgetExceeded) this.timedOut = true;
+      else this.errors.push(String((e as Error)?.stack ?? e));
+    }
+  }
+
+  async finish(): Promise<void> {
+    this.mark = Date.now();
+    const deadline = Date.now() + Math.max(300, this.budgetMs - this.budget.ms);
+    const { restored } = await teardown(this.page, this.guard, deadline, this.errors);
+    this.restored = restored || this.restored;
+    this.lap('teardown');
+  }
+
+  findings(): { findings: Finding[]; ruleStats: RuleStat[] } {
+    const findings: Finding[] = [];
+    const ruleStats: RuleStat[] = [];
+    for (const o of this.outputs) {
+      findings.push(...o.verdicts.map((v) => toFinding(o.meta, v)));
+      ruleStats.push(toStat(o.meta, o.verdicts, o.applicable));
+    }
+    return { findings, ruleStats };
+  }
+}
 
 export async function runInteractionPhase(page: Page, opts: InteractionOptions = {}): Promise<InteractionResult> {
   const t00 = Date.now();
-  const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET;
-  const budget = new Budget(Math.max(500, budgetMs - Math.min(TEARDOWN_MS, budgetMs * 0.2)));
-  const outputs: CheckOutput[] = [];
-  const errors: string[] = [];
-  let timedOut = false;
-  let restored = false;
-  let art: (TraversalArtifacts & { ids: number[] }) | undefined;
-  let overlayPng: Buffer | undefined;
-  const guard = new NavigationGuard(page, opts.requestInterceptionEnabled ?? false);
-  let scroll: [number, number] = [0, 0];
-  const timings: Record<string, number> = {};
-  let mark = Date.now();
-  const lap = (name: string) => {
-    const now = Date.now();
-    timings[name] = now - mark;
-    mark = now;
-  };
-
-  const recover = async () => {
-    restored = (await guard.restore()) || restored;
-    await budget.run(installInPage(page));
-    await budget.run(call(page, 'init'));
-  };
-
-  try {
-    await budget.run(guard.arm());
-    scroll = (await budget.run(page.evaluate('[scrollX, scrollY]'))) as [number, number];
-    if (!(await budget.run(installInPage(page)))) throw new Error('in-page helper did not install');
-    const tabbables = await budget.run(call<number>(page, 'init'));
-    const reserveMs = 300;
-    lap('setup');
-
-    try {
-      art = await traverse(page, guard, budget, { maxTabs: opts.maxTabs ?? 300, reserveMs, maxPixelChecks: 40, tabbables, forwardShare: 0.6, backwardShare: 0.75 });
-    } catch (e) {
-      if (!(e instanceof PageReplaced)) throw e;
-      errors.push('traversal: the document was replaced; restored');
-      await recover();
-    }
-    lap('traversal');
-    if (art) {
-      art.tabbableCount = tabbables;
-      outputs.push(keyboardTrap.judge(art), focusVisible.judge(art), focusOrder.judge(art), onFocus.judge(art));
-      if (opts.overlay !== false && art.stops.length && budget.left() > 800) {
-        try {
-          overlayPng = await focusOverlay(page, budget, art.stops.map((s) => s.stop));
-        } catch (e) {
-          if (e instanceof BudgetExceeded) throw e;
-          errors.push(`overlay: ${String(e)}`);
-        }
-      }
-    }
-    lap('overlay');
-    const ctx: ProbeContext = {
-      page,
-      budget,
-      guard,
-      reserveMs,
-      maxInputs: opts.maxInputs ?? 20,
-      maxProbes: opts.maxProbes ?? 20,
-      reachedIds: art?.ids ?? [],
-      recover,
-    };
-    // 3.2.2 first: it is cheap and certain; 2.1.1 presses keys on custom controls and may change more state
-    outputs.push(await onInput.probe(ctx));
-    lap('on-input');
-    outputs.push(await keyboardOperable.probe(ctx));
-    lap('keyboard-operable');
-  } catch (e) {
-    if (e instanceof BudgetExceeded) timedOut = true;
-    else errors.push(String((e as Error)?.stack ?? e));
-  }
-
-  mark = Date.now();
-  // ---- teardown: its own small budget, so a hung page still lets us return ----
-  const tEnd = Date.now() + Math.max(300, budgetMs - budget.ms);
-  let pageAlive = true;
-  const step = async (name: string, run: () => Promise<unknown>, needsPage = true) => {
-    if (needsPage && !pageAlive) return;
-    const ms = tEnd - Date.now();
-    if (ms <= 0) {
-      errors.push(`teardown: no time left for ${name}`);
-      return;
-    }
-    try {
-      await withTimeout(run(), ms);
-    } catch (e) {
-      errors.push(`teardown ${name}: ${String(e)}`);
-      // a page that did not answer in time will not answer the next call either
-      if (e instanceof BudgetExceeded) pageAlive = false;
-    }
-  };
-  if (guard.leftPage) {
-    await step('restore', async () => {
-      restored = (await guard.restore(Math.max(100, Math.min(4000, tEnd - Date.now())))) || restored;
-    });
-  } else {
-    await step('cleanup', () => page.evaluate('window.__jisKbd && window.__jisKbd.cleanup()'));
-    await step('focus/scroll', () =>
-      page.evaluate(`(document.activeElement && document.activeElement.blur && document.activeElement.blur(), window.scrollTo(${scroll[0]}, ${scroll[1]}))`),
-    );
-  }
-  await step('disarm', () => guard.disarm(), false);
-  await step('mouse', () => page.mouse.move(0, 0));
-  // a budget stop between Shift down and up would leave Shift held for whoever uses the page next
-  await step('keyboard', () => page.keyboard.up('Shift'));
-
-  lap('teardown');
-  const findings: Finding[] = [];
-  const ruleStats: RuleStat[] = [];
-  for (const o of outputs) {
-    findings.push(...o.verdicts.map((v) => toFinding(o.meta, v)));
-    ruleStats.push(toStat(o.meta, o.verdicts, o.applicable));
-  }
+  const run = new PhaseRun(page, opts, opts.budgetMs ?? DEFAULT_BUDGET);
+  await run.main();
+  await run.finish();
+  const { overlayPng, art, errors } = run;
   if (overlayPng && opts.overlayPath) await writeFile(opts.overlayPath, overlayPng).catch((e) => errors.push(`overlayPath: ${String(e)}`));
   return {
-    findings,
-    ruleStats,
+    ...run.findings(),
     focusOrder: art?.stops.map((s) => s.stop) ?? [],
     overlayPng,
     elapsedMs: Date.now() - t00,
-    timedOut,
+    timedOut: run.timedOut,
     traversalComplete: art?.completed ?? false,
-    restored,
-    timings,
+    restored: run.restored,
+    timings: run.timings,
     errors,
   };
 }

@@ -1,7 +1,8 @@
-// The focus-order overlay: numbered tab stops drawn on the page, one full-page PNG, overlay removed.
+// The focus-order overlay: numbered tab stops drawn on the page (rules-jis/page/keyboard/overlay.ts), one
+// full-page PNG, overlay removed.
 import type { Page } from 'puppeteer';
 import type { Budget } from './budget.js';
-import { call } from './in-page-loader.js';
+import { call } from './page-calls.js';
 import type { FocusStop } from './types.js';
 
 /** Tall pages are cut here (CSS px) to keep the image and the time bounded. */
@@ -9,7 +10,7 @@ const MAX_HEIGHT = 8000;
 
 export async function focusOverlay(page: Page, budget: Budget, stops: FocusStop[]): Promise<Buffer> {
   const size = await budget.run(
-    call<{ width: number; height: number }>(page, 'drawOverlay', stops.map((s) => ({ index: s.index, rect: s.rect, visible: s.visible }))),
+    call(page, 'drawOverlay', stops.map((s) => ({ index: s.index, rect: s.rect, visible: s.visible }))),
   );
   try {
     const shot = await budget.run(

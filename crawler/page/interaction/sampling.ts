@@ -3,53 +3,15 @@
 // scripts and the same kinds of focusable and clickable elements behave the same under the keyboard: the
 // phase runs on the first page of each make-up, and the others keep the static audit's verdicts for those
 // criteria (review, never pass). JIS X 8341-3 testing samples pages the same way (JB.1.2).
+// What counts as the make-up is page code: rules-jis/page/makeup.ts.
 import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer';
+import { ensureBundle } from '../inject.js';
 
-/**
- * Runs in the page. The make-up: stylesheets and scripts (URL, or the text when inline), html/body classes,
- * and the set (not the sequence: pages differ in how many links they list) of descriptors of every element a
- * keyboard check looks at — focusable elements, elements with a role, an inline handler or a pointer cursor.
- * Kept as source text (tsx would wrap inner functions with a helper that does not exist in the page).
- */
-const MAKEUP_IN_PAGE = `(() => {
-  const sheets = [];
-  for (const s of document.querySelectorAll('link[rel~="stylesheet"], style')) sheets.push(s.localName === 'link' ? 'L' + s.href + '|' + (s.media || '') : 'S' + s.textContent);
-  const scripts = [];
-  for (const s of document.querySelectorAll('script')) {
-    const type = (s.type || '').toLowerCase();
-    if (type && !/(java|ecma)script|module/.test(type)) continue;
-    scripts.push(s.src ? 'U' + s.src : 'T' + s.textContent);
-  }
-  const FOCUSABLE = 'a[href],area[href],button,input,select,textarea,summary,iframe,object,embed,[tabindex],[contenteditable],audio[controls],video[controls],[role]';
-  const LANDMARK = 'header,nav,main,footer,aside,form,dialog,[role=banner],[role=navigation],[role=main],[role=contentinfo],[role=complementary],[role=dialog]';
-  const kinds = new Set();
-  const all = document.body ? document.body.getElementsByTagName('*') : [];
-  for (let i = 0; i < all.length && i < 20000; i++) {
-    const el = all[i];
-    const on = [];
-    for (const a of el.attributes) if (a.name.startsWith('on')) on.push(a.name);
-    const focusable = el.matches(FOCUSABLE);
-    const pointer = !focusable && !on.length && getComputedStyle(el).cursor === 'pointer';
-    if (!focusable && !on.length && !pointer) continue;
-    const area = el.closest(LANDMARK);
-    const href = el.getAttribute('href');
-    kinds.add([
-      area ? area.localName + (area.getAttribute('role') || '') + '.' + area.className : '',
-      el.parentElement ? el.parentElement.localName : '',
-      el.localName, el.getAttribute('type') || '', el.getAttribute('role') || '', el.getAttribute('tabindex') || '',
-      el.getAttribute('contenteditable') || '', typeof el.className === 'string' ? el.className : '', el.getAttribute('style') || '',
-      on.sort().join(' '), pointer ? 'pointer' : '',
-      href == null ? '' : href.startsWith('#') ? '#' : /^javascript:/i.test(href) ? 'js' : 'url',
-      el.localName === 'iframe' ? (el.src || '').replace(/[?#].*$/, '') : '',
-    ].join('|'));
-  }
-  return JSON.stringify([sheets, scripts, document.documentElement.className, document.body ? document.body.className : '', [...kinds].sort()]);
-})()`;
-
-/** Hash of the page's interactive make-up (see MAKEUP_IN_PAGE). */
+/** Hash of the page's interactive make-up (rules-jis/page/makeup.ts, run in the page by the bundle). */
 export async function interactiveMakeup(page: Page): Promise<string> {
-  const json = (await page.evaluate(MAKEUP_IN_PAGE)) as string;
+  if (!(await ensureBundle(page.mainFrame()))) throw new Error('the page cannot run the bundle');
+  const json = await page.evaluate(() => window.jisA11y!.makeup());
   return createHash('sha256').update(json).digest('hex');
 }
 

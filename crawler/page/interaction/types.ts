@@ -1,6 +1,7 @@
 // Shapes of the interaction phase (keyboard / interaction checks driven by puppeteer).
 // Gather (browser) produces artifacts; each check in checks/ judges them (Lighthouse style).
 import type { Finding, RuleStat } from '../../../rules-jis/types.js';
+import type { PageEvent } from '../../../rules-jis/page/keyboard/index.js';
 
 /** A rectangle in document (page) coordinates, CSS px. */
 export interface Box {
@@ -49,10 +50,8 @@ export interface StopEvidence {
   selfBlurred?: boolean;
 }
 
-export interface GuardEvent {
-  type: 'navigation' | 'popup' | 'submit' | 'window-open';
-  url: string;
-}
+/** Navigation, popup, submit or window.open: recorded by the guard (guard.ts) and the page (rules-jis/page/keyboard/session.ts). */
+export type GuardEvent = PageEvent;
 
 export interface TrapEvidence {
   /** Stops (selectors) focus kept cycling in / stuck on. */
