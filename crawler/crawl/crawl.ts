@@ -1,45 +1,35 @@
-// The site-wide crawl: seeds the frontier (start URLs, sitemaps, URL list), audits pages with a pool of
-// tabs under p-queue, inventories documents, follows links within scope, streams everything into the
-// store, and ends with the site-level checks. `resume` continues a run whose process died.
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import PQueue from 'p-queue';
+// The site-wide crawl (`jis-a11y crawl`, the demo, the service's schedules), composed of parts with one job each:
+//   run-setup.ts      open a new run, or resume one whose process died or was stopped
+//   discovery.ts      admit a URL (kind, scope, robots.txt), enqueue it; seed from start URLs, URL list, sitemaps
+//   pump.ts           frontier → p-queue, with per-host politeness queues; stop on signal
+//   page-task.ts      one page: reuse or gather, the retry policy, save, follow links
+//   document-task.ts  one document: inventory, HEAD probe
+//   progress.ts       counts, rate, ETA
+//   site-checks.ts    the checks across pages, when the frontier is done
+// What to visit (the frontier) and what was found (the results) are separate parts of the store
+// (crawler/store/store.ts), so a run streams to disk, survives a crash and resumes.
 import type { Browser } from 'puppeteer';
 import { BrowserPool } from '../page/browser-pool.js';
-import { redactConfig, validateConfig, type CrawlConfig } from './config.js';
-import { STORE_FILE_NAME } from '../store/paths.js';
-import { gatherPage, type GatheredPage, type GatherOptions } from '../page/gather-page.js';
-import { HttpClient } from './http-client.js';
-import { allowAll, loadRobots, type Robots } from './robots.js';
-import { Scope } from './scope.js';
-import { collectSitemapUrls, parseUrlList } from './sitemap.js';
-import { runSiteChecks } from './site-checks.js';
-import { openStore, type FrontierItem, type NavBlock } from '../store/store.js';
-import { classifyUrl, DOCUMENT_TYPES, documentTypeFromContentType, extensionOf, normalizeUrl, type NormalizeOptions } from '../../rules-jis/url.js';
-import { TOOL_VERSION } from '../../rules-jis/version.js';
-import { IncrementalAudit } from './incremental.js';
-import { prepareTab } from '../page/tab-setup.js';
+import { gatherPage } from '../page/gather-page.js';
 import { InteractionSampler } from '../page/interaction/sampling.js';
-import type { Page } from 'puppeteer';
+import { prepareTab } from '../page/tab-setup.js';
+import { TOOL_VERSION } from '../../rules-jis/version.js';
+import type { FrontierItem } from '../store/store.js';
+import type { CrawlConfig } from './config.js';
+import { Discovery, normalizeAll, normalizerFor, seedFrontier, type Normalize } from './discovery.js';
+import { DocumentTask } from './document-task.js';
+import { HttpClient } from './http-client.js';
+import { IncrementalAudit } from './incremental.js';
+import { CRAWL_MESSAGES_JA as M, type CrawlLog } from './messages-ja.js';
+import { gatherOptionsFor, PageTask, RetryPolicy, type Gather } from './page-task.js';
+import { ProgressMeter, type CrawlProgress } from './progress.js';
+import { HostQueues, pumpFrontier } from './pump.js';
+import { RobotsCache } from './robots.js';
+import { openRun, type OpenedRun } from './run-setup.js';
+import { Scope } from './scope.js';
+import { runSiteChecks } from './site-checks.js';
 
-export interface CrawlProgress {
-  runId: number;
-  /** Pages and documents finished (audited, inventoried or recorded with an error). */
-  done: number;
-  /** Everything discovered so far (frontier size). */
-  discovered: number;
-  active: number;
-  /** Pages recorded with an error. */
-  failed: number;
-  documents: number;
-  /** Errors including retried attempts. */
-  errors: number;
-  /** Finished items per second since this process started. */
-  rate: number;
-  /** Seconds left at the current rate (null when unknown). */
-  etaSeconds: number | null;
-  lastUrl?: string;
-}
+export type { CrawlProgress };
 
 export interface CrawlHooks {
   onProgress?: (p: CrawlProgress) => void;
@@ -49,7 +39,7 @@ export interface CrawlHooks {
   signal?: AbortSignal;
   /** Tests: replace the browser launch or the one-page gather. */
   launch?: () => Promise<Browser>;
-  gather?: (page: Page, url: string, opts: GatherOptions) => Promise<GatheredPage>;
+  gather?: Gather;
 }
 
 export interface CrawlOutcome {
@@ -69,58 +59,50 @@ export interface CrawlRunOptions {
   hooks?: CrawlHooks;
 }
 
-/** Errors worth another attempt. */
-const TRANSIENT = new Set(['timeout', 'audit-timeout', 'crashed', 'unreachable']);
-
-export function storeFile(config: CrawlConfig): string {
-  return config.output.db ?? path.join(config.output.dir, STORE_FILE_NAME);
-}
-
-/** The stored config of a run back as a CrawlConfig (secrets come from the current config). */
-function restoreConfig(stored: CrawlConfig, current: CrawlConfig): CrawlConfig {
-  const c: CrawlConfig = { ...stored, scope: { ...stored.scope }, auth: current.auth, output: current.output };
-  if (!(c.scope.maxDepth >= 0)) c.scope.maxDepth = Number.POSITIVE_INFINITY;
-  return c;
+/** The parts one crawl works with, made once per run. */
+interface Crawl {
+  run: OpenedRun;
+  log: CrawlLog;
+  normalize: Normalize;
+  /** The start URLs, normalised. */
+  startUrls: string[];
+  scope: Scope;
+  robots: RobotsCache;
+  http: HttpClient;
+  /** The login script's session, as a Cookie header for Node's requests (empty without one). */
+  session: { cookies: string };
+  pool: BrowserPool;
+  incremental: IncrementalAudit;
+  sampler: InteractionSampler;
+  discovery: Discovery;
+  documents: DocumentTask;
+  pages: PageTask;
 }
 
 export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): Promise<CrawlOutcome> {
   const hooks = opts.hooks ?? {};
-  const log = (s: string) => hooks.onLog?.(s);
-  const dbFile = storeFile(input);
-  mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
-  mkdirSync(input.output.dir, { recursive: true });
-  const store = await openStore(dbFile);
-  let runId: number;
-  let config: CrawlConfig;
-  let resumed = false;
+  const log: CrawlLog = (s) => hooks.onLog?.(s);
+  const run = await openRun(input, opts.resume, log);
   try {
-    if (opts.resume !== undefined) {
-      const run =
-        opts.resume === true
-          ? ((await store.runs.listRuns()).find((r) => r.status === 'running' || r.status === 'interrupted') ?? null)
-          : await store.runs.getRun(opts.resume);
-      if (!run) throw new Error(opts.resume === true ? '再開できる検査（中断した検査）がありません。' : `検査 #${opts.resume} がありません。`);
-      if (run.status === 'finished') throw new Error(`検査 #${run.id} は完了しています。再開の必要はありません。`);
-      runId = run.id;
-      config = restoreConfig(run.config as CrawlConfig, input);
-      const back = await store.frontier.resetActive(runId);
-      await store.runs.updateRun(runId, { status: 'running', finishedAt: null });
-      resumed = true;
-      log(`検査 #${runId} を再開します（途中だった ${back} 件をやり直します）。`);
-    } else {
-      validateConfig(input);
-      config = input;
-      runId = await store.runs.createRun({ startUrls: config.startUrls, config: redactConfig(config), toolVersion: TOOL_VERSION, target: config.target, label: config.label });
-      log(`検査 #${runId} を開始します: ${config.startUrls.join(', ')}`);
+    const c = await assemble(run, hooks, log);
+    if (await needsSeed(run)) {
+      await seedFrontier(c.discovery, { config: run.config, startUrls: c.startUrls, normalize: c.normalize, http: c.http, robots: c.robots, origins: c.scope.origins, log });
     }
-  } catch (e) {
-    await store.close();
-    throw e;
+    const progress = new ProgressMeter(run.store, run.runId, hooks.onProgress);
+    await crawlFrontier(c, progress, hooks.signal);
+    const status = hooks.signal?.aborted ? 'interrupted' : 'finished';
+    await finishRun(c, status);
+    await progress.report(undefined, true);
+    return { runId: run.runId, dbFile: run.dbFile, outputDir: run.config.output.dir, status, ...progress.summary() };
+  } finally {
+    await run.store.close();
   }
+}
 
-  const normOpts: NormalizeOptions = { query: config.scope.query, trailingSlash: config.scope.trailingSlash };
-  const norm = (href: string, base?: string) => normalizeUrl(href, base, normOpts);
-  const startUrls = config.startUrls.map((u) => norm(u)).filter((u): u is string => !!u);
+async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promise<Crawl> {
+  const { store, runId, config } = run;
+  const normalize = normalizerFor(config.scope);
+  const startUrls = normalizeAll(config.startUrls, normalize);
   const scope = new Scope(startUrls, { origins: config.scope.origins, include: config.scope.include, exclude: config.scope.exclude, maxDepth: config.scope.maxDepth });
   const pool = new BrowserPool({
     auth: config.auth,
@@ -131,9 +113,8 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     launch: hooks.launch,
     onEvent: (e) => log(e.message),
   });
-  let loginCookies = '';
-  const http = new HttpClient({ auth: config.auth, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => loginCookies || undefined });
-
+  const session = { cookies: '' };
+  const http = new HttpClient({ auth: config.auth, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => session.cookies || undefined });
   const incremental = await IncrementalAudit.open(store, runId, http, {
     full: config.incremental === false,
     startUrls: config.startUrls,
@@ -141,270 +122,93 @@ export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): 
     toolVersion: TOOL_VERSION,
     interaction: config.interaction?.enabled ?? false,
   });
-  if (incremental.previousRunId != null) log(`前回の検査 #${incremental.previousRunId} から変わっていないページは、その結果を引き継ぎます（全ページ検査し直すには --full）。`);
-
-  const robotsCache = new Map<string, Promise<Robots>>();
-  const robotsOf = (url: string): Promise<Robots> => {
-    if (!config.robots) return Promise.resolve(allowAll());
-    const origin = new URL(url).origin;
-    let r = robotsCache.get(origin);
-    if (!r) robotsCache.set(origin, (r = loadRobots(origin, (u) => http.getText(u))));
-    return r;
-  };
-
-  /** Scope + robots + type: what to put in the frontier for a discovered URL. */
-  const admit = async (url: string, depth: number): Promise<{ url: string; depth: number; kind: 'page' | 'document' } | null> => {
-    const kind = classifyUrl(url);
-    if (kind === 'asset') return null;
-    // documents are leaves attached to an audited page: depth does not limit them
-    if (!scope.inScope(url, kind === 'document' ? undefined : depth)) return null;
-    if (!(await robotsOf(url)).isAllowed(url)) return null;
-    return { url, depth, kind };
-  };
-
-  const enqueue = async (urls: string[], depth: number, parentUrl: string | null): Promise<number> => {
-    const items = [];
-    for (const u of new Set(urls)) {
-      const a = await admit(u, depth);
-      if (a) items.push({ ...a, parentUrl });
-    }
-    return (await store.frontier.enqueue(runId, items, config.scope.maxPages)).length;
-  };
-
-  // ---- seed (a resumed run already has its frontier)
-  const counts0 = await store.frontier.frontierCounts(runId);
-  if (!resumed || counts0.queued + counts0.active + counts0.done + counts0.failed === 0) {
-    await enqueue(startUrls, 0, null);
-    if (config.urlList) {
-      const list = parseUrlList(readFileSync(config.urlList, 'utf8'))
-        .map((u) => norm(u, startUrls[0]))
-        .filter((u): u is string => !!u);
-      const n = await enqueue(list, 0, null);
-      log(`URL リストから ${n} 件を追加しました。`);
-    }
-    if (config.sitemap || config.sitemaps.length) {
-      const roots = new Set<string>(config.sitemaps);
-      if (config.sitemap) {
-        for (const origin of scope.origins) {
-          const robots = await robotsOf(origin + '/');
-          const fromRobots = config.robots ? robots.sitemaps : (await loadRobots(origin, (u) => http.getText(u))).sitemaps;
-          if (fromRobots.length) fromRobots.forEach((s) => roots.add(new URL(s, origin).href));
-          else roots.add(origin + '/sitemap.xml');
-        }
-      }
-      const found = await collectSitemapUrls([...roots], (u) => http.getText(u), { onError: (u, m) => log(`${m}: ${u}`) });
-      const n = await enqueue(found.map((u) => norm(u)).filter((u): u is string => !!u), 0, null);
-      if (found.length) log(`サイトマップから ${found.length} 件の URL を読み、${n} 件を追加しました。`);
-    }
-  }
-
-  // ---- run
-  const queue = new PQueue({ concurrency: config.concurrency });
-  const hostQueues = new Map<string, PQueue>();
-  const hostQueue = async (url: string): Promise<PQueue> => {
-    const host = new URL(url).host;
-    let q = hostQueues.get(host);
-    if (!q) {
-      const crawlDelay = (await robotsOf(url)).crawlDelaySeconds;
-      const delay = Math.max(config.perHost.delayMs, crawlDelay ? Math.min(crawlDelay, 10) * 1000 : 0);
-      q = new PQueue(delay > 0 ? { concurrency: config.perHost.concurrency, interval: delay, intervalCap: 1 } : { concurrency: config.perHost.concurrency });
-      hostQueues.set(host, q);
-    }
-    return q;
-  };
-  const gather = hooks.gather ?? gatherPage;
+  if (incremental.previousRunId != null) log(M.reusingPrevious(incremental.previousRunId));
+  const robots = new RobotsCache((u) => http.getText(u), config.robots);
+  const discovery = new Discovery({ store, runId, scope, robots, maxPages: config.scope.maxPages });
+  const documents = new DocumentTask({ store, runId, http, checkDocuments: config.checkDocuments });
   const sampler = new InteractionSampler();
-  const gatherOpts: GatherOptions = {
-    target: config.target,
-    navigationTimeoutMs: config.timeouts.navigationMs,
-    auditTimeoutMs: config.timeouts.auditMs,
-    maxPageBytes: config.maxPageBytes,
-    interaction: config.interaction.enabled
-      ? {
-          budgetMs: config.interaction.budgetMs,
-          overlayDir: path.join(config.output.dir, 'focus-order'),
-          sampler: config.interaction.scope === 'every-page' ? undefined : sampler,
-        }
-      : undefined,
-  };
-  let retryBudget = config.retries.budget;
-  const started = Date.now();
-  let processed = 0;
-  let axeVersion = '';
+  const pages = new PageTask({
+    store,
+    runId,
+    log,
+    pool,
+    gather: hooks.gather ?? gatherPage,
+    gatherOptions: gatherOptionsFor(config, sampler),
+    incremental,
+    discovery,
+    normalize,
+    scope,
+    retry: new RetryPolicy(config.retries),
+    documents,
+    followLinks: config.followLinks,
+  });
+  return { run, log, normalize, startUrls, scope, robots, http, session, pool, incremental, sampler, discovery, documents, pages };
+}
 
-  let lastProgress = 0;
-  /** At most twice a second (the counts are queries over the whole run), and always when forced. */
-  const progress = async (lastUrl?: string, force = false) => {
-    if (!hooks.onProgress) return;
-    const now = Date.now();
-    if (!force && now - lastProgress < 500) return;
-    lastProgress = now;
-    const { frontier: s, pagesFailed, documents, errors } = await store.runs.progressCounts(runId);
-    const done = s.done + s.failed;
-    const discovered = s.queued + s.active + s.done + s.failed;
-    const secs = (Date.now() - started) / 1000;
-    const rate = secs > 0 ? processed / secs : 0;
-    hooks.onProgress({
-      runId,
-      done,
-      discovered,
-      active: s.active,
-      failed: pagesFailed,
-      documents,
-      errors,
-      rate,
-      etaSeconds: rate > 0 ? (discovered - done) / rate : null,
-      lastUrl,
+/** A new run is seeded; a resumed one has its frontier already, unless it stopped before seeding ended. */
+async function needsSeed(run: OpenedRun): Promise<boolean> {
+  if (!run.resumed) return true;
+  const n = await run.store.frontier.frontierCounts(run.runId);
+  return n.queued + n.active + n.done + n.failed === 0;
+}
+
+/** Logs in (when there is a login script), then runs the frontier until it is empty or the signal stops it. */
+async function crawlFrontier(c: Crawl, progress: ProgressMeter, signal?: AbortSignal): Promise<void> {
+  const { store, runId, config } = c.run;
+  try {
+    await logIn(c);
+    await progress.report(undefined, true);
+    await pumpFrontier({
+      concurrency: config.concurrency,
+      take: (n) => store.frontier.takeQueued(runId, n),
+      handle: itemHandler(c, progress),
+      hosts: new HostQueues(config.perHost, async (url) => (await c.robots.of(url)).crawlDelaySeconds),
+      signal,
     });
-  };
+  } finally {
+    await c.pool.close();
+  }
+}
 
-  const processDocument = async (item: FrontierItem, linkedType?: string) => {
-    const now = new Date().toISOString();
-    const ext = extensionOf(item.url);
-    if (!config.checkDocuments) {
-      await store.results.saveDocument(runId, { url: item.url, type: linkedType ?? DOCUMENT_TYPES[ext] ?? '不明', checkedAt: now });
-      return;
-    }
-    const r = await http.probe(item.url);
-    const type = DOCUMENT_TYPES[ext] ?? documentTypeFromContentType(r.contentType) ?? linkedType ?? (r.contentType?.split(';')[0] || '不明');
-    await store.results.saveDocument(runId, { url: item.url, type, contentType: r.contentType, size: r.size, status: r.status, error: r.error, checkedAt: now });
-    if (r.error) await store.results.addError(runId, { url: item.url, code: r.error.code, message: r.error.message });
-  };
+/**
+ * With a login script: the pool's first browser logs in now, and Node's requests from here on (document
+ * probes, incremental checks) carry its session's cookies. A new run's seeding came before, without them.
+ */
+async function logIn(c: Crawl): Promise<void> {
+  const first = c.startUrls[0];
+  if (!c.run.config.auth.loginScript || !first) return;
+  await c.pool.withPage(async () => ({ value: undefined, broken: false }));
+  c.session.cookies = await c.pool.cookieHeader(first);
+}
 
-  const processPage = async (item: FrontierItem) => {
-    const reused = await incremental.tryReuse(item).catch(() => null);
-    if (reused) {
-      if (config.followLinks) await enqueue(reused.links, item.depth + 1, item.url);
-      return;
-    }
-    const g = await pool.withPage(async (page) => {
-      const r = await gather(page, item.url, gatherOpts);
-      if (!axeVersion && r.result && !r.error) axeVersion = r.axeVersion ?? '';
-      return { value: r, broken: r.pageBroken };
-    }).catch((e: Error): GatheredPage => ({
-      url: item.url, finalUrl: null, status: null, contentType: null, bytes: null, contentHash: null, result: null,
-      error: { code: 'crashed', message: `${item.url} の検査中にブラウザが異常終了しました: ${e.message}` }, links: [], nav: [], durationMs: 0, pageBroken: true,
-    }));
-    if (g.error) {
-      await store.results.addError(runId, { url: item.url, code: g.error.code, message: g.error.message, attempt: item.attempts + 1 });
-      if (TRANSIENT.has(g.error.code) && item.attempts < config.retries.perUrl && retryBudget > 0) {
-        retryBudget--;
-        await store.frontier.requeue(runId, item.url);
-        log(`再試行します（${item.attempts + 1}回目の失敗: ${g.error.code}）: ${item.url}`);
-        return;
-      }
-      // a link that turned out not to be a page: inventory it when it is a document
-      if (g.error.code === 'not-html') {
-        const type = documentTypeFromContentType(g.contentType);
-        const probe = type ? null : await http.probe(item.url);
-        const t = type ?? documentTypeFromContentType(probe?.contentType);
-        if (t) {
-          await processDocument(item, t);
-          return;
-        }
-      }
-      log(`エラー（${g.error.code}）: ${g.error.message}`);
-    }
-    const links: { toUrl: string; text: string; area: 'nav' | 'main' }[] = [];
-    const seen = new Set<string>();
-    for (const l of g.links) {
-      const to = norm(l.href);
-      if (!to) continue;
-      const k = `${to}\n${l.text}\n${l.area}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      links.push({ toUrl: to, text: l.text, area: l.area });
-    }
-    const nav: NavBlock[] = g.nav.map((b) => ({ key: b.key, hrefs: b.hrefs.map((h) => norm(h)).filter((h): h is string => !!h) }));
-    const res = g.result;
-    // a redirect within the site: the target was audited here, under the URL that was linked
-    const finalNorm = g.finalUrl ? norm(g.finalUrl) : null;
-    if (!g.error && finalNorm && finalNorm !== item.url && scope.inScope(finalNorm) && !(await store.results.pageByUrl(runId, finalNorm))) await store.frontier.markAlias(runId, finalNorm, item.depth);
-    await store.results.savePage(runId, {
-      url: item.url,
-      finalUrl: g.finalUrl,
-      status: g.status,
-      contentType: g.contentType,
-      title: res?.title ?? '',
-      lang: res?.lang ?? '',
-      contentHash: g.contentHash,
-      bytes: g.bytes,
-      depth: item.depth,
-      auditedAt: res?.auditedAt ?? new Date().toISOString(),
-      durationMs: g.durationMs,
-      error: g.error,
-      criteria: res?.criteria ?? [],
-      nav,
-      findings: res?.findings ?? [],
-      links,
-    });
-    if (!g.error) await incremental.remember(item.url, { etag: g.etag ?? null, lastModified: g.lastModified ?? null, contentHash: g.contentHash, assets: g.assets ?? [] }).catch(() => {});
-    if (!g.error && config.followLinks) await enqueue(links.map((l) => l.toUrl), item.depth + 1, item.url);
-  };
-
-  const processItem = async (item: FrontierItem) => {
+/** One frontier item, page or document. Never throws: whatever goes wrong is recorded against its URL, and the run goes on. */
+function itemHandler(c: Crawl, progress: ProgressMeter): (item: FrontierItem) => Promise<void> {
+  const { store, runId } = c.run;
+  return async (item) => {
     try {
-      if (item.kind === 'document') await processDocument(item);
-      else await processPage(item);
+      if (item.kind === 'document') await c.documents.run(item);
+      else await c.pages.run(item);
     } catch (e) {
-      // never lose the run over one URL: record it and move on
-      const message = `${item.url} の処理中に予期しないエラーが起きました: ${(e as Error).message}`;
+      const message = M.unexpected(item.url, (e as Error).message);
       await store.results.addError(runId, { url: item.url, code: 'internal', message });
       await store.results.savePage(runId, { url: item.url, depth: item.depth, auditedAt: new Date().toISOString(), error: { code: 'internal', message } });
-      log(message);
+      c.log(message);
     }
-    processed++;
-    await progress(item.url);
+    await progress.itemDone(item.url);
   };
+}
 
-  const stopped = () => hooks.signal?.aborted === true;
-  try {
-    if (!loginCookies && config.auth.loginScript && startUrls[0]) {
-      // log in first, so robots/sitemap/document requests from Node carry the session too
-      await pool.withPage(async () => ({ value: undefined, broken: false }));
-      loginCookies = await pool.cookieHeader(startUrls[0]);
-    }
-    await progress(undefined, true);
-    for (;;) {
-      const room = stopped() ? 0 : config.concurrency * 2 - queue.size - queue.pending;
-      const items = room > 0 ? await store.frontier.takeQueued(runId, room) : [];
-      for (const item of items) {
-        void queue.add(async () => {
-          const hq = await hostQueue(item.url);
-          await hq.add(() => processItem(item));
-        });
-      }
-      if (queue.size === 0 && queue.pending === 0) break;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          queue.off('next', done);
-          hooks.signal?.removeEventListener('abort', done);
-          resolve();
-        };
-        queue.on('next', done);
-        hooks.signal?.addEventListener('abort', done);
-      });
-    }
-    await queue.onIdle();
-  } finally {
-    await pool.close();
-  }
-
-  const status = stopped() ? 'interrupted' : 'finished';
-  if (sampler.skipped) log(`キーボード操作の検査は、作りの異なる ${sampler.makeups} ページで行い、同じ作りの ${sampler.skipped} ページでは省きました（全ページで行うには --interaction-every-page）。`);
-  if (incremental.stats.reused) log(`変わっていない ${incremental.stats.reused} ページは前回の結果を引き継ぎました（変わったページ ${incremental.stats.changed} 件は検査し直しました）。`);
-  if (status === 'finished') {
-    const n = await runSiteChecks(store, runId, config.target);
-    log(`サイト全体の検査（タイトルの重複・ナビゲーションの順序・リンク名の一貫性）: 要確認 ${n} 件`);
-  }
+/** The run's closing lines, the site checks (only when the frontier was finished) and the run's status. */
+async function finishRun(c: Crawl, status: 'finished' | 'interrupted'): Promise<void> {
+  const { store, runId, config } = c.run;
+  const { sampler, incremental } = c;
+  if (sampler.skipped) c.log(M.keyboardSampled(sampler.makeups, sampler.skipped));
+  if (incremental.stats.reused) c.log(M.reusedPages(incremental.stats.reused, incremental.stats.changed));
+  if (status === 'finished') c.log(M.siteChecks(await runSiteChecks(store, runId, config.target)));
   await store.runs.updateRun(runId, {
     status,
     finishedAt: status === 'finished' ? new Date().toISOString() : null,
-    axeVersion: axeVersion || undefined,
-    browser: pool.browserVersion || undefined,
+    axeVersion: c.pages.axeVersion || undefined,
+    browser: c.pool.browserVersion || undefined,
   });
-  await progress(undefined, true);
-  await store.close();
-  const durationMs = Date.now() - started;
-  return { runId, dbFile, outputDir: config.output.dir, status, processed, durationMs, pagesPerSecond: processed / Math.max(0.001, durationMs / 1000) };
 }

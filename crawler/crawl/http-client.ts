@@ -1,5 +1,8 @@
-// Plain HTTP requests from Node (no browser): robots.txt, sitemaps, and HEAD probes of documents and links.
-// They carry the same auth as the browser (headers, cookies, basic auth).
+// Plain HTTP requests from Node (no browser): robots.txt, sitemaps, HEAD probes of documents and links, and
+// the incremental audit's conditional requests (incremental.ts). They carry the same auth as the browser
+// (headers, cookies, basic auth). `request` holds the crawl wing's one timeout: every request is aborted
+// after `timeoutMs` with AbortSignal.timeout, which closes the connection too (browser work has its own
+// limits in crawler/page/).
 import type { AuthConfig } from './config.js';
 import type { ErrorCode, PageError } from '../../rules-jis/types.js';
 
@@ -19,13 +22,22 @@ export interface ProbeResult {
   error: PageError | null;
 }
 
+/** What a request may set besides the client's own headers. */
+export interface RequestOptions {
+  method?: 'GET' | 'HEAD';
+  redirect: RequestRedirect;
+  /** Added to (and overriding) the client's headers, e.g. If-None-Match. */
+  headers?: Record<string, string>;
+}
+
 export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (compatible; jis-a11y/0.1; accessibility audit)';
+const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_REDIRECTS = 10;
 
 export class HttpClient {
   constructor(private opts: HttpClientOptions = {}) {}
 
-  headers(url: string): Record<string, string> {
+  private headers(url: string): Record<string, string> {
     const h: Record<string, string> = { 'user-agent': this.opts.userAgent ?? DEFAULT_USER_AGENT, ...(this.opts.auth?.headers ?? {}) };
     const a = this.opts.auth;
     if (a?.basic) h.authorization = 'Basic ' + Buffer.from(`${a.basic.username}:${a.basic.password}`).toString('base64');
@@ -38,8 +50,18 @@ export class HttpClient {
     return h;
   }
 
+  /** Every request of the crawl wing goes through here: the client's headers and its timeout. */
+  request(url: string, opts: RequestOptions): Promise<Response> {
+    return fetch(url, {
+      method: opts.method,
+      headers: { ...this.headers(url), ...opts.headers },
+      redirect: opts.redirect,
+      signal: AbortSignal.timeout(this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    });
+  }
+
   async getText(url: string): Promise<{ status: number; text: string } | null> {
-    const res = await fetch(url, { headers: this.headers(url), redirect: 'follow', signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000) });
+    const res = await this.request(url, { redirect: 'follow' });
     return { status: res.status, text: await res.text() };
   }
 
@@ -55,8 +77,8 @@ export class HttpClient {
       seen.add(current);
       let res: Response;
       try {
-        res = await this.request(current, 'HEAD');
-        if (res.status === 405 || res.status === 501) res = await this.request(current, 'GET');
+        res = await this.hop(current);
+        if (res.status === 405 || res.status === 501) res = await this.hop(current, 'GET');
       } catch (e) {
         const m = (e as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
         return fail(url, null, m, m === 'timeout' ? `${url} から時間内に応答がありませんでした。` : `${url} に接続できません（${(e as Error).message}）。`);
@@ -79,10 +101,9 @@ export class HttpClient {
     return fail(url, null, 'redirect-loop', `${url} のリダイレクトが ${MAX_REDIRECTS} 回を超えました（転送のループ）。`);
   }
 
-  private async request(url: string, method: 'HEAD' | 'GET'): Promise<Response> {
-    const ctl = AbortSignal.timeout(this.opts.timeoutMs ?? 30_000);
-    const res = await fetch(url, { method, headers: this.headers(url), redirect: 'manual', signal: ctl });
-    // the body of a GET probe is not needed
+  /** One hop of a probe: the status and headers only (the body of a GET is not read). */
+  private async hop(url: string, method: 'HEAD' | 'GET' = 'HEAD'): Promise<Response> {
+    const res = await this.request(url, { method, redirect: 'manual' });
     if (method === 'GET') res.body?.cancel().catch(() => {});
     return res;
   }

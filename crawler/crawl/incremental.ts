@@ -1,30 +1,28 @@
 // Incremental audits: a scheduled re-audit reuses the stored result of a page whose served HTML and shared
 // assets (stylesheets, scripts, frames) are unchanged since the previous finished run of the same site,
 // instead of loading it in the browser again. Unchanged is decided from Node, without the browser:
-// the page and each asset are fetched with the stored validators (If-None-Match / If-Modified-Since, a 304
-// is unchanged) and otherwise compared by SHA-256 of the bytes. `--full` turns it off.
+// the page and each asset are fetched through the crawl's HTTP client (http-client.ts: its auth and timeout)
+// with the stored validators (If-None-Match / If-Modified-Since, a 304 is unchanged) and otherwise compared
+// by SHA-256 of the bytes. `--full` turns it off.
 // The validators are kept by the store (crawler/store/sqlite/validators.ts); this module decides.
 import { createHash } from 'node:crypto';
 import type { AssetState, FrontierItem, ResourceState, Store } from '../store/store.js';
 import type { HttpClient } from './http-client.js';
 
-/** What a page or asset looks like now: its validators and the SHA-256 of its bytes. */
-export type Fingerprint = ResourceState;
-
 const sha256 = (b: Buffer | ArrayBuffer) => createHash('sha256').update(Buffer.from(b as ArrayBuffer)).digest('hex');
 
+/** Pages of this run: copied from the previous run, or audited again because they changed. */
 export interface ReuseStats {
   reused: number;
   changed: number;
-  checked: number;
 }
 
 export class IncrementalAudit {
-  readonly stats: ReuseStats = { reused: 0, changed: 0, checked: 0 };
+  readonly stats: ReuseStats = { reused: 0, changed: 0 };
   /** Asset fingerprints of this run, fetched once per run. */
-  private assets = new Map<string, Promise<Fingerprint | null>>();
+  private assets = new Map<string, Promise<ResourceState | null>>();
   /** Asset fingerprints as the previous run saw them. */
-  private prevAssets = new Map<string, Fingerprint>();
+  private prevAssets = new Map<string, ResourceState>();
 
   private constructor(
     private store: Store,
@@ -64,12 +62,12 @@ export class IncrementalAudit {
     return this.prevRunId;
   }
 
-  private async fingerprint(url: string, known?: Fingerprint): Promise<Fingerprint | null> {
-    const headers: Record<string, string> = { ...this.http.headers(url) };
+  private async fingerprint(url: string, known?: ResourceState): Promise<ResourceState | null> {
+    const headers: Record<string, string> = {};
     if (known?.etag) headers['if-none-match'] = known.etag;
     else if (known?.lastModified) headers['if-modified-since'] = known.lastModified;
     try {
-      const res = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(30_000) });
+      const res = await this.http.request(url, { headers, redirect: 'follow' });
       if (res.status === 304 && known) {
         res.body?.cancel().catch(() => {});
         return known;
@@ -84,7 +82,7 @@ export class IncrementalAudit {
     }
   }
 
-  private assetNow(url: string): Promise<Fingerprint | null> {
+  private assetNow(url: string): Promise<ResourceState | null> {
     let p = this.assets.get(url);
     if (!p) this.assets.set(url, (p = this.fingerprint(url, this.prevAssets.get(url))));
     return p;
@@ -100,7 +98,6 @@ export class IncrementalAudit {
     if (!prev || prev.error || !prev.contentHash) return null;
     const v = await this.store.validators.validatorsOf(this.prevRunId, item.url);
     if (!v) return null;
-    this.stats.checked++;
     const now = await this.fingerprint(item.url, { etag: v.etag, lastModified: v.lastModified, hash: prev.contentHash });
     let same = !!now && now.hash === prev.contentHash;
     if (same) {

@@ -1,4 +1,5 @@
-// robots.txt: honoured by default (the 広報広聴課 may turn it off for their own site with --ignore-robots).
+// robots.txt: honoured by default (the 広報広聴課 may turn it off for their own site with --ignore-robots), read
+// once per origin and run (RobotsCache).
 import robotsParser from 'robots-parser';
 
 export const USER_AGENT_TOKEN = 'jis-a11y';
@@ -36,6 +37,26 @@ export async function loadRobots(origin: string, fetchText: FetchText, userAgent
   }
 }
 
-export function allowAll(): Robots {
-  return ALLOW_ALL;
+/** robots.txt of each origin, fetched once per run; everything is allowed when the run ignores robots.txt. */
+export class RobotsCache {
+  private byOrigin = new Map<string, Promise<Robots>>();
+
+  constructor(
+    private fetchText: FetchText,
+    private honour: boolean,
+  ) {}
+
+  /** The rules that apply to `url` (its origin's robots.txt). */
+  of(url: string): Promise<Robots> {
+    if (!this.honour) return Promise.resolve(ALLOW_ALL);
+    const origin = new URL(url).origin;
+    let r = this.byOrigin.get(origin);
+    if (!r) this.byOrigin.set(origin, (r = loadRobots(origin, this.fetchText)));
+    return r;
+  }
+
+  /** The Sitemap: lines of an origin's robots.txt, read even when the run ignores its rules. */
+  async sitemapsOf(origin: string): Promise<string[]> {
+    return this.honour ? (await this.of(origin + '/')).sitemaps : (await loadRobots(origin, this.fetchText)).sitemaps;
+  }
 }

@@ -53,7 +53,7 @@ export interface RunSummary {
   errors: number;
 }
 
-/** The counts the crawl's progress line shows (crawler/crawl/crawl.ts): cheap enough for twice a second. */
+/** The counts the crawl's progress line shows (crawler/crawl/progress.ts): cheap enough for twice a second. */
 export interface ProgressCounts {
   frontier: Record<FrontierState, number>;
   pagesFailed: number;
