@@ -6,7 +6,7 @@
 import type { ErrorCode, FindingKind, Outcome } from './types.js';
 import type { JudgementResult, JudgementScope } from './judgements.js';
 
-/** Per page and criterion (DESIGN.md "Outcomes"). */
+/** Per page and criterion (docs/architecture.md "Outcomes"). */
 export const OUTCOME_LABEL_JA: Readonly<Record<Outcome, string>> = {
   fail: '不適合',
   review: '要確認',

@@ -1,7 +1,7 @@
 // Data shapes shared by every front door (crawler, hook, extension, reports).
 // This file has no runtime code and no Node APIs: it is safe in the in-page bundle.
 
-/** A finding's kind (DESIGN.md): violation 不適合, review 要確認, advisory 参考. */
+/** A finding's kind (docs/architecture.md "Outcomes"): violation 不適合, review 要確認, advisory 参考. */
 export type FindingKind = 'violation' | 'review' | 'advisory';
 
 /** Per page and criterion. */
@@ -143,4 +143,21 @@ export interface InPageApi {
   version: string;
   axeVersion: string;
   run(options?: InPageRunOptions): Promise<InPageOutput>;
+}
+
+/**
+ * A recorded exception to the pre-publish policy (schema/policy.schema.json `waivers[]`): the hook lets a matching
+ * finding through until `expires`, and the verdict log keeps which waiver was used.
+ */
+export interface Waiver {
+  /** Rule id the waiver is for (e.g. "color-contrast", "jis-link-text"). */
+  rule: string;
+  /** Glob on the page URL ("https://…/kurashi/**") or on its path ("/kurashi/**"). */
+  pagePattern?: string;
+  /** The finding's selector, exactly as reported. */
+  selector?: string;
+  reason: string;
+  approvedBy: string;
+  /** Last day the waiver applies (YYYY-MM-DD, Japan time, inclusive). */
+  expires: string;
 }

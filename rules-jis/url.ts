@@ -111,8 +111,3 @@ export function documentTypeFromContentType(ct: string | null | undefined): stri
   if (t === 'application/zip') return 'ZIP';
   return null;
 }
-
-export function isHtmlContentType(ct: string | null | undefined): boolean {
-  const t = (ct ?? '').split(';')[0].trim().toLowerCase();
-  return t === '' || t === 'text/html' || t === 'application/xhtml+xml';
-}

@@ -1,4 +1,4 @@
-// All outcome algebra (DESIGN.md "Outcomes"), pure and shared by every front door:
+// All outcome algebra (docs/architecture.md "Outcomes"), pure and shared by every front door:
 //   judgePage         findings + rule stats + page facts → the outcome of each A/AA criterion on a page
 //   mergeSiteFindings a page's criteria + the site-level findings on it (crawler/crawl/site-checks.ts)
 //   applyJudgements   human judgements over automated outcomes (precedence below)
@@ -117,7 +117,7 @@ export function mergeSiteFindings(criteria: CriterionResult[], findings: Finding
 
 // -------------------------------------------------------------------------------------- judgements
 //
-// Precedence on one page and criterion (DESIGN.md: a judgement outranks review/untested, until the
+// Precedence on one page and criterion (docs/architecture.md "Outcomes": a judgement outranks review/untested, until the
 // content it was made on changes):
 //   automated violation (fail)  >  finding judged fail  >  page > pattern > site judgement (newest first)
 //   >  every review finding judged pass (→ pass)  >  automated review / untested.

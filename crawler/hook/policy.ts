@@ -8,21 +8,10 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import schemaJson from '../../schema/policy.schema.json';
 import { criterion } from '../../rules-jis/criteria.js';
-import type { Finding, FindingKind, Level } from '../../rules-jis/types.js';
+import type { Finding, FindingKind, Level, Waiver } from '../../rules-jis/types.js';
 import { ConfigSchema, readJsonConfig, type JsonSchema } from '../../rules-jis/config/validate.js';
 
-export interface Waiver {
-  /** Rule id the waiver is for (e.g. "color-contrast", "jis-link-text"). */
-  rule: string;
-  /** Glob on the page URL ("https://…/kurashi/**") or on its path ("/kurashi/**"). */
-  pagePattern?: string;
-  /** The finding's selector, exactly as reported. */
-  selector?: string;
-  reason: string;
-  approvedBy: string;
-  /** Last day the waiver applies (YYYY-MM-DD, Japan time, inclusive). */
-  expires: string;
-}
+export type { Waiver };
 
 export interface Policy {
   /** Conformance target the page is judged against. */

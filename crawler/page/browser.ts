@@ -1,4 +1,4 @@
-// Finding and launching the system Chrome/Chromium. No step downloads a browser (DESIGN.md).
+// Finding and launching the system Chrome/Chromium. No step downloads a browser (docs/architecture.md, "Decisions").
 import { existsSync, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,7 +36,7 @@ export function findChrome(): string {
   return found;
 }
 
-/** Flags for this closed network (DESIGN.md). */
+/** Flags for a closed network: no background requests, no component updates, Japanese UI. */
 export const CHROME_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

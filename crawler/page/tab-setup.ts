@@ -1,4 +1,4 @@
-// Work done once per tab instead of once per page (issue 8, measured in bench/variants.ts):
+// Work done once per tab instead of once per page (measured in bench/variants.ts, figures in bench/README.md):
 // - the 1 MB in-page bundle is registered for every new document of the tab, so it is not sent over the
 //   DevTools connection again for each page (sending it cost ~65 ms a page, more than compiling it);
 // - fonts and media are left unloaded: no check needs their bytes, and Japanese web fonts are megabytes to

@@ -1,7 +1,7 @@
 // The shapes of what the store keeps and gives back: the documentation of the data every backend must
 // hold (crawler/store/store.ts is the interface, crawler/store/sqlite/ the SQLite implementation).
 // All fields are camelCase; JSON columns come back parsed.
-import type { CriterionResult, Finding, FindingKind, FindingSource, PageError } from '../../rules-jis/types.js';
+import type { CriterionResult, Finding, FindingKind, FindingSource, PageError, Waiver } from '../../rules-jis/types.js';
 import type { Fingerprint, Judgement, JudgementInput, JudgementScope } from '../../rules-jis/judgements.js';
 
 // ---------------------------------------------------------------------------------------------- runs
@@ -304,14 +304,8 @@ export interface VerdictToLog {
   expiredWaivers: { finding: { selector: string }; waiver: WaiverRef }[];
 }
 
-export interface WaiverRef {
-  rule: string;
-  pagePattern?: string;
-  selector?: string;
-  reason: string;
-  approvedBy: string;
-  expires: string;
-}
+/** A waiver as the verdict log keeps it (rules-jis/types.ts Waiver). */
+export type WaiverRef = Waiver;
 
 export interface VerdictMeta {
   channel: 'cli' | 'http';

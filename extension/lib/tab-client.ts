@@ -43,7 +43,7 @@ async function findTab(fixedTabId: number | null): Promise<TabInfo | null> {
   return { tabId: t.id, url: t.url ?? '', title: t.title ?? '' };
 }
 
-/** The count of violations on the toolbar button. Never a "pass" mark: most criteria still need a person (DESIGN.md). */
+/** The count of violations on the toolbar button. Never a "pass" mark: most criteria still need a person (docs/architecture.md "Outcomes"). */
 async function badge(tabId: number, violations: number, reviews: number): Promise<void> {
   const text = violations > 999 ? '999+' : String(violations);
   await browser.action.setBadgeText({ tabId, text });

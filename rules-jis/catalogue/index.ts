@@ -14,7 +14,7 @@ import type { RuleIndex } from './types.js';
 
 export type { Impact, RuleData, RuleFile, RuleIndex, RuleMeta, RuleVariant } from './types.js';
 
-/** The sources in the order the docs list them (DESIGN.md: axe, jis, source, interaction, site). */
+/** The sources in the order the docs list them (types.ts FindingSource: axe, jis, source, interaction, site). */
 export const RULE_SOURCES: readonly FindingSource[] = ['axe', 'jis', 'source', 'interaction', 'site'];
 
 let cached: RuleIndex | undefined;

@@ -32,27 +32,48 @@ export function ownText(el: Element, opts: OwnTextOptions = {}): string {
   return (hit.texts[key] ??= computeOwnText(el, opts));
 }
 
-function computeOwnText(el: Element, opts: OwnTextOptions): string {
+/**
+ * What to do with an element while collecting text: `null` leaves it out, a string stands for it (its content is
+ * not read), `undefined` reads its content.
+ */
+export type TextVisit = (el: Element) => string | null | undefined;
+
+/**
+ * The text of `root`'s subtree in document order, as `visit` decides per element. Iterative (an explicit stack),
+ * so a page of thousands of unclosed, nested elements cannot overflow the call stack. `separator` is added before
+ * the content of every element that is read.
+ */
+export function collectText(root: Node, visit: TextVisit, separator = ''): string {
   let out = '';
-  const walk = (n: Node) => {
-    for (const c of Array.from(n.childNodes)) {
-      if (c.nodeType === 3) out += c.nodeValue ?? '';
-      else if (c.nodeType === 1) {
-        const e = c as Element;
-        if (hiddenEl(e)) continue;
-        if (e.tagName === 'BR') {
-          out += opts.br === false ? ' ' : '\n';
-          continue;
-        }
-        if (BLOCK_TAGS.has(e.tagName)) continue;
-        if (opts.skipLang && e.hasAttribute('lang')) continue;
-        if (e.tagName === 'IMG' || e.tagName === 'INPUT') continue;
-        walk(e);
-      }
+  const stack: Node[] = Array.from(root.childNodes).reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) {
+      out += n.nodeValue ?? '';
+      continue;
     }
-  };
-  walk(el);
+    if (n.nodeType !== 1) continue;
+    const r = visit(n as Element);
+    if (r === null) continue;
+    if (typeof r === 'string') {
+      out += r;
+      continue;
+    }
+    out += separator;
+    for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
+  }
   return out;
+}
+
+function computeOwnText(el: Element, opts: OwnTextOptions): string {
+  return collectText(el, (e) => {
+    if (hiddenEl(e)) return null;
+    if (e.tagName === 'BR') return opts.br === false ? ' ' : '\n';
+    if (BLOCK_TAGS.has(e.tagName)) return null;
+    if (opts.skipLang && e.hasAttribute('lang')) return null;
+    if (e.tagName === 'IMG' || e.tagName === 'INPUT') return null;
+    return undefined;
+  });
 }
 
 /**
@@ -75,23 +96,13 @@ export function hasDirectText(el: Element, re: RegExp = /\S/): boolean {
 
 /** Text as a screen reader gets it from a subtree: text plus img alt, minus aria-hidden. */
 export function readableText(el: Element): string {
-  let out = '';
-  const walk = (n: Node) => {
-    for (const c of Array.from(n.childNodes)) {
-      if (c.nodeType === 3) out += c.nodeValue ?? '';
-      else if (c.nodeType === 1) {
-        const e = c as Element;
-        if (e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden') || (SKIP.has(e.tagName) && e.tagName.toLowerCase() !== 'svg')) continue;
-        if (e.tagName === 'IMG' || e.tagName === 'AREA' || (e.tagName === 'INPUT' && (e as HTMLInputElement).type === 'image')) {
-          out += ' ' + (e.getAttribute('alt') ?? '') + ' ';
-        } else if (e.tagName.toLowerCase() === 'svg') {
-          out += ' ' + (e.getAttribute('aria-label') ?? e.querySelector('title')?.textContent ?? '') + ' ';
-        } else walk(e);
-      }
-    }
-  };
-  walk(el);
-  return out.replace(/\s+/g, ' ').trim();
+  const text = collectText(el, (e) => {
+    if (e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden') || (SKIP.has(e.tagName) && e.tagName.toLowerCase() !== 'svg')) return null;
+    if (e.tagName === 'IMG' || e.tagName === 'AREA' || (e.tagName === 'INPUT' && (e as HTMLInputElement).type === 'image')) return ' ' + (e.getAttribute('alt') ?? '') + ' ';
+    if (e.tagName.toLowerCase() === 'svg') return ' ' + (e.getAttribute('aria-label') ?? e.querySelector('title')?.textContent ?? '') + ' ';
+    return undefined;
+  });
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A link's accessible name, simplified: aria-labelledby, aria-label, content, title. */

@@ -1,27 +1,19 @@
 // 3.1.1: the page's lang says one language, its text is clearly in another.
 import type { JisCheck } from './types.js';
 import { langContradiction, primaryLang } from '../text/language.js';
+import { collectText } from '../dom/text.js';
 
 const NAMES: Record<string, string> = { ja: '日本語', en: '英語', zh: '中国語', ko: '韓国語' };
 
 /** Body text without scripts and without parts that declare their own, different language. */
 function pageText(doc: Document, declared: string): string {
-  let out = '';
-  const walk = (n: Node) => {
-    for (const c of Array.from(n.childNodes)) {
-      if (c.nodeType === 3) out += c.nodeValue ?? '';
-      else if (c.nodeType === 1) {
-        const e = c as Element;
-        if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(e.tagName)) continue;
-        const l = e.getAttribute('lang');
-        if (l !== null && primaryLang(l) !== primaryLang(declared)) continue;
-        out += ' ';
-        walk(e);
-      }
-    }
+  if (!doc.body) return '';
+  const visit = (e: Element) => {
+    if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(e.tagName)) return null;
+    const l = e.getAttribute('lang');
+    return l !== null && primaryLang(l) !== primaryLang(declared) ? null : undefined;
   };
-  if (doc.body) walk(doc.body);
-  return out;
+  return collectText(doc.body, visit, ' ');
 }
 
 export const rule: JisCheck = {

@@ -2,7 +2,7 @@
 // (its sentence/paragraph, list item, table cell and headers, a heading before it) gives the purpose;
 // review when such context exists and a person must judge whether it is enough.
 import type { JisCheck } from './types.js';
-import { linkName, readableText } from '../dom/text.js';
+import { collectText, linkName, readableText } from '../dom/text.js';
 import { meaninglessLinkText } from '../text/link-text.js';
 
 const CONTEXT_BLOCK = 'p, li, td, th, dd, dt, caption, figcaption, h1, h2, h3, h4, h5, h6, [role=heading], blockquote, label, legend, div';
@@ -10,21 +10,12 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading]';
 
 /** Text of `block` without links that themselves say nothing (この「こちら」も「あちら」も context ではない). */
 function contextOf(block: Element): string {
-  let out = '';
-  const walk = (n: Node) => {
-    for (const c of Array.from(n.childNodes)) {
-      if (c.nodeType === 3) out += c.nodeValue ?? '';
-      else if (c.nodeType === 1) {
-        const e = c as Element;
-        if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(e.tagName) || e.getAttribute('aria-hidden') === 'true') continue;
-        if (e.matches('a[href], [role=link]') && meaninglessLinkText(linkName(e))) continue;
-        if (e.tagName === 'IMG') out += e.getAttribute('alt') ?? '';
-        else walk(e);
-      }
-    }
-  };
-  walk(block);
-  return out;
+  return collectText(block, (e) => {
+    if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(e.tagName) || e.getAttribute('aria-hidden') === 'true') return null;
+    if (e.matches('a[href], [role=link]') && meaninglessLinkText(linkName(e))) return null;
+    if (e.tagName === 'IMG') return e.getAttribute('alt') ?? '';
+    return undefined;
+  });
 }
 
 function meaningful(text: string): boolean {

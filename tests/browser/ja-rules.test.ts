@@ -85,7 +85,7 @@ describe('Japanese findings carry the texts an editor needs', () => {
 });
 
 describe('rule metadata', () => {
-  it('every rule has Japanese messages, a jis- id, and criteria as issue 3 says', () => {
+  it('every rule has Japanese messages, a jis- id, and criteria as docs/ja-rules.md says', () => {
     for (const r of jisRules) {
       expect(r.id).toMatch(/^jis-[a-z-]+$/);
       for (const k of ['description', 'why', 'help', 'message'] as const) expect(r[k]).toMatch(/[ぁ-んァ-ン一-龥]/);

@@ -1,4 +1,4 @@
-// One build for all page code (issue 13, item 3): the bundle carries the link collector, the make-up and the
+// One build for all page code (docs/architecture.md, rules-jis/page/): the bundle carries the link collector, the make-up and the
 // keyboard helpers on window.jisA11y, nothing under crawler/ builds page code at run time or keeps it in
 // strings, and the keyboard helpers take away everything they add to a page.
 import { readdirSync, readFileSync } from 'node:fs';

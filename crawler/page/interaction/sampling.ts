@@ -1,4 +1,4 @@
-// The keyboard phase once per interactive make-up, not once per page (issue 8: the phase costs several
+// The keyboard phase once per interactive make-up, not once per page (bench/interaction-cost.ts: the phase costs several
 // seconds a page, 15–30 ms per Tab stop). Two pages of a CMS template with the same stylesheets, the same
 // scripts and the same kinds of focusable and clickable elements behave the same under the keyboard: the
 // phase runs on the first page of each make-up, and the others keep the static audit's verdicts for those

@@ -2,34 +2,17 @@
 // Gather (browser) produces artifacts; each check in checks/ judges them (Lighthouse style).
 import type { Finding, RuleStat } from '../../../rules-jis/types.js';
 import type { PageEvent } from '../../../rules-jis/page/keyboard/index.js';
+import type { Rect, StopInfo } from '../../../rules-jis/page/keyboard/stops.js';
 
 /** A rectangle in document (page) coordinates, CSS px. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type Box = Rect;
 
-/** One stop of the Tab sequence. */
-export interface FocusStop {
-  /** 1-based position in the forward Tab sequence. */
-  index: number;
-  selector: string;
-  tag: string;
-  role: string;
-  /** Short accessible-ish name (text, aria-label, alt, value), for the report. */
-  name: string;
-  html: string;
-  /** Box while focused, document coordinates. */
-  rect: Box;
-  /** The tabindex attribute as written (null when absent). */
-  tabindex: number | null;
-  /** Rendered and on the page while focused (not display:none, zero-size, transparent or pushed off-screen). */
-  visible: boolean;
-  /** Why it is not visible, when it is not. */
-  hiddenReason?: string;
-}
+/**
+ * One stop of the Tab sequence, as the page reports it (rules-jis/page/keyboard/stops.ts): 1-based index,
+ * selector, tag, role, a short name for the report, the box while focused (document coordinates), the tabindex
+ * as written (null when absent), and whether it was visible while focused (with the reason when not).
+ */
+export type FocusStop = StopInfo;
 
 /** What the in-page helper reports about the focused element, beyond the stop itself. */
 export interface StopEvidence {

@@ -3,7 +3,7 @@
 // Why not axe.utils.getSelector: outside an axe run (the keyboard phase runs after it, on axe.setup's tree)
 // it gave "div" for the sample site's clickable <div> where this gives "#main > div" (measured with
 // tests/golden: the one keyboard-operable finding, on event/event-05.html, in check and in the demo), a
-// selector that no longer finds the element. The switch is the lead's call (report of issue 13, item 3).
+// selector that no longer finds the element. Kept ours until that is solved.
 
 const unique = (doc: Document, id: string) => doc.querySelectorAll('#' + CSS.escape(id)).length === 1;
 

@@ -15,17 +15,23 @@ export interface Rect {
   height: number;
 }
 
-/** The focused element as a stop of the sequence (crawler/page/interaction/types.ts FocusStop). */
+/** The focused element as a stop of the sequence (Node calls it FocusStop: crawler/page/interaction/types.ts). */
 export interface StopInfo {
+  /** 1-based position in the forward Tab sequence. */
   index: number;
   selector: string;
   tag: string;
   role: string;
+  /** Short accessible-ish name (text, aria-label, alt, value), for the report. */
   name: string;
   html: string;
+  /** Box while focused, document coordinates. */
   rect: Rect;
+  /** The tabindex attribute as written (null when absent). */
   tabindex: number | null;
+  /** Rendered and on the page while focused (not display:none, zero-size, transparent or pushed off-screen). */
   visible: boolean;
+  /** Why it is not visible, when it is not. */
   hiddenReason?: string;
 }
 
