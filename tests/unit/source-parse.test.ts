@@ -45,4 +45,29 @@ describe('4.1.1 source checks', () => {
     expect(findings).toEqual([]);
     expect(ruleStats.every((s) => s.result === 'passed')).toBe(true);
   });
+
+  // Issue 21 case 12: about 8,000 unclosed tags overflowed the stack of the recursive tree walk → `internal`.
+  it.each([
+    ['nested unclosed <div>s', '<div>'.repeat(20_000) + '本文', 'div', 20_000],
+    ['nested unclosed <span>s and a stray end tag', '<span>'.repeat(20_000) + '本文</div>', 'span', 20_000],
+    ['nested <g> in an unclosed <svg>', '<svg>' + '<g>'.repeat(20_000), 'g', 20_000],
+    ['nested templates (their contents walked for end tags)', '<template><div id="a">'.repeat(20_000), 'template', 1],
+  ])('20,000 %s: every unclosed element found, no stack overflow, in reasonable time', (_name, body, tag, expected) => {
+    const started = performance.now();
+    const { findings, ruleStats } = checkSource(page(body));
+    const ms = performance.now() - started;
+    const unclosed = findings.filter((f) => f.message.includes(`閉じられていない要素 <${tag}>`));
+    expect(unclosed).toHaveLength(expected);
+    expect(unclosed[0]).toMatchObject({ kind: 'violation', criteria: ['4.1.1'], line: 5 });
+    expect(ruleStats.find((s) => s.ruleId === 'source-parse')?.result).toBe('violation');
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('20,000 nested elements with duplicate ids are each reported once, in document order', () => {
+    const { findings } = checkSource(page('<div id="kugiri">'.repeat(20_000)));
+    const dups = findings.filter((f) => f.ruleId === 'source-duplicate-id');
+    expect(dups).toHaveLength(19_999);
+    expect(dups[0].message).toMatch(/「kugiri」が重複しています（2回目/);
+    expect(dups.at(-1)!.message).toMatch(/20000回目/);
+  });
 });
