@@ -2,10 +2,14 @@
 // `check` and the hook all use it.
 import type { HTTPResponse, Page } from 'puppeteer';
 import { auditedPage, errorAuditedPage, type AuditedPage, type ExtraFindings } from '../../rules-jis/result.js';
-import type { ErrorCode, InPageOutput } from '../../rules-jis/types.js';
+import type { InPageOutput } from '../../rules-jis/types.js';
 import { ensureBundleEverywhere } from './inject.js';
 import { withDeadline } from './deadline.js';
 import { withSourceFindings } from '../../rules-jis/source/merge.js';
+import { PageAuditError } from './page-error.js';
+import { guardPage } from './page-guard.js';
+import { watchPageSize } from './size-watch.js';
+import { tooLargeMessage } from './page-limits.js';
 
 export interface AuditOptions {
   target?: 'A' | 'AA';
@@ -13,14 +17,13 @@ export interface AuditOptions {
   auditTimeoutMs?: number;
   /** Extra phase run after the static audit on the same page (e.g. keyboard interaction checks). */
   afterAudit?: (page: Page) => Promise<ExtraFindings>;
+  /** The longest `afterAudit` may take, for the page's hard limit (default 60 s when afterAudit is set). */
+  afterAuditBudgetMs?: number;
+  /** auditUrl: a page whose HTML is larger is not audited (too-large); no limit when undefined. */
+  maxPageBytes?: number;
 }
 
-export class PageAuditError extends Error {
-  constructor(public code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'PageAuditError';
-  }
-}
+export { PageAuditError };
 
 export const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
@@ -60,23 +63,56 @@ export function navigationError(url: string, err: unknown, timeoutMs: number): P
   return new PageAuditError('navigation-failed', `${url} を開けませんでした: ${msg}`);
 }
 
-/** Navigate to a URL and audit it. Errors become a result with `error`, never a throw. */
+/**
+ * auditUrl's hard limit for the whole page: loading, the audit, the after-audit phase, and 5 s for the
+ * steps between. Past it, or when the tab crashes, the page is an error result (page-guard.ts).
+ */
+export function pageHardLimitMs(opts: AuditOptions): number {
+  const afterAudit = opts.afterAudit ? (opts.afterAuditBudgetMs ?? 60_000) : 0;
+  return (opts.navigationTimeoutMs ?? 30_000) + (opts.auditTimeoutMs ?? 60_000) + afterAudit + 5_000;
+}
+
+/**
+ * Navigate to a URL and audit it. Errors become a result with `error`, never a throw, and never a hang:
+ * a crashed tab is 'crashed', a page past pageHardLimitMs is 'timeout'.
+ */
 export async function auditUrl(page: Page, url: string, opts: AuditOptions = {}): Promise<AuditedPage> {
   const navTimeout = opts.navigationTimeoutMs ?? 30_000;
   try {
-    let response: HTTPResponse | null;
-    try {
-      response = await page.goto(url, { waitUntil: 'load', timeout: navTimeout });
-    } catch (err) {
-      throw navigationError(url, err, navTimeout);
-    }
-    checkResponse(url, response);
-    const source = await response!.text().catch(() => undefined);
-    return await auditLoaded(page, source, opts);
+    return await guardPage(page, url, pageHardLimitMs(opts), () => loadAndAudit(page, url, opts));
   } catch (err) {
     const e = err instanceof PageAuditError ? err : navigationError(url, err, navTimeout);
     return errorAuditedPage(url, { code: e.code, message: e.message });
   }
+}
+
+/**
+ * Navigates, giving the page up as soon as it is known to be larger than opts.maxPageBytes: by its
+ * Content-Length, or by the bytes counted as they arrive (size-watch.ts), before the browser lays it out.
+ * (The body DevTools returns later is re-encoded text, not the bytes on the wire: not a size to judge.)
+ */
+async function navigate(page: Page, url: string, opts: AuditOptions): Promise<HTTPResponse | null> {
+  const navTimeout = opts.navigationTimeoutMs ?? 30_000;
+  const max = opts.maxPageBytes;
+  const facts = { status: null, contentType: null, finalUrl: null, bytes: null };
+  const watch = max ? await watchPageSize(page, max, facts, (bytes) => new PageAuditError('too-large', tooLargeMessage(url, max, bytes))) : null;
+  try {
+    const loading = page.goto(url, { waitUntil: 'load', timeout: navTimeout });
+    return await (watch ? Promise.race([loading, watch.tooBig]) : loading);
+  } catch (err) {
+    throw navigationError(url, err, navTimeout);
+  } finally {
+    watch?.stop();
+  }
+}
+
+async function loadAndAudit(page: Page, url: string, opts: AuditOptions): Promise<AuditedPage> {
+  const response = await navigate(page, url, opts);
+  checkResponse(url, response);
+  // DevTools gives an HTML body as the text the browser decoded by its charset (header, BOM or meta), as
+  // UTF-8: a Shift_JIS page arrives here already decoded, and decoding it again would garble it
+  const source = await response!.text().catch(() => undefined);
+  return await auditLoaded(page, source, opts);
 }
 
 /** Audit the page already loaded in `page`, given the HTML as served. */
