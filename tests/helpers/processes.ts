@@ -77,6 +77,9 @@ export function runCli(args: string[], opts: { cwd?: string; stdin?: string | Bu
   let stdout = '';
   let stderr = '';
   let killed = false;
+  // decoded by a stream decoder: a Japanese character split between two pipe chunks stays whole
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   child.stdin.on('error', () => {}); // the CLI may stop reading early (too-large)
