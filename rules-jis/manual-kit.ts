@@ -87,9 +87,6 @@ export function manualKit(id: string): ManualKitItem | undefined {
 export const KIT_TOOLS: Readonly<Record<ToolId, KitLabel>> = file.tools;
 export const KIT_AIDS: Readonly<Record<AidId, KitLabel>> = file.aids;
 
-export const JUDGED_PER_LABEL_JA: Readonly<Record<JudgedPer, string>> = { page: 'ページごと', template: 'テンプレートごと', site: 'サイト全体' };
-export const KIT_AUTOMATION_LABEL_JA: Readonly<Record<KitAutomation, string>> = { automatic: '自動', 'automatic+person': '自動＋人', person: '人' };
-export const FIX_BY_LABEL_JA: Readonly<Record<FixBy, string>> = { editor: '編集者（掲載した課）', template: 'テンプレート', system: 'システム', mixed: '場所による' };
 
 /** How many units of each kind a test has: its selected pages, the templates among them, and the site. */
 export interface KitUnits {

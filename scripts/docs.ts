@@ -10,12 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { RULE_SOURCES, ruleCatalogue, type RuleIndex, type RuleMeta } from '../rules-jis/catalogue/index.js';
 import { criterion, targetCriteria, understandingUrl } from '../rules-jis/criteria.js';
 import type { FindingSource } from '../rules-jis/types.js';
-import { KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
+import { FIX_BY_LABEL_JA, JUDGED_PER_LABEL_JA, KIND_LABEL_JA, KIT_AUTOMATION_LABEL_JA } from '../rules-jis/labels-ja.js';
 import {
-  FIX_BY_LABEL_JA,
-  JUDGED_PER_LABEL_JA,
   KIT_AIDS,
-  KIT_AUTOMATION_LABEL_JA,
   KIT_TOOLS,
   MANUAL_KIT,
   estimateMinutes,
