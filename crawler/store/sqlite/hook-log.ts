@@ -10,7 +10,7 @@ const hash = (s: string | undefined) => (s === undefined ? null : sha256(s));
 export function sqliteHookLog(c: Connection): HookLog {
   return {
     async logVerdict(v, meta) {
-      return c.tx(() => {
+      return c.write(() => {
         const r = c
           .stmt(
             `INSERT INTO hook_verdicts (at, channel, mode, url, content_hash, verdict, blocking, review, advisory, waived, policy_source, policy_hash, client, duration_ms, result)
@@ -35,12 +35,12 @@ export function sqliteHookLog(c: Connection): HookLog {
     },
 
     async logError(e) {
-      const r = c
+      const r = c.write(() => c
         .stmt(
           `INSERT INTO hook_verdicts (at, channel, mode, url, content_hash, verdict, client, duration_ms, error_code, error_message)
            VALUES (?, ?, ?, ?, ?, 'error', ?, ?, ?, ?)`,
         )
-        .run(new Date().toISOString(), e.channel, e.mode, e.url, hash(e.source), e.client ?? null, e.durationMs ?? null, e.code, e.message);
+        .run(new Date().toISOString(), e.channel, e.mode, e.url, hash(e.source), e.client ?? null, e.durationMs ?? null, e.code, e.message));
       return Number(r.lastInsertRowid);
     },
 
