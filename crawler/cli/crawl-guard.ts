@@ -26,23 +26,22 @@ const FATAL_END_MS = 90_000;
 
 const STOPPING = '中断します（実行中のページが終わるのを待っています。もう一度 Ctrl+C で即時終了）。';
 const STOP_NOW = 'すぐに終了します。';
-const recorded = (runId: number) => `検査 #${runId} は「中断」として記録しました。jis-a11y crawl --resume ${runId} で続きから再開できます。`;
+const recorded = (runId: number) => `検査 #${runId} を中断しました。「中断」として記録したので、jis-a11y crawl --resume ${runId} で続きから再開できます。`;
+const DEBUG_HINT = 'もう一度起きる場合は、環境変数 JIS_A11Y_DEBUG=1 を付けて実行し、表示された内容を添えて管理者に連絡してください。';
 
 function fatalText(e: unknown): string {
   const detail = e instanceof Error ? (process.env.JIS_A11Y_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
-  return (
-    `エラー: 予期しない問題が起きたため、検査を中断しました（${detail}）。\n` +
-    'もう一度起きる場合は、環境変数 JIS_A11Y_DEBUG=1 を付けて実行し、表示された内容を添えて管理者に連絡してください。'
-  );
+  return `エラー: 予期しない問題が起きたため、処理を止めます（${detail}）。`;
 }
 
 /** Records the live runs interrupted (within `boundMs`), says so and ends the process with 2. */
-async function endNow(o: CrawlGuardOptions, head: string, boundMs: number): Promise<never> {
+async function endNow(o: CrawlGuardOptions, head: string, tail: string | null, boundMs: number): Promise<never> {
   o.beforeExit?.();
   console.error(head);
   setTimeout(() => process.exit(EXIT.ERROR), boundMs + 1_000); // kept ref'd: the process ends here, with 2, whatever else happens
   const ids = await Promise.race([interruptLiveRuns(), sleep(boundMs).then(() => [] as number[])]);
   for (const id of ids) console.error(recorded(id));
+  if (tail) console.error(tail);
   process.exit(EXIT.ERROR);
 }
 
@@ -53,18 +52,18 @@ async function endNow(o: CrawlGuardOptions, head: string, boundMs: number): Prom
 export async function withCrawlGuard<T>(o: CrawlGuardOptions, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ac = new AbortController();
   let ending = false;
-  const end = (head: string, boundMs: number) => {
+  const end = (head: string, tail: string | null, boundMs: number) => {
     if (ending) process.exit(EXIT.ERROR); // asked twice: no more waiting
     ending = true;
     ac.abort();
-    void endNow(o, head, boundMs);
+    void endNow(o, head, tail, boundMs);
   };
   const onSignal = () => {
-    if (ac.signal.aborted) return end(STOP_NOW, QUICK_END_MS);
+    if (ac.signal.aborted) return end(STOP_NOW, null, QUICK_END_MS);
     o.say(STOPPING);
     ac.abort();
   };
-  const onFatal = (e: unknown) => end(fatalText(e), FATAL_END_MS);
+  const onFatal = (e: unknown) => end(fatalText(e), DEBUG_HINT, FATAL_END_MS);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   process.on('uncaughtException', onFatal);
