@@ -1,5 +1,7 @@
 // The site-wide crawl (`jis-a11y crawl`, the demo, the service's schedules), composed of parts with one job each:
-//   run-setup.ts      open a new run, or resume one whose process died or was stopped
+//   run-setup.ts      open a new run, or resume one whose process died or was stopped, with the run's lease
+//   run-life.ts       the run's life in this process: stop signal, fatal failure, lease heartbeat, bad ends
+//   item-handler.ts   one frontier item; the store's transient trouble kept apart from the page's
 //   discovery.ts      admit a URL (kind, scope, robots.txt), enqueue it; seed from start URLs, URL list, sitemaps
 //   pump.ts           frontier → p-queue, with per-host politeness queues; stop on signal
 //   page-task.ts      one page: reuse or gather, the retry policy, save, follow links
@@ -14,17 +16,18 @@ import { gatherPage } from '../page/gather-page.js';
 import { InteractionSampler } from '../page/interaction/sampling.js';
 import { prepareTab } from '../page/tab-setup.js';
 import { TOOL_VERSION } from '../../rules-jis/version.js';
-import type { FrontierItem } from '../store/store.js';
 import type { CrawlConfig } from './config.js';
 import { Discovery, normalizeAll, normalizerFor, seedFrontier, type Normalize } from './discovery.js';
 import { DocumentTask } from './document-task.js';
 import { HttpClient } from './http-client.js';
 import { IncrementalAudit } from './incremental.js';
+import { itemHandler, outlastBusyStore } from './item-handler.js';
 import { CRAWL_MESSAGES_JA as M, type CrawlLog } from './messages-ja.js';
 import { gatherOptionsFor, PageTask, RetryPolicy, type Gather } from './page-task.js';
 import { ProgressMeter, type CrawlProgress } from './progress.js';
 import { HostQueues, pumpFrontier } from './pump.js';
 import { RobotsCache } from './robots.js';
+import { RunLife } from './run-life.js';
 import { openRun, type OpenedRun } from './run-setup.js';
 import { Scope } from './scope.js';
 import { runSiteChecks } from './site-checks.js';
@@ -56,12 +59,15 @@ export interface CrawlOutcome {
 export interface CrawlRunOptions {
   /** Continue a run: its id, or true for the newest unfinished run in the store. */
   resume?: number | true;
+  /** Take the run from a live crawl, or start beside a live crawl of the same site (`--force`). */
+  force?: boolean;
   hooks?: CrawlHooks;
 }
 
 /** The parts one crawl works with, made once per run. */
 interface Crawl {
   run: OpenedRun;
+  life: RunLife;
   log: CrawlLog;
   normalize: Normalize;
   /** The start URLs, normalised. */
@@ -79,27 +85,38 @@ interface Crawl {
   pages: PageTask;
 }
 
+/**
+ * Crawls a new run, or resumes one, to its end or until the signal stops it ('interrupted'). Throws (the run
+ * left 'interrupted', resumable) when the run cannot go on: RunLeaseError when another live crawl holds the
+ * run or crawls the same site into the same store, StoreBusyError when the store stays locked, and so on.
+ */
 export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): Promise<CrawlOutcome> {
   const hooks = opts.hooks ?? {};
   const log: CrawlLog = (s) => hooks.onLog?.(s);
-  const run = await openRun(input, opts.resume, log);
+  const run = await openRun(input, { resume: opts.resume, force: opts.force }, log);
+  const life = new RunLife(run, hooks.signal, log);
   try {
-    const c = await assemble(run, hooks, log);
+    const c = await assemble(run, life, hooks, log);
     if (await needsSeed(run)) {
       await seedFrontier(c.discovery, { config: run.config, startUrls: c.startUrls, normalize: c.normalize, http: c.http, robots: c.robots, origins: c.scope.origins, log });
     }
     const progress = new ProgressMeter(run.store, run.runId, hooks.onProgress);
-    await crawlFrontier(c, progress, hooks.signal);
-    const status = hooks.signal?.aborted ? 'interrupted' : 'finished';
+    await crawlFrontier(c, progress);
+    life.throwIfFailed();
+    const status = life.signal.aborted ? 'interrupted' : 'finished';
     await finishRun(c, status);
-    await progress.report(undefined, true);
+    await progress.report(undefined, true).catch(() => {});
     return { runId: run.runId, dbFile: run.dbFile, outputDir: run.config.output.dir, status, ...progress.summary() };
+  } catch (e) {
+    await life.interrupt();
+    throw e;
   } finally {
+    await life.end();
     await run.store.close();
   }
 }
 
-async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promise<Crawl> {
+async function assemble(run: OpenedRun, life: RunLife, hooks: CrawlHooks, log: CrawlLog): Promise<Crawl> {
   const { store, runId, config } = run;
   const normalize = normalizerFor(config.scope);
   const startUrls = normalizeAll(config.startUrls, normalize);
@@ -142,7 +159,7 @@ async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promi
     documents,
     followLinks: config.followLinks,
   });
-  return { run, log, normalize, startUrls, scope, robots, http, session, pool, incremental, sampler, discovery, documents, pages };
+  return { run, life, log, normalize, startUrls, scope, robots, http, session, pool, incremental, sampler, discovery, documents, pages };
 }
 
 /** A new run is seeded; a resumed one has its frontier already, unless it stopped before seeding ended. */
@@ -152,16 +169,17 @@ async function needsSeed(run: OpenedRun): Promise<boolean> {
   return n.queued + n.active + n.done + n.failed === 0;
 }
 
-/** Logs in (when there is a login script), then runs the frontier until it is empty or the signal stops it. */
-async function crawlFrontier(c: Crawl, progress: ProgressMeter, signal?: AbortSignal): Promise<void> {
+/** Logs in (when there is a login script), then runs the frontier until it is empty or the run is stopped. */
+async function crawlFrontier(c: Crawl, progress: ProgressMeter): Promise<void> {
   const { store, runId, config } = c.run;
+  const { signal } = c.life;
   try {
     await logIn(c);
-    await progress.report(undefined, true);
+    await progress.report(undefined, true).catch(() => {});
     await pumpFrontier({
       concurrency: config.concurrency,
-      take: (n) => store.frontier.takeQueued(runId, n),
-      handle: itemHandler(c, progress),
+      take: (n) => outlastBusyStore(() => store.frontier.takeQueued(runId, n), (redo) => c.log(M.storeBusyTake(redo)), signal),
+      handle: itemHandler({ store, runId, log: c.log, pages: c.pages, documents: c.documents, progress, life: c.life }),
       hosts: new HostQueues(config.perHost, async (url) => (await c.robots.of(url)).crawlDelaySeconds),
       signal,
     });
@@ -179,23 +197,6 @@ async function logIn(c: Crawl): Promise<void> {
   if (!c.run.config.auth.loginScript || !first) return;
   await c.pool.withPage(async () => ({ value: undefined, broken: false }));
   c.session.cookies = await c.pool.cookieHeader(first);
-}
-
-/** One frontier item, page or document. Never throws: whatever goes wrong is recorded against its URL, and the run goes on. */
-function itemHandler(c: Crawl, progress: ProgressMeter): (item: FrontierItem) => Promise<void> {
-  const { store, runId } = c.run;
-  return async (item) => {
-    try {
-      if (item.kind === 'document') await c.documents.run(item);
-      else await c.pages.run(item);
-    } catch (e) {
-      const message = M.unexpected(item.url, (e as Error).message);
-      await store.results.addError(runId, { url: item.url, code: 'internal', message });
-      await store.results.savePage(runId, { url: item.url, depth: item.depth, auditedAt: new Date().toISOString(), error: { code: 'internal', message } });
-      c.log(message);
-    }
-    await progress.itemDone(item.url);
-  };
 }
 
 /** The run's closing lines, the site checks (only when the frontier was finished) and the run's status. */
