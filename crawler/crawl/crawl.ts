@@ -10,6 +10,7 @@
 // (crawler/store/store.ts), so a run streams to disk, survives a crash and resumes.
 import type { Browser } from 'puppeteer';
 import { BrowserPool } from '../page/browser-pool.js';
+import { Credentials } from '../page/credentials.js';
 import { gatherPage } from '../page/gather-page.js';
 import { InteractionSampler } from '../page/interaction/sampling.js';
 import { prepareTab } from '../page/tab-setup.js';
@@ -104,17 +105,18 @@ async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promi
   const normalize = normalizerFor(config.scope);
   const startUrls = normalizeAll(config.startUrls, normalize);
   const scope = new Scope(startUrls, { origins: config.scope.origins, include: config.scope.include, exclude: config.scope.exclude, maxDepth: config.scope.maxDepth });
+  // the credentials go to the crawl's own origins only (browser and Node alike)
+  const credentials = new Credentials(config.auth, scope.origins);
   const pool = new BrowserPool({
     auth: config.auth,
     userAgent: config.userAgent,
     relaunchEvery: config.relaunchEvery,
-    origins: [...scope.origins],
-    prepare: (page) => prepareTab(page, { skip: config.skipResources }),
+    prepare: (page) => prepareTab(page, { skip: config.skipResources, credentials }),
     launch: hooks.launch,
     onEvent: (e) => log(e.message),
   });
   const session = { cookies: '' };
-  const http = new HttpClient({ auth: config.auth, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => session.cookies || undefined });
+  const http = new HttpClient({ credentials, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => session.cookies || undefined });
   const incremental = await IncrementalAudit.open(store, runId, http, {
     full: config.incremental === false,
     startUrls: config.startUrls,
