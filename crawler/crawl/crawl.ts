@@ -29,6 +29,7 @@ import { RobotsCache } from './robots.js';
 import { openRun, type OpenedRun } from './run-setup.js';
 import { Scope } from './scope.js';
 import { runSiteChecks } from './site-checks.js';
+import { liftUrlCredentials } from './url-credentials.js';
 
 export type { CrawlProgress };
 
@@ -83,7 +84,8 @@ interface Crawl {
 export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): Promise<CrawlOutcome> {
   const hooks = opts.hooks ?? {};
   const log: CrawlLog = (s) => hooks.onLog?.(s);
-  const run = await openRun(input, opts.resume, log);
+  // credentials written into a URL never reach the store or the log (url-credentials.ts)
+  const run = await openRun(liftUrlCredentials(input), opts.resume, log);
   try {
     const c = await assemble(run, hooks, log);
     if (await needsSeed(run)) {

@@ -2,7 +2,9 @@
 // anywhere (start URLs, the URL list, sitemaps, the links of an audited page) is admitted when it is a page or
 // a document rather than an asset (rules-jis/url.ts classifyUrl), is in scope (scope.ts) and robots.txt allows
 // it (robots.ts). The frontier itself ignores URLs it already has and caps the pages at maxPages. Seeding
-// fills a new run's frontier from the start URLs, the URL list and the sitemaps.
+// fills a new run's frontier from the start URLs, the URL list and the sitemaps. No URL keeps a userinfo part
+// (url-credentials.ts): the normaliser strips it, and the URL list's and sitemaps' credentials for the crawl's
+// origins become its basic auth.
 import { readFileSync } from 'node:fs';
 import { classifyUrl, normalizeUrl } from '../../rules-jis/url.js';
 import type { FrontierEntry, Store } from '../store/store.js';
@@ -12,13 +14,17 @@ import { CRAWL_MESSAGES_JA as M, type CrawlLog } from './messages-ja.js';
 import type { RobotsCache } from './robots.js';
 import type { Scope } from './scope.js';
 import { collectSitemapUrls, parseUrlList } from './sitemap.js';
+import { adoptUrlCredentials, withoutUserinfo } from './url-credentials.js';
 
 /** A URL as the run keeps it (its query and trailing-slash policy), or null when `href` is not a crawlable URL. */
 export type Normalize = (href: string, base?: string) => string | null;
 
 export function normalizerFor(scope: Pick<CrawlConfig['scope'], 'query' | 'trailingSlash'>): Normalize {
   const opts = { query: scope.query, trailingSlash: scope.trailingSlash };
-  return (href, base) => normalizeUrl(href, base, opts);
+  return (href, base) => {
+    const u = normalizeUrl(href, base, opts);
+    return u && withoutUserinfo(u);
+  };
 }
 
 /** Normalises every URL of a list, dropping those that are not crawlable. */
@@ -60,7 +66,8 @@ export class Discovery {
 
 /** Where a new run's first URLs come from. */
 export interface SeedSources {
-  config: Pick<CrawlConfig, 'urlList' | 'sitemap' | 'sitemaps'>;
+  /** Its auth receives the credentials written into a URL of the list or a sitemap (the run's own config). */
+  config: Pick<CrawlConfig, 'urlList' | 'sitemap' | 'sitemaps' | 'auth'>;
   /** The start URLs, normalised. */
   startUrls: string[];
   normalize: Normalize;
@@ -74,14 +81,16 @@ export interface SeedSources {
 /** Fills a new run's frontier: the start URLs, then the URL list, then the sitemaps (all at depth 0). */
 export async function seedFrontier(discovery: Discovery, s: SeedSources): Promise<void> {
   await discovery.enqueue(s.startUrls, 0, null);
+  const origins = new Set(s.origins);
+  const adopt = (href: string) => adoptUrlCredentials(href, s.config.auth, (u) => origins.has(new URL(u).origin), s.log);
   if (s.config.urlList) {
     // a relative line of the list is relative to the first start URL
-    const list = normalizeAll(parseUrlList(readFileSync(s.config.urlList, 'utf8')), s.normalize, s.startUrls[0]);
+    const list = normalizeAll(parseUrlList(readFileSync(s.config.urlList, 'utf8')).map(adopt), s.normalize, s.startUrls[0]);
     s.log(M.urlListAdded(await discovery.enqueue(list, 0, null)));
   }
   if (s.config.sitemap || s.config.sitemaps.length) {
     const found = await collectSitemapUrls(await sitemapRoots(s), (u) => s.http.getText(u), { onError: (u, m) => s.log(M.sitemapProblem(u, m)) });
-    const added = await discovery.enqueue(normalizeAll(found, s.normalize), 0, null);
+    const added = await discovery.enqueue(normalizeAll(found.map(adopt), s.normalize), 0, null);
     if (found.length) s.log(M.sitemapAdded(found.length, added));
   }
 }

@@ -4,9 +4,12 @@
 // site's robots.txt as a sitemap, serves a script, an image, an iframe, a redirect target of a page and of a
 // document, and answers one image with a 401 challenge. It must never see a credential, and the challenge
 // must not be answered.
+// Case 5: a password written into the start URL (and into a URL-list line) is used as the run's basic auth,
+// and appears nowhere: not in the store file, the log, nor any generated report.
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +18,8 @@ import { runCrawl } from '../../crawler/crawl/crawl.js';
 import { HttpClient } from '../../crawler/crawl/http-client.js';
 import { Credentials } from '../../crawler/page/credentials.js';
 import { collect, openStore } from '../../crawler/store/store.js';
+import ExcelJS from 'exceljs';
+import { generateReports } from '../../reports/generate.js';
 
 const BASIC = 'Basic ' + Buffer.from('koho:himitsu').toString('base64');
 const TOKEN = 'tok-secret-123';
@@ -174,5 +179,81 @@ describe('credentials only for the crawl origins (issue 21 case 4)', () => {
     expect(probe).toMatchObject({ status: 200, finalUrl: B + '/shiryo.pdf' });
     expect(atB.map((s) => s.path)).toEqual(['/moved.html', '/shiryo.pdf']);
     expect(atB.filter(leaked)).toEqual([]);
+  });
+});
+
+describe('credentials written into a URL (issue 21 case 5)', () => {
+  const PASSWORD = 'pw-in-url-9876';
+  const basic = 'Basic ' + Buffer.from(`koho:${PASSWORD}`).toString('base64');
+  let site: http.Server;
+  let C: string;
+
+  beforeAll(async () => {
+    site = http.createServer((req, res) => {
+      if (req.headers.authorization !== basic) {
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="staging"', 'content-type': 'text/plain' });
+        return void res.end('401');
+      }
+      const p = (req.url ?? '/').split('?')[0];
+      if (p === '/robots.txt' || p === '/sitemap.xml') return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      if (p === '/') return void res.end(page('トップ', '<p><a href="/a">A</a></p><img src="/logo.png">'));
+      if (p === '/a' || p === '/list-page') return void res.end(page(`ページ${p}`, '<p>本文</p>'));
+      res.end(page('なし', ''));
+    });
+    C = await listen(site);
+  });
+  afterAll(async () => {
+    site?.closeAllConnections();
+    await new Promise((r) => site?.close(r));
+  });
+
+  it('moves the userinfo into basic auth and stores, logs and reports the URL without it', async () => {
+    const out = path.join(dir, 'userinfo');
+    const withPw = (u: string) => u.replace('http://', `http://koho:${PASSWORD}@`);
+    const list = path.join(dir, 'urls.txt');
+    writeFileSync(list, `${withPw(C + '/list-page')}\n`);
+    const config = mergeConfig({ startUrls: [withPw(C + '/')], urlList: list, concurrency: 1, output: { dir: out } });
+    const log: string[] = [];
+    const outcome = await runCrawl(config, { hooks: { onLog: (l) => log.push(l) } });
+    const store = await openStore(outcome.dbFile, { readonly: true });
+    try {
+      const pages = await collect(store.results.iteratePages(outcome.runId));
+      expect(pages.map((p) => [p.url, p.error?.code ?? null]).sort()).toEqual([
+        [C + '/', null],
+        [C + '/a', null],
+        [C + '/list-page', null],
+      ]);
+      expect((await store.runs.getRun(outcome.runId))!.startUrls).toEqual([C + '/']);
+    } finally {
+      await store.close();
+    }
+    const reports = await generateReports({ store: outcome.dbFile, runId: outcome.runId, outDir: path.join(out, 'reports') });
+    const files = Object.values(reports.files);
+    expect(files.length).toBe(7);
+    const texts: [string, string][] = [['log', log.join('\n')]];
+    for (const f of readdirSync(path.dirname(outcome.dbFile)).filter((n) => n.startsWith(path.basename(outcome.dbFile)))) {
+      texts.push([f, readFileSync(path.join(path.dirname(outcome.dbFile), f)).toString('latin1')]);
+    }
+    for (const f of files) {
+      if (f.endsWith('.pdf')) texts.push([f, execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' })]);
+      else if (f.endsWith('.xlsx')) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(f);
+        const cells: string[] = [];
+        wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.text)))));
+        texts.push([f, cells.join('\n')]);
+      } else texts.push([f, readFileSync(f, 'utf8')]);
+    }
+    expect(texts.find(([n]) => n.endsWith('test-result-fragment.html'))?.[1]).toContain(C + '/');
+    for (const [name, text] of texts) {
+      expect(text.includes(PASSWORD), name).toBe(false);
+      expect(text.includes(`koho:`), name).toBe(false);
+    }
+  }, 180_000);
+
+  it('refuses two different passwords for the run (a usage error in Japanese)', () => {
+    expect(() => mergeConfig({ startUrls: ['http://a:1@127.0.0.1:9/'], auth: { basic: { username: 'a', password: '2' } } })).toThrow(/認証情報が、ほかの URL か設定の auth.basic と異なります/);
+    expect(mergeConfig({ startUrls: ['http://a:p%40ss@127.0.0.1:9/'] })).toMatchObject({ startUrls: ['http://127.0.0.1:9/'], auth: { basic: { username: 'a', password: 'p@ss' } } });
   });
 });
