@@ -74,6 +74,8 @@ interface Crawl {
   /** The login script's session, as a Cookie header for Node's requests (empty without one). */
   session: { cookies: string };
   pool: BrowserPool;
+  /** Per-host politeness: how many pages at once, the gap between starts, the slow-down after 429/503. */
+  hosts: HostQueues;
   incremental: IncrementalAudit;
   sampler: InteractionSampler;
   discovery: Discovery;
@@ -131,6 +133,7 @@ async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promi
   const discovery = new Discovery({ store, runId, scope, robots, maxPages: config.scope.maxPages });
   const documents = new DocumentTask({ store, runId, http, checkDocuments: config.checkDocuments });
   const sampler = new InteractionSampler();
+  const hosts = new HostQueues(config.perHost, async (url) => (await robots.of(url)).crawlDelaySeconds);
   const pages = new PageTask({
     store,
     runId,
@@ -143,10 +146,11 @@ async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promi
     normalize,
     scope,
     retry: new RetryPolicy(config.retries),
+    hosts,
     documents,
     followLinks: config.followLinks,
   });
-  return { run, log, normalize, startUrls, scope, robots, http, session, pool, incremental, sampler, discovery, documents, pages };
+  return { run, log, normalize, startUrls, scope, robots, http, session, pool, hosts, incremental, sampler, discovery, documents, pages };
 }
 
 /** A new run is seeded; a resumed one has its frontier already, unless it stopped before seeding ended. */
@@ -166,7 +170,7 @@ async function crawlFrontier(c: Crawl, progress: ProgressMeter, signal?: AbortSi
       concurrency: config.concurrency,
       take: (n) => store.frontier.takeQueued(runId, n),
       handle: itemHandler(c, progress),
-      hosts: new HostQueues(config.perHost, async (url) => (await c.robots.of(url)).crawlDelaySeconds),
+      hosts: c.hosts,
       signal,
     });
   } finally {
