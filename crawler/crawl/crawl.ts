@@ -131,9 +131,10 @@ async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promi
   if (incremental.previousRunId != null) log(M.reusingPrevious(incremental.previousRunId));
   const robots = new RobotsCache((u) => http.getText(u), config.robots);
   const discovery = new Discovery({ store, runId, scope, robots, maxPages: config.scope.maxPages });
-  const documents = new DocumentTask({ store, runId, http, checkDocuments: config.checkDocuments });
-  const sampler = new InteractionSampler();
   const hosts = new HostQueues(config.perHost, async (url) => (await robots.of(url)).crawlDelaySeconds);
+  const retry = new RetryPolicy(config.retries);
+  const documents = new DocumentTask({ store, runId, http, checkDocuments: config.checkDocuments, retry, hosts, log });
+  const sampler = new InteractionSampler();
   const pages = new PageTask({
     store,
     runId,
@@ -145,7 +146,7 @@ async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promi
     discovery,
     normalize,
     scope,
-    retry: new RetryPolicy(config.retries),
+    retry,
     hosts,
     documents,
     followLinks: config.followLinks,

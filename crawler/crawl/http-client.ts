@@ -23,6 +23,8 @@ export interface ProbeResult {
   size: number | null;
   finalUrl: string;
   error: PageError | null;
+  /** The Retry-After header of an error answer (429/503), when it has one. */
+  retryAfter?: string | null;
 }
 
 /** What a request may set besides the client's own headers. */
@@ -39,6 +41,14 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_REDIRECTS = 10;
 /** robots.txt and other small texts: read up to this many bytes (Google reads 500 KiB of a robots.txt). */
 export const MAX_TEXT_BYTES = 1024 * 1024;
+
+/** A status that asks us to come back later is no broken link. */
+const TRANSIENT_CAUSE: Record<number, string> = {
+  429: 'アクセスが多すぎるため、サーバーが間隔を空けるよう求めています',
+  502: 'サーバーが一時的に応答できません',
+  503: 'サーバーが一時的に応答できません',
+  504: 'サーバーが時間内に応答できませんでした',
+};
 
 const isRedirect = (status: number) => status >= 300 && status < 400 && status !== 304;
 
@@ -116,7 +126,10 @@ export class HttpClient {
         finalUrl: current,
         error: null,
       };
-      if (res.status >= 400) out.error = { code: 'http-error', message: `${url} はエラー ${res.status} を返しました（リンク切れ）。` };
+      if (res.status >= 400) {
+        out.retryAfter = res.headers.get('retry-after');
+        out.error = { code: 'http-error', message: `${url} はエラー ${res.status} を返しました（${TRANSIENT_CAUSE[res.status] ?? 'リンク切れ'}）。` };
+      }
       return out;
     }
     return fail(url, null, 'redirect-loop', `${url} のリダイレクトが ${MAX_REDIRECTS} 回を超えました（転送のループ）。`);

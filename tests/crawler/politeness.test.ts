@@ -1,7 +1,8 @@
 // Issue 21, case 9: a site that answers 429 (or 502/503/504) with Retry-After is asking us to slow down. The
 // pages were recorded as broken, with no retry and no backoff. Now the answer is transient: each attempt is
 // recorded in `errors`, the page goes back to the frontier within its attempts and the run's retry budget,
-// and no request reaches that host before its Retry-After (capped) has passed.
+// and no request reaches that host before its Retry-After (capped) has passed. The same for a document's
+// HEAD request: it is probed again later, not listed as a broken link.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,10 +25,18 @@ let dir: string;
 const hits: { at: number; path: string; status: number }[] = [];
 /** How many page requests of a run are answered "slow down" first, and with what. */
 let refuse = { count: 0, status: 429, retryAfter: '2' };
+/** HEAD/GET requests of the document: the first one is refused (429, Retry-After: 1). */
+const docHits: { at: number; status: number }[] = [];
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const p = (req.url ?? '/').split('?')[0];
+    if (p === '/doc.pdf') {
+      const status = docHits.length === 0 ? 429 : 200;
+      docHits.push({ at: Date.now(), status });
+      res.writeHead(status, status === 429 ? { 'retry-after': '1' } : { 'content-type': 'application/pdf', 'content-length': '9' });
+      return void res.end(req.method === 'HEAD' ? undefined : status === 429 ? '' : '%PDF-1.4\n');
+    }
     if (!PAGES.includes(p)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('404');
     const refused = hits.filter((h) => h.status !== 200).length < refuse.count;
     const status = refused ? refuse.status : 200;
@@ -37,7 +46,7 @@ beforeAll(async () => {
       return void res.end(page('混雑しています', '<p>しばらくしてからアクセスしてください。</p>'));
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page(p === '/' ? 'トップ' : `ページ${p}`, '<p><a href="/a">A</a> <a href="/b">B</a></p>'));
+    res.end(page(p === '/' ? 'トップ' : `ページ${p}`, '<p><a href="/a">A</a> <a href="/b">B</a> <a href="/doc.pdf">資料（PDF形式：9バイト）</a></p>'));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -52,6 +61,7 @@ afterAll(async () => {
 
 async function crawl(name: string) {
   hits.length = 0;
+  docHits.length = 0;
   const config = mergeConfig({
     startUrls: [base + '/'],
     sitemap: false,
@@ -67,8 +77,10 @@ async function crawl(name: string) {
   const store = await openStore(outcome.dbFile, { readonly: true });
   try {
     const pages = await collect(store.results.iteratePages(outcome.runId));
-    const errors = await store.results.errorsOfRun(outcome.runId);
-    return { pages, errors, log };
+    const errors = (await store.results.errorsOfRun(outcome.runId)).filter((e) => !e.url.endsWith('/doc.pdf'));
+    const docErrors = (await store.results.errorsOfRun(outcome.runId)).filter((e) => e.url.endsWith('/doc.pdf'));
+    const documents = await store.results.documentsOfRun(outcome.runId);
+    return { pages, errors, log, docErrors, documents };
   } finally {
     await store.close();
   }
@@ -81,7 +93,7 @@ const gapsAfterRefusals = () =>
 describe('429, 502, 503 and 504 are transient (issue 21 case 9)', () => {
   it('429 with Retry-After: 2 for the first requests: the pages end audited, and the host waited 2 s each time', async () => {
     refuse = { count: 2, status: 429, retryAfter: '2' };
-    const { pages, errors, log } = await crawl('429');
+    const { pages, errors, log, docErrors, documents } = await crawl('429');
     expect(pages.map((p) => [new URL(p.url).pathname, p.error?.code ?? null]).sort()).toEqual(PAGES.map((p) => [p, null]).sort());
     // each refused attempt is recorded, in Japanese, with its status
     expect(errors).toHaveLength(2);
@@ -89,12 +101,17 @@ describe('429, 502, 503 and 504 are transient (issue 21 case 9)', () => {
       expect(e.code).toBe('http-error');
       expect(e.message).toMatch(/エラー 429 を返しました（アクセスが多すぎるため、サーバーが間隔を空けるよう求めています）/);
     }
-    expect(log.filter((l) => l.startsWith('再試行します'))).toHaveLength(2);
+    expect(log.filter((l) => l.startsWith('再試行します') && !l.endsWith('/doc.pdf'))).toHaveLength(2);
     expect(log.find((l) => l.startsWith('再試行します'))).toMatch(/http-error 429。サーバーの求めに応じて、このホストへのアクセスを 2 秒空けます/);
     // no request reached the host before its Retry-After had passed (a little slack for timer rounding)
     const gaps = gapsAfterRefusals();
     expect(gaps).toHaveLength(2);
     for (const g of gaps) expect(g).toBeGreaterThanOrEqual(1_950);
+    // the document's HEAD got a 429 first: it is listed as it is (200, 9 bytes), not as a broken link
+    expect(documents).toMatchObject([{ type: 'PDF', status: 200, size: 9, error: null }]);
+    expect(docErrors.map((e) => e.message)).toEqual([expect.stringMatching(/エラー 429 を返しました（アクセスが多すぎるため/)]);
+    expect(docHits.map((h) => h.status)).toEqual([429, 200]);
+    expect(docHits[1]!.at - docHits[0]!.at).toBeGreaterThanOrEqual(950);
   }, 120_000);
 
   it('503 with Retry-After as an HTTP date is honoured the same way', async () => {
