@@ -12,6 +12,7 @@
 // (crawler/store/store.ts), so a run streams to disk, survives a crash and resumes.
 import type { Browser } from 'puppeteer';
 import { BrowserPool } from '../page/browser-pool.js';
+import { Credentials } from '../page/credentials.js';
 import { gatherPage } from '../page/gather-page.js';
 import { InteractionSampler } from '../page/interaction/sampling.js';
 import { prepareTab } from '../page/tab-setup.js';
@@ -31,6 +32,7 @@ import { RunLife } from './run-life.js';
 import { openRun, type OpenedRun } from './run-setup.js';
 import { Scope } from './scope.js';
 import { runSiteChecks } from './site-checks.js';
+import { liftUrlCredentials } from './url-credentials.js';
 
 export type { CrawlProgress };
 
@@ -78,6 +80,8 @@ interface Crawl {
   /** The login script's session, as a Cookie header for Node's requests (empty without one). */
   session: { cookies: string };
   pool: BrowserPool;
+  /** Per-host politeness: how many pages at once, the gap between starts, the slow-down after 429/503. */
+  hosts: HostQueues;
   incremental: IncrementalAudit;
   sampler: InteractionSampler;
   discovery: Discovery;
@@ -93,7 +97,8 @@ interface Crawl {
 export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): Promise<CrawlOutcome> {
   const hooks = opts.hooks ?? {};
   const log: CrawlLog = (s) => hooks.onLog?.(s);
-  const run = await openRun(input, { resume: opts.resume, force: opts.force }, log);
+  // credentials written into a URL never reach the store or the log (url-credentials.ts)
+  const run = await openRun(liftUrlCredentials(input), { resume: opts.resume, force: opts.force }, log);
   const life = new RunLife(run, hooks.signal, log);
   try {
     const c = await assemble(run, life, hooks, log);
@@ -121,17 +126,18 @@ async function assemble(run: OpenedRun, life: RunLife, hooks: CrawlHooks, log: C
   const normalize = normalizerFor(config.scope);
   const startUrls = normalizeAll(config.startUrls, normalize);
   const scope = new Scope(startUrls, { origins: config.scope.origins, include: config.scope.include, exclude: config.scope.exclude, maxDepth: config.scope.maxDepth });
+  // the credentials go to the crawl's own origins only (browser and Node alike)
+  const credentials = new Credentials(config.auth, scope.origins);
   const pool = new BrowserPool({
     auth: config.auth,
     userAgent: config.userAgent,
     relaunchEvery: config.relaunchEvery,
-    origins: [...scope.origins],
-    prepare: (page) => prepareTab(page, { skip: config.skipResources }),
+    prepare: (page) => prepareTab(page, { skip: config.skipResources, credentials }),
     launch: hooks.launch,
     onEvent: (e) => log(e.message),
   });
   const session = { cookies: '' };
-  const http = new HttpClient({ auth: config.auth, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => session.cookies || undefined });
+  const http = new HttpClient({ credentials, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => session.cookies || undefined });
   const incremental = await IncrementalAudit.open(store, runId, http, {
     full: config.incremental === false,
     startUrls: config.startUrls,
@@ -142,7 +148,9 @@ async function assemble(run: OpenedRun, life: RunLife, hooks: CrawlHooks, log: C
   if (incremental.previousRunId != null) log(M.reusingPrevious(incremental.previousRunId));
   const robots = new RobotsCache((u) => http.getText(u), config.robots);
   const discovery = new Discovery({ store, runId, scope, robots, maxPages: config.scope.maxPages });
-  const documents = new DocumentTask({ store, runId, http, checkDocuments: config.checkDocuments });
+  const hosts = new HostQueues(config.perHost, async (url) => (await robots.of(url)).crawlDelaySeconds);
+  const retry = new RetryPolicy(config.retries);
+  const documents = new DocumentTask({ store, runId, http, checkDocuments: config.checkDocuments, retry, hosts, log });
   const sampler = new InteractionSampler();
   const pages = new PageTask({
     store,
@@ -155,11 +163,12 @@ async function assemble(run: OpenedRun, life: RunLife, hooks: CrawlHooks, log: C
     discovery,
     normalize,
     scope,
-    retry: new RetryPolicy(config.retries),
+    retry,
+    hosts,
     documents,
     followLinks: config.followLinks,
   });
-  return { run, life, log, normalize, startUrls, scope, robots, http, session, pool, incremental, sampler, discovery, documents, pages };
+  return { run, life, log, normalize, startUrls, scope, robots, http, session, pool, hosts, incremental, sampler, discovery, documents, pages };
 }
 
 /** A new run is seeded; a resumed one has its frontier already, unless it stopped before seeding ended. */
@@ -180,7 +189,7 @@ async function crawlFrontier(c: Crawl, progress: ProgressMeter): Promise<void> {
       concurrency: config.concurrency,
       take: (n) => outlastBusyStore(() => store.frontier.takeQueued(runId, n), (redo) => c.log(M.storeBusyTake(redo)), signal),
       handle: itemHandler({ store, runId, log: c.log, pages: c.pages, documents: c.documents, progress, life: c.life }),
-      hosts: new HostQueues(config.perHost, async (url) => (await c.robots.of(url)).crawlDelaySeconds),
+      hosts: c.hosts,
       signal,
     });
   } finally {

@@ -42,9 +42,11 @@ export const CRAWL_MESSAGES_JA = {
   urlListAdded: (added: number) => `URL リストから ${added} 件を追加しました。`,
   sitemapProblem: (url: string, problem: string) => `${problem}: ${url}`,
   sitemapAdded: (read: number, added: number) => `サイトマップから ${read} 件の URL を読み、${added} 件を追加しました。`,
+  sitemapStopped: (read: number) => `検査するページの上限（maxPages）に達したため、サイトマップは ${read} 件目で読むのをやめました。`,
 
   // one frontier item (page-task.ts, crawl.ts)
-  retrying: (url: string, failures: number, code: string) => `再試行します（${failures}回目の失敗: ${code}）: ${url}`,
+  retrying: (url: string, failures: number, code: string, waitMs?: number | null) =>
+    `再試行します（${failures}回目の失敗: ${code}${waitMs ? `。サーバーの求めに応じて、このホストへのアクセスを ${Math.ceil(waitMs / 1000)} 秒空けます` : ''}）: ${url}`,
   pageError: (code: string, message: string) => `エラー（${code}）: ${message}`,
   browserDied: (url: string, cause: string) => `${url} の検査中にブラウザが異常終了しました: ${cause}`,
   unexpected: (url: string, cause: string) => `${url} の処理中に予期しないエラーが起きました: ${cause}`,
