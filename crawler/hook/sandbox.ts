@@ -53,7 +53,8 @@ function timeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
 
 export class Sandbox {
   private browser: Browser | null = null;
-  private egress: EgressProxy | null = null;
+  /** The egress proxy of each fenced browser (it lives and dies with that browser). */
+  private readonly egressOf = new WeakMap<Browser, EgressProxy>();
   private starting: Promise<Browser> | null = null;
   private closed = false;
   launches = 0;
@@ -88,10 +89,7 @@ export class Sandbox {
         this.launches++;
         this.browserVersion = await b.version().catch(() => '');
         b.once('disconnected', () => {
-          if (this.browser === b) {
-            this.browser = null;
-            this.egress = null;
-          }
+          if (this.browser === b) this.browser = null;
           if (!this.closed) this.opts.onEvent?.({ type: 'disconnected', message: 'ブラウザが終了しました。次の検査で新しいブラウザを起動します。' });
         });
         this.browser = b;
@@ -113,7 +111,7 @@ export class Sandbox {
       allowWeakFence: this.opts.allowWeakFence ?? process.env.JIS_A11Y_ALLOW_WEAK_FENCE === '1',
       extraArgs: SANDBOX_ARGS,
     });
-    this.egress = fenced.egress;
+    this.egressOf.set(fenced.browser, fenced.egress);
     this.fence = fenced.fence;
     if (fenced.weakReason) {
       // A security warning: printed even when nobody listens to the events (`check --html`).
@@ -126,7 +124,7 @@ export class Sandbox {
 
   /** A fresh context; behind the fence, with its own egress slot as its proxy. */
   private async newContext(browser: Browser): Promise<BrowserContext> {
-    const egress = this.egress;
+    const egress = this.egressOf.get(browser);
     if (!egress) return browser.createBrowserContext();
     const slot = await egress.openSlot();
     try {

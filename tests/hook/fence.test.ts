@@ -6,7 +6,7 @@
 // shows in the verdict; the allowed origin's CSS and images still load; the renderer runs in Chromium's
 // sandbox, as an unprivileged user, in a network namespace of its own.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../../crawler/service/server.js';
 import { mergeServiceConfig } from '../../crawler/service/config.js';
 import { egressRefusals, Sandbox } from '../../crawler/hook/sandbox.js';
-import { PROXY_PORT } from '../../crawler/hook/egress/forwarder.js';
+import { FORWARDER_SOURCE, PROXY_PORT } from '../../crawler/hook/egress/forwarder.js';
 import { checkSubmission } from '../../crawler/hook/check-submission.js';
 import { loadPolicy } from '../../crawler/hook/policy.js';
 import { launchBrowser } from '../../crawler/page/browser.js';
@@ -227,6 +227,13 @@ describe('the sandbox browser itself (issue 21 case 7)', () => {
     expect(tree.some((p) => p.cmdline.includes('--no-sandbox'))).toBe(false);
     expect(browser.uid).not.toBe(0);
     expect(browser.netns).not.toBe(readlinkSync('/proc/self/ns/net'));
+    // The DevTools pipe (fds 3 and 4 of Chromium) reaches Chromium alone: the forwarder holds neither end.
+    const forwarder = tree.find((p) => p.cmdline.includes(FORWARDER_SOURCE.trim().slice(0, 40)))!;
+    expect(forwarder).toBeTruthy();
+    const fds = (p: number) => readdirSync(`/proc/${p}/fd`).map((fd) => { try { return readlinkSync(`/proc/${p}/fd/${fd}`); } catch { return ''; } });
+    const devtools = [readlinkSync(`/proc/${pid}/fd/3`), readlinkSync(`/proc/${pid}/fd/4`)];
+    expect(devtools.every((l) => /^(pipe|socket):/.test(l))).toBe(true); // Node's stdio pipes are socket pairs
+    expect(fds(forwarder.pid).filter((l) => devtools.includes(l))).toEqual([]);
     for (const r of renderers) {
       expect(r.uid).not.toBe(0);
       expect(r.seccomp).toBe(2);
