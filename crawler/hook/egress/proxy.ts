@@ -125,7 +125,12 @@ export class EgressProxy {
     const { host, port } = splitHostPort(key);
     const up = http.request({ host, port, method: req.method, path: url.pathname + url.search, headers: forwardHeaders(req.headers, url.host), agent: slot.agent }, (upRes) => {
       res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, forwardHeaders(upRes.headers, url.host));
+      upRes.on('error', () => res.destroy());
       upRes.pipe(res);
+    });
+    req.on('error', () => up.destroy());
+    res.on('close', () => {
+      if (!res.writableFinished) up.destroy(); // the browser gave up (or the slot closed): so do we
     });
     up.on('error', () => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end('jis-a11y: 送信先に接続できません。');
