@@ -101,6 +101,27 @@ describe('/healthz (issue 21 case 14)', () => {
   });
 });
 
+describe('behind a reverse proxy: trustProxy', () => {
+  const whoami = (api: import('fastify').FastifyInstance) => {
+    api.get('/test/whoami', async (req) => ({ ip: req.ip, protocol: req.protocol }));
+  };
+  const forwarded = { 'x-forwarded-for': '203.0.113.5', 'x-forwarded-proto': 'https' };
+
+  it('believes X-Forwarded-* only from the configured proxy, and still wants the token', async () => {
+    const direct = await startHarness({ schedules: [] }, { apiRoutes: whoami });
+    const proxied = await startHarness({ schedules: [], trustProxy: '127.0.0.1' }, { apiRoutes: whoami });
+    const elsewhere = await startHarness({ schedules: [], trustProxy: ['10.0.0.0/8'] }, { apiRoutes: whoami });
+    try {
+      expect((await direct.raw('GET', '/api/v1/test/whoami', { token: TOKEN, headers: forwarded })).json).toEqual({ ip: '127.0.0.1', protocol: 'http' });
+      expect((await proxied.raw('GET', '/api/v1/test/whoami', { token: TOKEN, headers: forwarded })).json).toEqual({ ip: '203.0.113.5', protocol: 'https' });
+      expect((await elsewhere.raw('GET', '/api/v1/test/whoami', { token: TOKEN, headers: forwarded })).json).toEqual({ ip: '127.0.0.1', protocol: 'http' });
+      expect((await proxied.raw('GET', '/api/v1/test/whoami', { headers: forwarded })).status).toBe(401);
+    } finally {
+      await Promise.all([direct.close(), proxied.close(), elsewhere.close()]);
+    }
+  });
+});
+
 describe('the process guard of serve (issue 21 case 14)', () => {
   let child: ChildProcess;
   let base: string;
