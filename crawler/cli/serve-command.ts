@@ -53,6 +53,7 @@ export async function runServe(cfg: ServiceConfig, opts: ServiceOptions = {}): P
     },
   });
   const url = await service.listen();
+  void service.warmUp();
   // One machine-readable line on stdout (the bench and scripts wait for it); the rest goes to stderr.
   process.stdout.write(`listening ${url}\n`);
   log(`jis-a11y サービスを起動しました: ${url}（API 説明: ${url}/api/v1/openapi.json、報告書: ${url}/reports/）`);

@@ -3,6 +3,7 @@
 // exist), no framework English. A client's mistake (4xx: bad JSON, too large, a forbidden static path such
 // as `/reports/../x` or a dotfile) is answered without a log line; only a fault of ours (5xx) is logged, with
 // its request id, so the operator can match the line to the answer's `x-request-id`.
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface ErrorBody {
@@ -59,4 +60,24 @@ export function installErrorHandlers(app: FastifyInstance, o: ErrorHandlerOption
 export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
   const known = clientError(err, 0) ?? [400, 'bad-request', BAD_URL_MESSAGE];
   void sendError(reply, ...known);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request line or headers Node's HTTP parser cannot read (a path that does
+ * not start with "/", oversized headers, a client too slow to send its request) get our shape on the raw
+ * socket, then the connection is closed. A reset connection gets nothing: there is no one to answer.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, code, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'request-timeout', '要求の送信が時間内に終わりませんでした。']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'headers-too-large', 'ヘッダーが大きすぎます。']
+        : [400, 'Bad Request', 'bad-request', 'HTTP の要求として読めません（要求行かヘッダーが不正です）。'];
+  const body = Buffer.from(JSON.stringify({ verdict: 'error', error: { code, message } } satisfies ErrorBody), 'utf8');
+  if (socket.writable)
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n`);
+  if (socket.writable) socket.write(body);
+  socket.destroy();
 }

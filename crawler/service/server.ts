@@ -19,7 +19,7 @@ import { TOOL_VERSION } from '../../rules-jis/version.js';
 import { installAuthentication, makeTokenCheck, markRoutes, PUBLIC, type TokenCheck } from './auth.js';
 import { registerCheckRoute } from './check-route.js';
 import type { ServiceConfig } from './config.js';
-import { frameworkErrors, installErrorHandlers, NOT_FOUND_MESSAGE, sendError } from './http-errors.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandlers, NOT_FOUND_MESSAGE, sendError } from './http-errors.js';
 import { installRequestContext, runInContext } from './process-guard.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
 
@@ -43,6 +43,11 @@ export interface Service {
   policy: LoadedPolicy;
   /** Listens and returns the base URL ("http://127.0.0.1:8341"). */
   listen(): Promise<string>;
+  /**
+   * Starts the sandbox browser now instead of at the first check (`serve` calls it after listen): the CMS's
+   * first request does not wait for a launch, and a browser that cannot start is reported at once.
+   */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +77,7 @@ function buildApp(cfg: ServiceConfig): FastifyInstance {
     trustProxy: cfg.trustProxy ?? false,
     genReqId: () => randomUUID().slice(0, 8),
     frameworkErrors,
+    clientErrorHandler,
   });
 }
 
@@ -150,6 +156,13 @@ export async function createService(cfg: ServiceConfig, opts: ServiceOptions = {
       const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
       scheduler.start();
       return `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}`;
+    },
+    async warmUp() {
+      try {
+        await sandbox.run(async () => undefined, cfg.limits.requestTimeoutMs);
+      } catch (e) {
+        log(`ブラウザーを事前に起動できませんでした（最初の検査のときにもう一度試します）: ${e instanceof Error ? e.message : String(e)}`);
+      }
     },
     async close() {
       closing = true;
