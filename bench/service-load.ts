@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { descendants, HZ, isBrowser, sampleTree } from './proc.js';
 import { renderPage, startSite } from './site-generator.js';
 import { profileChecks } from './service-profile.js';
 
@@ -35,6 +36,9 @@ export interface LevelResult {
   checkP95: number;
   rejected429: number;
   errors5xx: number;
+  /** CPU seconds per answered check of the serve process tree: Chromium, and Node (the service itself). */
+  browserCpuPerCheck: number;
+  nodeCpuPerCheck: number;
 }
 
 /** A news page of the synthetic prefectural site plus the parts a real one has: a 新着情報 list, a longer article. */
@@ -101,8 +105,24 @@ function client(base: string, body: string): () => Promise<One> {
   };
 }
 
+/** CPU seconds the serve process tree used while `fn` ran (renderers that exit in between are sampled every 50 ms). */
+async function cpuDuring<T>(pid: number, fn: () => Promise<T>): Promise<{ value: T; browser: number; node: number }> {
+  let b0 = 0;
+  let n0 = 0;
+  for (const s of descendants(pid)) isBrowser(s.comm) ? (b0 += s.cpuTicks) : (n0 += s.cpuTicks);
+  const sampler = sampleTree(pid, 50);
+  const value = await fn();
+  const u = sampler.stop();
+  return { value, browser: u.browserCpuSec - b0 / HZ, node: u.otherCpuSec - n0 / HZ };
+}
+
 /** `clients` loops sending one request after another until `requests` were sent (or the time is up). */
-async function runLevel(clients: number, requests: number, seconds: number, one: () => Promise<One>): Promise<LevelResult> {
+async function runLevel(clients: number, requests: number, seconds: number, one: () => Promise<One>, pid: number): Promise<LevelResult> {
+  const { value, browser, node } = await cpuDuring(pid, () => sendAll(clients, requests, seconds, one));
+  return summarise(clients, value.results, value.wallSeconds, browser, node);
+}
+
+async function sendAll(clients: number, requests: number, seconds: number, one: () => Promise<One>): Promise<{ results: One[]; wallSeconds: number }> {
   const results: One[] = [];
   let issued = 0;
   const deadline = Date.now() + seconds * 1000;
@@ -118,7 +138,10 @@ async function runLevel(clients: number, requests: number, seconds: number, one:
       }
     }),
   );
-  const wallSeconds = (performance.now() - t0) / 1000;
+  return { results, wallSeconds: (performance.now() - t0) / 1000 };
+}
+
+function summarise(clients: number, results: One[], wallSeconds: number, browserCpu: number, nodeCpu: number): LevelResult {
   const ok = results.filter((r) => r.status === 200);
   const statuses: Record<string, number> = {};
   for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
@@ -137,6 +160,8 @@ async function runLevel(clients: number, requests: number, seconds: number, one:
     checkP95: pct(ok.map((r) => r.checkMs), 95),
     rejected429: statuses['429'] ?? 0,
     errors5xx: results.filter((r) => r.status >= 500 || r.status === 0).length,
+    browserCpuPerCheck: browserCpu / Math.max(1, ok.length),
+    nodeCpuPerCheck: nodeCpu / Math.max(1, ok.length),
   };
 }
 
@@ -144,11 +169,11 @@ function printLevels(levels: LevelResult[], pageBytes: number, pool: number, que
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '—');
   console.log('');
   console.log(`jis-a11y service load — page ${(pageBytes / 1024).toFixed(1)} KB, pool ${pool}, queue ${queue}, cores ${os.availableParallelism?.() ?? os.cpus().length}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
-  console.log('| clients | requests | p50 ms | p95 ms | max ms | checks/s | queue p50 ms | check p50 / p95 ms | 429 | 5xx | statuses |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| clients | requests | p50 ms | p95 ms | max ms | checks/s | queue p50 ms | check p50 / p95 ms | CPU s/check browser + Node | 429 | 5xx | statuses |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const l of levels)
     console.log(
-      `| ${l.clients} | ${l.requests} | ${f(l.p50)} | ${f(l.p95)} | ${f(l.max)} | ${l.perSecond.toFixed(2)} | ${f(l.queueP50)} | ${f(l.checkP50)} / ${f(l.checkP95)} | ${l.rejected429} | ${l.errors5xx} | ${Object.entries(l.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} |`,
+      `| ${l.clients} | ${l.requests} | ${f(l.p50)} | ${f(l.p95)} | ${f(l.max)} | ${l.perSecond.toFixed(2)} | ${f(l.queueP50)} | ${f(l.checkP50)} / ${f(l.checkP95)} | ${l.browserCpuPerCheck.toFixed(2)} + ${l.nodeCpuPerCheck.toFixed(2)} | ${l.rejected429} | ${l.errors5xx} | ${Object.entries(l.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} |`,
     );
 }
 
@@ -170,9 +195,9 @@ export async function main(): Promise<LevelResult[]> {
     const one = client(base, body);
     const first = await one();
     console.log(`first request (browser launch included): ${first.status} in ${first.ms.toFixed(0)} ms`);
-    await runLevel(pool, pool * 2, 60, one); // warm-up, not counted
+    await runLevel(pool, pool * 2, 60, one, child.pid!); // warm-up, not counted
     for (const [i, clients] of levels.entries()) {
-      const r = await runLevel(clients, counts[i] ?? counts[counts.length - 1]!, seconds, one);
+      const r = await runLevel(clients, counts[i] ?? counts[counts.length - 1]!, seconds, one, child.pid!);
       console.log(`  ${clients} client(s): ${r.requests} requests, p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms`);
       results.push(r);
     }

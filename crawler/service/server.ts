@@ -20,7 +20,7 @@ import { installAuthentication, makeTokenCheck, markRoutes, PUBLIC, type TokenCh
 import { registerCheckRoute } from './check-route.js';
 import type { ServiceConfig } from './config.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, NOT_FOUND_MESSAGE, sendError } from './http-errors.js';
-import { installRequestContext, runInContext } from './process-guard.js';
+import { installRequestContext } from './process-guard.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
 
 const OPENAPI = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'openapi.json'), 'utf8');
@@ -105,8 +105,8 @@ async function apiPlugin(api: FastifyInstance, p: Parts): Promise<void> {
   api.post<{ Params: { name: string } }>('/schedules/:name/run', async (req, reply) => {
     const name = req.params.name;
     if (!p.scheduler.has(name)) return sendError(reply, 404, 'not-found', `定期検査「${name}」は設定されていません。`);
-    // The crawl outlives the request: its errors are the schedule's, not this request's.
-    if (!runInContext({ schedule: name }, () => p.scheduler.trigger(name))) return sendError(reply, 409, 'running', `定期検査「${name}」は実行中です。`);
+    // The crawl outlives the request: the scheduler runs it in the schedule's own context (process-guard.ts).
+    if (!p.scheduler.trigger(name)) return sendError(reply, 409, 'running', `定期検査「${name}」は実行中です。`);
     return reply.code(202).send({ started: name, message: `定期検査「${name}」を開始しました。` });
   });
   p.opts.apiRoutes?.(api);
