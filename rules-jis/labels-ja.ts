@@ -5,6 +5,7 @@
 // No runtime dependencies: safe in the extension and the in-page bundle.
 import type { ErrorCode, FindingKind, Outcome } from './types.js';
 import type { JudgementResult, JudgementScope } from './judgements.js';
+import type { FixBy, JudgedPer, KitAutomation } from './manual-kit.js';
 
 /** Per page and criterion (docs/architecture.md "Outcomes"). */
 export const OUTCOME_LABEL_JA: Readonly<Record<Outcome, string>> = {
@@ -78,6 +79,11 @@ export const ERROR_CODE_LABEL_JA: Readonly<Record<ErrorCode, string>> = {
   aborted: '中止',
 };
 
+/** The manual-test kit (rules-jis/manual-kit.ts): who judges per what unit, how far a machine helps, who fixes. */
+export const JUDGED_PER_LABEL_JA: Readonly<Record<JudgedPer, string>> = { page: 'ページごと', template: 'テンプレートごと', site: 'サイト全体' };
+export const KIT_AUTOMATION_LABEL_JA: Readonly<Record<KitAutomation, string>> = { automatic: '自動', 'automatic+person': '自動＋人', person: '人' };
+export const FIX_BY_LABEL_JA: Readonly<Record<FixBy, string>> = { editor: '編集者（掲載した課）', template: 'テンプレート', system: 'システム', mixed: '場所による' };
+
 /** All of the above as one object (what tests compare, and what a new front door imports). */
 export const LABELS_JA = {
   outcome: OUTCOME_LABEL_JA,
@@ -88,4 +94,7 @@ export const LABELS_JA = {
   applicableMark: APPLICABLE_MARK_JA,
   advisoryGroup: ADVISORY_GROUP_JA,
   errorCode: ERROR_CODE_LABEL_JA,
+  judgedPer: JUDGED_PER_LABEL_JA,
+  kitAutomation: KIT_AUTOMATION_LABEL_JA,
+  fixBy: FIX_BY_LABEL_JA,
 } as const;

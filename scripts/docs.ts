@@ -1,19 +1,31 @@
 // `npm run docs`: writes docs/rules.md from the rule catalogue (rules-jis/catalogue/), so the list of rules a
-// reader sees is the list the tool runs. tests/unit/docs.test.ts renders it again in memory and fails when
-// the committed file is stale. The two tables README.md shows (site-level checks, keyboard checks) are
-// marked blocks in both files: `npm run docs` copies them into README.md, and the test checks they match.
+// reader sees is the list the tool runs, and docs/manual-kit.md from the manual-test kit
+// (rules-jis/data/manual-kit.json), so the guide a tester reads is the text the tool shows.
+// tests/unit/docs.test.ts renders both again in memory and fails when a committed file is stale. The two
+// tables README.md shows (site-level checks, keyboard checks) are marked blocks in both files: `npm run docs`
+// copies them into README.md, and the test checks they match.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULE_SOURCES, ruleCatalogue, type RuleIndex, type RuleMeta } from '../rules-jis/catalogue/index.js';
-import { targetCriteria } from '../rules-jis/criteria.js';
+import { criterion, targetCriteria, understandingUrl } from '../rules-jis/criteria.js';
 import type { FindingSource } from '../rules-jis/types.js';
-import { KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
+import { FIX_BY_LABEL_JA, JUDGED_PER_LABEL_JA, KIND_LABEL_JA, KIT_AUTOMATION_LABEL_JA } from '../rules-jis/labels-ja.js';
+import {
+  KIT_AIDS,
+  KIT_TOOLS,
+  MANUAL_KIT,
+  estimateMinutes,
+  type JudgedPer,
+  type KitAutomation,
+  type ManualKitItem,
+} from '../rules-jis/manual-kit.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES_DOC = path.join(ROOT, 'docs/rules.md');
 export const README = path.join(ROOT, 'README.md');
 export const README_BLOCKS = ['site-table', 'keyboard-table'] as const;
+export const MANUAL_KIT_DOC = path.join(ROOT, 'docs/manual-kit.md');
 
 const SOURCE_JA: Record<FindingSource, { title: string; what: string }> = {
   axe: { title: 'axe-core のルール', what: 'axe-core（日本語ロケール）。名称と説明は axe のもの、達成基準の対応と直し方は `rules-jis/data/rules/axe.json` で補正' },
@@ -133,6 +145,130 @@ export function renderRulesDoc(catalogue: RuleIndex = ruleCatalogue()): string {
   return [overview(rules), byCriterion(rules), bySource(rules), siteTable(rules), keyboardTable(rules)].join('\n\n') + '\n';
 }
 
+// ---- docs/manual-kit.md: the manual-test kit as a guide for the tester ----
+
+/** The sample the time estimate of docs/manual-kit.md is worked for (WAIC's guide for a random sample is 40+). */
+export const KIT_SAMPLE = { pages: 50, templates: 5, sites: 1 } as const;
+
+/**
+ * Assumed share of sampled pages where a criterion applies, for the "typical" estimate (the rest: 1). Pages
+ * without video, audio or a form are marked 適用なし by the tool itself (data/applicability.json) and take
+ * the tester no time. A guess for a prefectural site, stated in the doc; not used elsewhere.
+ */
+const TYPICAL_SHARE: Record<string, number> = {
+  '1.2.1': 0.05, '1.2.2': 0.1, '1.2.3': 0.1, '1.2.4': 0.02, '1.2.5': 0.1, '1.4.2': 0.1, '2.3.1': 0.15,
+  '3.3.1': 0.1, '3.3.2': 0.1, '3.3.3': 0.1, '3.3.4': 0.05,
+};
+
+const UNIT_JA: Record<JudgedPer, string> = { page: '1 ページ', template: '1 テンプレート', site: 'サイト全体で' };
+
+const hours = (minutes: number) => `約 ${Math.round(minutes / 6) / 10} 時間（${Math.round(minutes)} 分）`;
+
+function kitCounts(): string {
+  const by = <K extends string>(key: (k: ManualKitItem) => K, labels: Record<K, string>) =>
+    (Object.keys(labels) as K[]).map((v) => `${labels[v]} ${MANUAL_KIT.filter((k) => key(k) === v).length}`).join('、');
+  return [
+    `- 判断の単位: ${by((k) => k.judgedPer, JUDGED_PER_LABEL_JA)}`,
+    `- 自動と人の分担: ${by((k): KitAutomation => k.automation, KIT_AUTOMATION_LABEL_JA)}（自動＝検査だけで決まる、自動＋人＝検査は一部で人が確かめる、人＝自動の検査なし）`,
+  ].join('\n');
+}
+
+function kitOverview(): string {
+  const rows = MANUAL_KIT.map((k) => {
+    const c = criterion(k.id)!;
+    return [k.id, cell(c.ja), c.level, JUDGED_PER_LABEL_JA[k.judgedPer], KIT_AUTOMATION_LABEL_JA[k.automation], k.time ? `${k.time} 分` : '—', FIX_BY_LABEL_JA[k.fixBy]];
+  });
+  return [
+    '# 人による確認の手順 / Manual-test kit',
+    '',
+    '<!-- このファイルは npm run docs（scripts/docs.ts）が rules-jis/data/manual-kit.json から生成します。手で編集しないでください。 -->',
+    '',
+    '自動の検査だけでは決まらない達成基準を、人が確かめるための手順です。A・AA の 38 の達成基準それぞれについて、',
+    'どの単位で判断するか、自動の検査との分担、手順と使う道具、○・×・−（適用なし）の決め方、CMS のページでよくある失敗、直す人、かかる時間の目安を示します。',
+    'WCAG 2.0 を知らなくても進められるように書いています。拡張機能のチェックリスト、試験結果、作業シートも同じ文を使います',
+    '（元のデータは `rules-jis/data/manual-kit.json`、スキーマは `schema/manual-kit.schema.json`、読み込みは `rules-jis/manual-kit.ts`）。',
+    '内容は WAIC の「WCAG 2.0 解説書」を参考にしています。迷ったときは各達成基準の「解説（WAIC）」を読んでください。',
+    '',
+    kitCounts(),
+    '',
+    '判断の単位が「テンプレートごと」の達成基準は、試験するページのうち同じテンプレートのページを 1 つ確かめ、その結果を同じテンプレートのページ（URL のパターン）に記録します。',
+    '「サイト全体」の達成基準は、ページどうしを比べて一度だけ判断し、サイト全体に記録します。ページごとに例外があれば、そのページだけ記録し直します。',
+    '',
+    '## 一覧',
+    '',
+    table(['達成基準', '名称', 'レベル', '判断の単位', '自動/人', '目安', '直す人'], rows),
+  ].join('\n');
+}
+
+function kitTools(): string {
+  return [
+    '## 使う道具',
+    '',
+    ...Object.values(KIT_TOOLS).map((t) => `- **${t.label}**: ${t.how}`),
+    '',
+    '### 拡張機能の補助ツール',
+    '',
+    '拡張機能のパネルの「補助ツール」で、ページの上に印を重ねて表示します（もう一度押すと消えます）。',
+    '',
+    ...Object.values(KIT_AIDS).map((a) => `- **「${a.label}」**: ${a.how}`),
+  ].join('\n');
+}
+
+function kitTime(): string {
+  const { pages, templates, sites } = KIT_SAMPLE;
+  const sum = (unit: JudgedPer) => MANUAL_KIT.filter((k) => k.judgedPer === unit).reduce((s, k) => s + k.time, 0);
+  return [
+    '## 時間の目安',
+    '',
+    `目安の分数は、判断の単位ごと（1 ページ、1 テンプレート、サイト全体で 1 回）の、慣れた人の時間です。合計すると、ページごとの達成基準は 1 ページ ${sum('page')} 分、`,
+    `テンプレートごとの達成基準は 1 テンプレート ${sum('template')} 分、サイト全体の達成基準は ${sum('site')} 分です（自動だけで決まる達成基準は 0 分）。`,
+    '',
+    `- ${pages} ページ（テンプレート ${templates} 種類）の試験で、すべての達成基準がすべてのページに当てはまるとした上限: ${hours(estimateMinutes({ pages, templates, sites }))}`,
+    `- 動画・音声のあるページを 1〜2 割、フォームのあるページを 1 割ほどとした場合: ${hours(estimateMinutes({ pages, templates, sites }, TYPICAL_SHARE))}。動画・音声・入力欄のないページは自動で適用なしになり、時間はかかりません。`,
+    '',
+    '試験の進み具合（残りの作業）は、まだ結果のない達成基準とページの組み合わせに、この目安を掛けて数えます（`rules-jis/manual-kit.ts` の `estimateMinutes`）。',
+  ].join('\n');
+}
+
+function kitRules(id: string): string {
+  const rules = ruleCatalogue().all.filter((r) => r.criteria.includes(id));
+  return rules.length ? `（ルール: ${rules.map((r) => `\`${r.id}\``).join('、')}）` : '';
+}
+
+function kitEntry(k: ManualKitItem): string {
+  const c = criterion(k.id)!;
+  const tools = k.tools.map((t) => KIT_TOOLS[t].label).join('、');
+  const aids = k.aids.length ? `補助ツールの${k.aids.map((a) => `「${KIT_AIDS[a].label}」`).join('')}` : '';
+  const fixer = `${FIX_BY_LABEL_JA[k.fixBy]}。CMS の本文で${k.editorCanFix ? '直せます' : 'は直せません'}`;
+  return [
+    `### ${k.id} ${c.ja}（レベル ${c.level}）`,
+    '',
+    `- **判断の単位**: ${JUDGED_PER_LABEL_JA[k.judgedPer]}。${k.judgedPerReason}`,
+    `- **自動/人**: ${KIT_AUTOMATION_LABEL_JA[k.automation]}。${k.automationNote}${kitRules(k.id)}`,
+    ...(tools || aids ? [`- **道具**: ${[tools, aids].filter(Boolean).join('。')}`] : []),
+    `- **目安**: ${k.time ? `${UNIT_JA[k.judgedPer]}あたり ${k.time} 分` : '人の時間はかかりません'}`,
+    `- **直す人**: ${fixer}。${k.fixNote}`,
+    `- **解説（WAIC）**: ${understandingUrl(k.id)}`,
+    '',
+    '**手順**',
+    '',
+    ...k.procedure.steps.map((s, i) => `${i + 1}. ${s}`),
+    '',
+    `- ○（適合）: ${k.procedure.pass}`,
+    `- ×（不適合）: ${k.procedure.fail}`,
+    `- −（適用なし）: ${k.inapplicableWhen}`,
+    '',
+    '**よくある失敗**',
+    '',
+    ...k.failures.map((f) => `- ${f}`),
+  ].join('\n');
+}
+
+/** The whole of docs/manual-kit.md. */
+export function renderManualKitDoc(): string {
+  return [kitOverview(), kitTools(), kitTime(), '## 達成基準ごとの手順', ...MANUAL_KIT.map(kitEntry)].join('\n\n') + '\n';
+}
+
 const blockPattern = (name: string) => new RegExp(`<!-- rules:${name} \\(npm run docs\\) -->[\\s\\S]*?<!-- /rules:${name} -->`);
 
 /** README.md with its generated blocks replaced by those of the rendered doc (a README without a block's markers is an error). */
@@ -151,5 +287,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const doc = renderRulesDoc();
   writeFileSync(RULES_DOC, doc);
   writeFileSync(README, syncReadme(readFileSync(README, 'utf8'), doc));
+  writeFileSync(MANUAL_KIT_DOC, renderManualKitDoc());
   console.log(`ルールの一覧を書き出しました / wrote ${path.relative(process.cwd(), RULES_DOC)} and the rule tables of README.md`);
+  console.log(`人による確認の手順を書き出しました / wrote ${path.relative(process.cwd(), MANUAL_KIT_DOC)}`);
 }

@@ -33,9 +33,11 @@ if (!args.has('--no-browser')) {
   const needFonts = isDebian && !hasJapaneseFonts();
   // pdftotext checks the PDF report's text in the tests.
   const needPoppler = isDebian && !existsSync('/usr/bin/pdftotext');
-  if ((!browser || needFonts || needPoppler) && isDebian) {
+  // The service's sandbox browser runs in its own network namespace (docs/security.md): unshare/setpriv, ip.
+  const needFence = isDebian && process.platform === 'linux' && !(['/usr/bin/unshare', '/usr/bin/setpriv'].every((p) => existsSync(p)) && ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'].some((p) => existsSync(p)));
+  if ((!browser || needFonts || needPoppler || needFence) && isDebian) {
     const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
-    const pkgs = [!browser ? 'chromium' : '', needFonts ? 'fonts-noto-cjk' : '', needPoppler ? 'poppler-utils' : ''].filter(Boolean).join(' ');
+    const pkgs = [!browser ? 'chromium' : '', needFonts ? 'fonts-noto-cjk' : '', needPoppler ? 'poppler-utils' : '', needFence ? 'util-linux iproute2' : ''].filter(Boolean).join(' ');
     log(`Debian のパッケージを入れます / installing Debian packages: ${pkgs}`);
     run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs}`);
     browser = candidates.find((p) => existsSync(p)) ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);

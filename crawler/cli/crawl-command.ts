@@ -1,10 +1,14 @@
-// `jis-a11y crawl [url...]`: audit a whole site into the SQLite store (see docs/crawl.md).
+// `jis-a11y crawl [url...]`: audit a whole site into the SQLite store (see docs/crawl.md). Exit codes: 0 the
+// run finished without violations, 1 finished with violations (不適合), 2 anything else — a usage error, a run
+// stopped (Ctrl+C, SIGTERM) or refused (another crawl holds it), a store that cannot be used, an uncaught
+// error (crawl-guard.ts). An abnormal end never exits 1 and always leaves the run resumable.
 import path from 'node:path';
 import type { Command } from 'commander';
 import { findConfigFile, loadConfigFile, mergeConfig } from '../crawl/config.js';
 import { CRAWL_FLAGS, flagOption, flagsToConfig } from './crawl-flags.js';
 import { runCrawl, type CrawlOutcome } from '../crawl/crawl.js';
-import { createProgress } from './progress.js';
+import { withCrawlGuard } from './crawl-guard.js';
+import { createProgress, type ProgressReporter } from './progress.js';
 import { openStore } from '../store/store.js';
 import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { reportsAfterCrawl } from '../../reports/generate.js';
@@ -13,32 +17,23 @@ import { reportsAfterCrawl } from '../../reports/generate.js';
 interface CrawlFlags extends Record<string, unknown> {
   config?: string;
   resume?: string | boolean;
+  force?: boolean;
   progress?: boolean;
 }
 
 export { flagsToConfig };
 
-export async function crawlFromFlags(urls: string[], f: CrawlFlags): Promise<CrawlOutcome> {
+/** The crawl the flags (and the config file) describe, stopped by `signal` (Ctrl+C, SIGTERM: crawl-guard.ts). */
+export async function crawlFromFlags(urls: string[], f: CrawlFlags, reporter: ProgressReporter, signal?: AbortSignal): Promise<CrawlOutcome> {
   const file = f.config ?? findConfigFile();
   const fromFile = file ? await loadConfigFile(file) : undefined;
   const config = mergeConfig(fromFile, flagsToConfig(urls, f));
-  const reporter = createProgress({ tty: f.progress === false ? false : undefined });
-  const ac = new AbortController();
-  const onSigint = () => {
-    if (ac.signal.aborted) process.exit(EXIT.ERROR);
-    reporter.log('中断します（実行中のページが終わるのを待っています。もう一度 Ctrl+C で即時終了）。');
-    ac.abort();
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
   try {
     const resume = f.resume === undefined || f.resume === false ? undefined : f.resume === true ? true : Number(f.resume);
     if (typeof resume === 'number' && !Number.isInteger(resume)) throw new UsageError(`--resume には検査番号を指定してください（指定: ${f.resume}）`);
-    return await runCrawl(config, { resume, hooks: { onProgress: (p) => reporter.update(p), onLog: (l) => reporter.log(l), signal: ac.signal } });
+    return await runCrawl(config, { resume, force: f.force === true, hooks: { onProgress: (p) => reporter.update(p), onLog: (l) => reporter.log(l), signal } });
   } finally {
     reporter.stop();
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
   }
 }
 
@@ -78,14 +73,18 @@ export function registerCrawlCommand(program: Command): void {
     .description('サイト全体を巡回して検査し、結果を SQLite に保存します / crawl and audit a whole site')
     .argument('[urls...]', '開始 URL（設定ファイルで指定する場合は省略可）')
     .option('-c, --config <file>', '設定ファイル（jis-a11y.config.json / .mjs / .js）')
-    .option('--resume [runId]', '中断した検査を再開する（番号を省略すると最新の中断した検査）');
+    .option('--resume [runId]', '中断した検査を再開する（番号を省略すると最新の中断した検査）')
+    .option('--force', 'ほかの jis-a11y が実行中の検査でも引き継ぐ／同じサイトの検査が実行中でも新しく始める（そのプロセスが止まっていることを確かめてから）');
   for (const row of CRAWL_FLAGS) command.addOption(flagOption(row));
   command
     .option('--no-progress', '進捗バーを出さず、ログ行で表示する')
     .action(async (urls: string[], f: CrawlFlags) => {
-      const outcome = await crawlFromFlags(urls, f);
-      console.log(await summaryText(outcome));
-      if (outcome.status === 'finished') console.log(await reportsAfterCrawl(outcome));
-      process.exitCode = await crawlExitCode(outcome);
+      const reporter = createProgress({ tty: f.progress === false ? false : undefined });
+      await withCrawlGuard({ say: (l) => reporter.log(l), beforeExit: () => reporter.stop() }, async (signal) => {
+        const outcome = await crawlFromFlags(urls, f, reporter, signal);
+        console.log(await summaryText(outcome));
+        if (outcome.status === 'finished') console.log(await reportsAfterCrawl(outcome));
+        process.exitCode = await crawlExitCode(outcome);
+      });
     });
 }

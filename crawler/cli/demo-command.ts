@@ -6,9 +6,11 @@ import type { Command } from 'commander';
 import { mergeConfig } from '../crawl/config.js';
 import { runCrawl } from '../crawl/crawl.js';
 import { summaryText } from './crawl-command.js';
+import { withCrawlGuard } from './crawl-guard.js';
 import { createProgress } from './progress.js';
 import { serveSampleSite } from './sample-site.js';
 import { reportsAfterCrawl } from '../../reports/generate.js';
+import { EXIT } from '../../rules-jis/exit-codes.js';
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -32,12 +34,15 @@ export function registerDemoCommand(program: Command): void {
           concurrency: o.concurrency ? Number(o.concurrency) : undefined,
           label: 'デモ（サンプルサイト）',
         });
-        const outcome = await runCrawl(config, { hooks: { onProgress: (p) => reporter.update(p), onLog: (l) => reporter.log(l) } });
-        reporter.stop();
-        console.log(await summaryText(outcome));
-        if (outcome.status === 'finished') console.log(await reportsAfterCrawl(outcome));
-        console.log(`出力フォルダ: ${outDir}`);
-        process.exitCode = 0;
+        // the crawl's process guard (crawl-guard.ts): Ctrl+C stops gracefully, an uncaught error exits 2
+        await withCrawlGuard({ say: (l) => reporter.log(l), beforeExit: () => reporter.stop() }, async (signal) => {
+          const outcome = await runCrawl(config, { hooks: { onProgress: (p) => reporter.update(p), onLog: (l) => reporter.log(l), signal } });
+          reporter.stop();
+          console.log(await summaryText(outcome));
+          if (outcome.status === 'finished') console.log(await reportsAfterCrawl(outcome));
+          console.log(`出力フォルダ: ${outDir}`);
+          process.exitCode = outcome.status === 'finished' ? EXIT.PASS : EXIT.ERROR;
+        });
       } finally {
         reporter.stop();
         await server.close();

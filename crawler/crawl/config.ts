@@ -16,6 +16,7 @@ import { UsageError } from '../../rules-jis/exit-codes.js';
 import type { SkippedResource } from '../page/tab-setup.js';
 import type { InteractionScope } from '../page/interaction/sampling.js';
 import type { AuthConfig } from '../page/auth.js';
+import { liftUrlCredentials, withoutUserinfo } from './url-credentials.js';
 
 export type { AuthConfig };
 
@@ -123,10 +124,13 @@ function asSchemaPart(p: PartialCrawlConfig | CrawlConfig | undefined): unknown 
 /** The merged config is checked as a whole: it may come from code (demo, scheduler, tests) as well. */
 const MERGED: ConfigSource = { label: '設定' };
 
-/** Merges partial configs over the schema's defaults (later wins; arrays replace) and validates the result. */
+/**
+ * Merges partial configs over the schema's defaults (later wins; arrays replace) and validates the result.
+ * Credentials written into a start or sitemap URL move into auth.basic (url-credentials.ts).
+ */
 export function mergeConfig(...parts: (PartialCrawlConfig | CrawlConfig | undefined)[]): CrawlConfig {
   const merged = mergeDeep(...parts.map(asSchemaPart));
-  return withComputedDefaults(crawlConfigSchema.check(merged, MERGED, { defaults: true }));
+  return liftUrlCredentials(withComputedDefaults(crawlConfigSchema.check(merged, MERGED, { defaults: true })));
 }
 
 /** Every default: the schema's, then the computed ones. */
@@ -166,7 +170,7 @@ export function validateConfig(c: CrawlConfig): void {
   crawlConfigSchema.check(asSchemaPart(c), MERGED);
 }
 
-/** The config as stored with the run: secrets (cookie values, headers, passwords) masked. */
+/** The config as stored with the run: secrets (cookie values, headers, passwords, userinfo in URLs) masked. */
 export function redactConfig(c: CrawlConfig): CrawlConfig {
   const mask = '***';
   const auth: AuthConfig = {};
@@ -174,5 +178,11 @@ export function redactConfig(c: CrawlConfig): CrawlConfig {
   if (c.auth.headers) auth.headers = Object.fromEntries(Object.keys(c.auth.headers).map((k) => [k, mask]));
   if (c.auth.basic) auth.basic = { username: c.auth.basic.username, password: mask };
   if (c.auth.loginScript) auth.loginScript = c.auth.loginScript;
-  return { ...c, auth, scope: { ...c.scope, maxDepth: Number.isFinite(c.scope.maxDepth) ? c.scope.maxDepth : -1 } };
+  return {
+    ...c,
+    startUrls: c.startUrls.map(withoutUserinfo),
+    sitemaps: c.sitemaps.map(withoutUserinfo),
+    auth,
+    scope: { ...c.scope, maxDepth: Number.isFinite(c.scope.maxDepth) ? c.scope.maxDepth : -1 },
+  };
 }

@@ -1,5 +1,7 @@
 // The site-wide crawl (`jis-a11y crawl`, the demo, the service's schedules), composed of parts with one job each:
-//   run-setup.ts      open a new run, or resume one whose process died or was stopped
+//   run-setup.ts      open a new run, or resume one whose process died or was stopped, with the run's lease
+//   run-life.ts       the run's life in this process: stop signal, fatal failure, lease heartbeat, bad ends
+//   item-handler.ts   one frontier item; the store's transient trouble kept apart from the page's
 //   discovery.ts      admit a URL (kind, scope, robots.txt), enqueue it; seed from start URLs, URL list, sitemaps
 //   pump.ts           frontier → p-queue, with per-host politeness queues; stop on signal
 //   page-task.ts      one page: reuse or gather, the retry policy, save, follow links
@@ -10,24 +12,27 @@
 // (crawler/store/store.ts), so a run streams to disk, survives a crash and resumes.
 import type { Browser } from 'puppeteer';
 import { BrowserPool } from '../page/browser-pool.js';
+import { Credentials } from '../page/credentials.js';
 import { gatherPage } from '../page/gather-page.js';
 import { InteractionSampler } from '../page/interaction/sampling.js';
 import { prepareTab } from '../page/tab-setup.js';
 import { TOOL_VERSION } from '../../rules-jis/version.js';
-import type { FrontierItem } from '../store/store.js';
 import type { CrawlConfig } from './config.js';
 import { Discovery, normalizeAll, normalizerFor, seedFrontier, type Normalize } from './discovery.js';
 import { DocumentTask } from './document-task.js';
 import { HttpClient } from './http-client.js';
 import { IncrementalAudit } from './incremental.js';
+import { itemHandler, outlastBusyStore } from './item-handler.js';
 import { CRAWL_MESSAGES_JA as M, type CrawlLog } from './messages-ja.js';
 import { gatherOptionsFor, PageTask, RetryPolicy, type Gather } from './page-task.js';
 import { ProgressMeter, type CrawlProgress } from './progress.js';
 import { HostQueues, pumpFrontier } from './pump.js';
 import { RobotsCache } from './robots.js';
+import { RunLife } from './run-life.js';
 import { openRun, type OpenedRun } from './run-setup.js';
 import { Scope } from './scope.js';
 import { runSiteChecks } from './site-checks.js';
+import { liftUrlCredentials } from './url-credentials.js';
 
 export type { CrawlProgress };
 
@@ -56,12 +61,15 @@ export interface CrawlOutcome {
 export interface CrawlRunOptions {
   /** Continue a run: its id, or true for the newest unfinished run in the store. */
   resume?: number | true;
+  /** Take the run from a live crawl, or start beside a live crawl of the same site (`--force`). */
+  force?: boolean;
   hooks?: CrawlHooks;
 }
 
 /** The parts one crawl works with, made once per run. */
 interface Crawl {
   run: OpenedRun;
+  life: RunLife;
   log: CrawlLog;
   normalize: Normalize;
   /** The start URLs, normalised. */
@@ -72,6 +80,8 @@ interface Crawl {
   /** The login script's session, as a Cookie header for Node's requests (empty without one). */
   session: { cookies: string };
   pool: BrowserPool;
+  /** Per-host politeness: how many pages at once, the gap between starts, the slow-down after 429/503. */
+  hosts: HostQueues;
   incremental: IncrementalAudit;
   sampler: InteractionSampler;
   discovery: Discovery;
@@ -79,42 +89,55 @@ interface Crawl {
   pages: PageTask;
 }
 
+/**
+ * Crawls a new run, or resumes one, to its end or until the signal stops it ('interrupted'). Throws (the run
+ * left 'interrupted', resumable) when the run cannot go on: RunLeaseError when another live crawl holds the
+ * run or crawls the same site into the same store, StoreBusyError when the store stays locked, and so on.
+ */
 export async function runCrawl(input: CrawlConfig, opts: CrawlRunOptions = {}): Promise<CrawlOutcome> {
   const hooks = opts.hooks ?? {};
   const log: CrawlLog = (s) => hooks.onLog?.(s);
-  const run = await openRun(input, opts.resume, log);
+  // credentials written into a URL never reach the store or the log (url-credentials.ts)
+  const run = await openRun(liftUrlCredentials(input), { resume: opts.resume, force: opts.force }, log);
+  const life = new RunLife(run, hooks.signal, log);
   try {
-    const c = await assemble(run, hooks, log);
+    const c = await assemble(run, life, hooks, log);
     if (await needsSeed(run)) {
       await seedFrontier(c.discovery, { config: run.config, startUrls: c.startUrls, normalize: c.normalize, http: c.http, robots: c.robots, origins: c.scope.origins, log });
     }
     const progress = new ProgressMeter(run.store, run.runId, hooks.onProgress);
-    await crawlFrontier(c, progress, hooks.signal);
-    const status = hooks.signal?.aborted ? 'interrupted' : 'finished';
+    await crawlFrontier(c, progress);
+    life.throwIfFailed();
+    const status = life.signal.aborted ? 'interrupted' : 'finished';
     await finishRun(c, status);
-    await progress.report(undefined, true);
+    await progress.report(undefined, true).catch(() => {});
     return { runId: run.runId, dbFile: run.dbFile, outputDir: run.config.output.dir, status, ...progress.summary() };
+  } catch (e) {
+    await life.interrupt();
+    throw e;
   } finally {
+    await life.end();
     await run.store.close();
   }
 }
 
-async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promise<Crawl> {
+async function assemble(run: OpenedRun, life: RunLife, hooks: CrawlHooks, log: CrawlLog): Promise<Crawl> {
   const { store, runId, config } = run;
   const normalize = normalizerFor(config.scope);
   const startUrls = normalizeAll(config.startUrls, normalize);
   const scope = new Scope(startUrls, { origins: config.scope.origins, include: config.scope.include, exclude: config.scope.exclude, maxDepth: config.scope.maxDepth });
+  // the credentials go to the crawl's own origins only (browser and Node alike)
+  const credentials = new Credentials(config.auth, scope.origins);
   const pool = new BrowserPool({
     auth: config.auth,
     userAgent: config.userAgent,
     relaunchEvery: config.relaunchEvery,
-    origins: [...scope.origins],
-    prepare: (page) => prepareTab(page, { skip: config.skipResources }),
+    prepare: (page) => prepareTab(page, { skip: config.skipResources, credentials }),
     launch: hooks.launch,
     onEvent: (e) => log(e.message),
   });
   const session = { cookies: '' };
-  const http = new HttpClient({ auth: config.auth, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => session.cookies || undefined });
+  const http = new HttpClient({ credentials, userAgent: config.userAgent, timeoutMs: config.timeouts.navigationMs, cookieHeader: () => session.cookies || undefined });
   const incremental = await IncrementalAudit.open(store, runId, http, {
     full: config.incremental === false,
     startUrls: config.startUrls,
@@ -125,7 +148,9 @@ async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promi
   if (incremental.previousRunId != null) log(M.reusingPrevious(incremental.previousRunId));
   const robots = new RobotsCache((u) => http.getText(u), config.robots);
   const discovery = new Discovery({ store, runId, scope, robots, maxPages: config.scope.maxPages });
-  const documents = new DocumentTask({ store, runId, http, checkDocuments: config.checkDocuments });
+  const hosts = new HostQueues(config.perHost, async (url) => (await robots.of(url)).crawlDelaySeconds);
+  const retry = new RetryPolicy(config.retries);
+  const documents = new DocumentTask({ store, runId, http, checkDocuments: config.checkDocuments, retry, hosts, log });
   const sampler = new InteractionSampler();
   const pages = new PageTask({
     store,
@@ -138,11 +163,12 @@ async function assemble(run: OpenedRun, hooks: CrawlHooks, log: CrawlLog): Promi
     discovery,
     normalize,
     scope,
-    retry: new RetryPolicy(config.retries),
+    retry,
+    hosts,
     documents,
     followLinks: config.followLinks,
   });
-  return { run, log, normalize, startUrls, scope, robots, http, session, pool, incremental, sampler, discovery, documents, pages };
+  return { run, life, log, normalize, startUrls, scope, robots, http, session, pool, hosts, incremental, sampler, discovery, documents, pages };
 }
 
 /** A new run is seeded; a resumed one has its frontier already, unless it stopped before seeding ended. */
@@ -152,17 +178,18 @@ async function needsSeed(run: OpenedRun): Promise<boolean> {
   return n.queued + n.active + n.done + n.failed === 0;
 }
 
-/** Logs in (when there is a login script), then runs the frontier until it is empty or the signal stops it. */
-async function crawlFrontier(c: Crawl, progress: ProgressMeter, signal?: AbortSignal): Promise<void> {
+/** Logs in (when there is a login script), then runs the frontier until it is empty or the run is stopped. */
+async function crawlFrontier(c: Crawl, progress: ProgressMeter): Promise<void> {
   const { store, runId, config } = c.run;
+  const { signal } = c.life;
   try {
     await logIn(c);
-    await progress.report(undefined, true);
+    await progress.report(undefined, true).catch(() => {});
     await pumpFrontier({
       concurrency: config.concurrency,
-      take: (n) => store.frontier.takeQueued(runId, n),
-      handle: itemHandler(c, progress),
-      hosts: new HostQueues(config.perHost, async (url) => (await c.robots.of(url)).crawlDelaySeconds),
+      take: (n) => outlastBusyStore(() => store.frontier.takeQueued(runId, n), (redo) => c.log(M.storeBusyTake(redo)), signal),
+      handle: itemHandler({ store, runId, log: c.log, pages: c.pages, documents: c.documents, progress, life: c.life }),
+      hosts: c.hosts,
       signal,
     });
   } finally {
@@ -179,23 +206,6 @@ async function logIn(c: Crawl): Promise<void> {
   if (!c.run.config.auth.loginScript || !first) return;
   await c.pool.withPage(async () => ({ value: undefined, broken: false }));
   c.session.cookies = await c.pool.cookieHeader(first);
-}
-
-/** One frontier item, page or document. Never throws: whatever goes wrong is recorded against its URL, and the run goes on. */
-function itemHandler(c: Crawl, progress: ProgressMeter): (item: FrontierItem) => Promise<void> {
-  const { store, runId } = c.run;
-  return async (item) => {
-    try {
-      if (item.kind === 'document') await c.documents.run(item);
-      else await c.pages.run(item);
-    } catch (e) {
-      const message = M.unexpected(item.url, (e as Error).message);
-      await store.results.addError(runId, { url: item.url, code: 'internal', message });
-      await store.results.savePage(runId, { url: item.url, depth: item.depth, auditedAt: new Date().toISOString(), error: { code: 'internal', message } });
-      c.log(message);
-    }
-    await progress.itemDone(item.url);
-  };
 }
 
 /** The run's closing lines, the site checks (only when the frontier was finished) and the run's status. */

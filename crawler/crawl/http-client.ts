@@ -1,16 +1,19 @@
 // Plain HTTP requests from Node (no browser): robots.txt, sitemaps, HEAD probes of documents and links, and
-// the incremental audit's conditional requests (incremental.ts). They carry the same auth as the browser
-// (headers, cookies, basic auth). `request` holds the crawl wing's one timeout: every request is aborted
-// after `timeoutMs` with AbortSignal.timeout, which closes the connection too (browser work has its own
-// limits in crawler/page/).
-import type { AuthConfig } from './config.js';
+// the incremental audit's conditional requests (incremental.ts). They carry the crawl's credentials (headers,
+// cookies, basic auth, the login script's session) to the crawl's own origins only (crawler/page/credentials.ts),
+// and follow redirects by hand so that each hop gets the credentials of its own origin: a redirect to another
+// origin never carries them. `request` holds the crawl wing's one timeout: every request is aborted after
+// `timeoutMs` with AbortSignal.timeout, which closes the connection too (browser work has its own limits in
+// crawler/page/).
+import type { Credentials } from '../page/credentials.js';
 import type { ErrorCode, PageError } from '../../rules-jis/types.js';
 
 export interface HttpClientOptions {
-  auth?: AuthConfig;
+  /** The crawl's credentials and origins; without them no request carries any. */
+  credentials?: Credentials;
   userAgent?: string;
   timeoutMs?: number;
-  /** Cookie header captured from the browser after a login script. */
+  /** Cookie header captured from the browser after a login script (sent to the crawl's origins only). */
   cookieHeader?: () => string | undefined;
 }
 
@@ -20,12 +23,15 @@ export interface ProbeResult {
   size: number | null;
   finalUrl: string;
   error: PageError | null;
+  /** The Retry-After header of an error answer (429/503), when it has one. */
+  retryAfter?: string | null;
 }
 
 /** What a request may set besides the client's own headers. */
 export interface RequestOptions {
   method?: 'GET' | 'HEAD';
-  redirect: RequestRedirect;
+  /** follow: redirects followed here, hop by hop (each hop with its own origin's credentials); manual: the 3xx itself. */
+  redirect: 'follow' | 'manual';
   /** Added to (and overriding) the client's headers, e.g. If-None-Match. */
   headers?: Record<string, string>;
 }
@@ -33,36 +39,61 @@ export interface RequestOptions {
 export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (compatible; jis-a11y/0.1; accessibility audit)';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_REDIRECTS = 10;
+/** robots.txt and other small texts: read up to this many bytes (Google reads 500 KiB of a robots.txt). */
+export const MAX_TEXT_BYTES = 1024 * 1024;
+
+/** A status that asks us to come back later is no broken link. */
+const TRANSIENT_CAUSE: Record<number, string> = {
+  429: 'アクセスが多すぎるため、サーバーが間隔を空けるよう求めています',
+  502: 'サーバーが一時的に応答できません',
+  503: 'サーバーが一時的に応答できません',
+  504: 'サーバーが時間内に応答できませんでした',
+};
+
+const isRedirect = (status: number) => status >= 300 && status < 400 && status !== 304;
 
 export class HttpClient {
   constructor(private opts: HttpClientOptions = {}) {}
 
+  /** The headers of one hop: the user agent for everyone, the credentials only for the crawl's origins. */
   private headers(url: string): Record<string, string> {
-    const h: Record<string, string> = { 'user-agent': this.opts.userAgent ?? DEFAULT_USER_AGENT, ...(this.opts.auth?.headers ?? {}) };
-    const a = this.opts.auth;
-    if (a?.basic) h.authorization = 'Basic ' + Buffer.from(`${a.basic.username}:${a.basic.password}`).toString('base64');
-    const host = new URL(url).hostname;
-    const cookies = (a?.cookies ?? []).filter((c) => !c.domain || host === c.domain.replace(/^\./, '') || host.endsWith('.' + c.domain.replace(/^\./, '')));
-    const parts = cookies.map((c) => `${c.name}=${c.value}`);
-    const extra = this.opts.cookieHeader?.();
-    if (extra) parts.push(extra);
-    if (parts.length) h.cookie = parts.join('; ');
-    return h;
+    const h: Record<string, string> = { 'user-agent': this.opts.userAgent ?? DEFAULT_USER_AGENT };
+    const creds = this.opts.credentials;
+    if (!creds?.allows(url)) return h;
+    return { ...h, ...creds.headersFor(url, this.opts.cookieHeader?.() || undefined) };
   }
 
-  /** Every request of the crawl wing goes through here: the client's headers and its timeout. */
-  request(url: string, opts: RequestOptions): Promise<Response> {
+  /** One request without following redirects. */
+  private once(url: string, opts: RequestOptions): Promise<Response> {
     return fetch(url, {
       method: opts.method,
       headers: { ...this.headers(url), ...opts.headers },
-      redirect: opts.redirect,
+      redirect: 'manual',
       signal: AbortSignal.timeout(this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   }
 
-  async getText(url: string): Promise<{ status: number; text: string } | null> {
+  /**
+   * Every request of the crawl wing goes through here: the client's headers and its timeout. With
+   * `redirect: 'follow'`, each hop is a new request with the headers of its own origin; the response's `url`
+   * is then the last hop's. Throws after MAX_REDIRECTS hops.
+   */
+  async request(url: string, opts: RequestOptions): Promise<Response> {
+    let current = url;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const res = await this.once(current, opts);
+      const location = res.headers.get('location');
+      if (opts.redirect === 'manual' || !isRedirect(res.status) || !location) return hop ? withUrl(res, current) : res;
+      res.body?.cancel().catch(() => {});
+      current = new URL(location, current).href;
+    }
+    throw new Error(`${url} のリダイレクトが ${MAX_REDIRECTS} 回を超えました（転送のループ）。`);
+  }
+
+  /** A small text (robots.txt): at most MAX_TEXT_BYTES are read, the rest is left unread. */
+  async getText(url: string, maxBytes = MAX_TEXT_BYTES): Promise<{ status: number; text: string } | null> {
     const res = await this.request(url, { redirect: 'follow' });
-    return { status: res.status, text: await res.text() };
+    return { status: res.status, text: await readCapped(res, maxBytes) };
   }
 
   /**
@@ -95,7 +126,10 @@ export class HttpClient {
         finalUrl: current,
         error: null,
       };
-      if (res.status >= 400) out.error = { code: 'http-error', message: `${url} はエラー ${res.status} を返しました（リンク切れ）。` };
+      if (res.status >= 400) {
+        out.retryAfter = res.headers.get('retry-after');
+        out.error = { code: 'http-error', message: `${url} はエラー ${res.status} を返しました（${TRANSIENT_CAUSE[res.status] ?? 'リンク切れ'}）。` };
+      }
       return out;
     }
     return fail(url, null, 'redirect-loop', `${url} のリダイレクトが ${MAX_REDIRECTS} 回を超えました（転送のループ）。`);
@@ -111,4 +145,23 @@ export class HttpClient {
 
 function fail(url: string, status: number | null, code: ErrorCode, message: string): ProbeResult {
   return { status, contentType: null, size: null, finalUrl: url, error: { code, message } };
+}
+
+/** The response as if fetched from `url` (Response.url is read-only and empty for a hand-followed hop). */
+function withUrl(res: Response, url: string): Response {
+  Object.defineProperty(res, 'url', { value: url });
+  return res;
+}
+
+/** The body as UTF-8 text, cut after `maxBytes` bytes. */
+async function readCapped(res: Response, maxBytes: number): Promise<string> {
+  if (!res.body) return '';
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    chunks.push(Buffer.from(chunk));
+    n += chunk.byteLength;
+    if (n >= maxBytes) break; // leaving the loop cancels the rest of the body
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, maxBytes));
 }

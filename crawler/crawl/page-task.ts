@@ -2,8 +2,10 @@
 // Crawlee model: the request queue and the results are separate stores, the request handler owns retries).
 //   1. unchanged since the previous run (incremental.ts): its result is copied, its links followed;
 //   2. otherwise gathered in a tab of the pool (crawler/page/gather-page.ts: load, audit, collect links);
-//   3. a failure is recorded as an attempt; a transient one (TRANSIENT_ERRORS) goes back to the frontier while
-//      the URL has attempts left and the run's retry budget lasts; a link that is not HTML but a document is
+//   3. a failure is recorded as an attempt; a transient one (TRANSIENT_ERRORS, or an HTTP status of
+//      TRANSIENT_STATUSES: the server asks us to come back later) goes back to the frontier while the URL has
+//      attempts left and the run's retry budget lasts, and a "slow down" status (429/502/503/504) slows its
+//      whole host, honouring Retry-After (host-pace.ts); a link that is not HTML but a document is
 //      inventoried as one (document-task.ts);
 //   4. otherwise the page is saved (page-record.ts) with its error or its findings; an audited page's links
 //      are followed (discovery.ts) and its validators remembered for the next run.
@@ -21,9 +23,19 @@ import type { IncrementalAudit } from './incremental.js';
 import { CRAWL_MESSAGES_JA as M, type CrawlLog } from './messages-ja.js';
 import { navBlocks, pageLinks, pageRecord } from './page-record.js';
 import type { Scope } from './scope.js';
+import { parseRetryAfter } from './host-pace.js';
+import type { HostQueues } from './pump.js';
 
 /** Failures worth another attempt: the page may load next time (slow server, a tab or browser that died). */
 export const TRANSIENT_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['timeout', 'audit-timeout', 'crashed', 'unreachable']);
+
+/** HTTP statuses that ask the client to come back later (Too Many Requests, Bad Gateway, Service Unavailable, Gateway Timeout). */
+export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+/** Whether a failure may go away by itself: a transient error, or an http-error with a transient status. */
+export function isTransient(code: ErrorCode, status?: number | null): boolean {
+  return TRANSIENT_ERRORS.has(code) || (code === 'http-error' && status != null && TRANSIENT_STATUSES.has(status));
+}
 
 /** Retries of one URL (`perUrl`) and of the whole run (`budget`, so a dying site does not double the run). */
 export class RetryPolicy {
@@ -33,9 +45,12 @@ export class RetryPolicy {
     this.left = limits.budget;
   }
 
-  /** Whether an item that failed with `code` after `attempts` earlier attempts is tried again; a retry spends the budget. */
-  retry(code: ErrorCode, attempts: number): boolean {
-    if (!TRANSIENT_ERRORS.has(code) || attempts >= this.limits.perUrl || this.left <= 0) return false;
+  /**
+   * Whether an item that failed with `code` (and HTTP `status`) after `attempts` earlier attempts is tried
+   * again; a retry spends the budget.
+   */
+  retry(code: ErrorCode, attempts: number, status?: number | null): boolean {
+    if (!isTransient(code, status) || attempts >= this.limits.perUrl || this.left <= 0) return false;
     this.left--;
     return true;
   }
@@ -73,6 +88,8 @@ export interface PageTaskDeps {
   normalize: Normalize;
   scope: Scope;
   retry: RetryPolicy;
+  /** The hosts' queues: a host that answers 429/502/503/504 is slowed down. */
+  hosts: HostQueues;
   documents: DocumentTask;
   followLinks: boolean;
 }
@@ -86,7 +103,8 @@ export class PageTask {
   async run(item: FrontierItem): Promise<void> {
     if (await this.reuse(item)) return;
     const g = await this.gatherInTab(item);
-    if (g.error && (await this.handledFailure(item, g.error, g.contentType))) return;
+    if (g.error && (await this.handledFailure(item, g))) return;
+    if (!g.error) await this.d.hosts.recovered(item.url);
     await this.save(item, g);
   }
 
@@ -113,16 +131,20 @@ export class PageTask {
    * Records a failed attempt, then retries it or inventories it as a document (true: nothing more to do),
    * or logs it (false: the page is saved with its error).
    */
-  private async handledFailure(item: FrontierItem, error: NonNullable<GatheredPage['error']>, contentType: string | null): Promise<boolean> {
+  private async handledFailure(item: FrontierItem, g: GatheredPage): Promise<boolean> {
     const { store, runId, log } = this.d;
+    const error = g.error!;
     await store.results.addError(runId, { url: item.url, code: error.code, message: error.message, attempt: item.attempts + 1 });
-    if (this.d.retry.retry(error.code, item.attempts)) {
+    // the host asks us to slow down: all its pages wait (its Retry-After, or a growing backoff)
+    const slowDown = error.code === 'http-error' && g.status != null && TRANSIENT_STATUSES.has(g.status);
+    const waitMs = slowDown ? await this.d.hosts.slowDown(item.url, parseRetryAfter(g.retryAfter)) : null;
+    if (this.d.retry.retry(error.code, item.attempts, g.status)) {
       await store.frontier.requeue(runId, item.url);
-      log(M.retrying(item.url, item.attempts + 1, error.code));
+      log(M.retrying(item.url, item.attempts + 1, slowDown ? `${error.code} ${g.status}` : error.code, waitMs));
       return true;
     }
     if (error.code === 'not-html') {
-      const type = await this.d.documents.typeOfNonHtml(item.url, contentType);
+      const type = await this.d.documents.typeOfNonHtml(item.url, g.contentType);
       if (type) {
         await this.d.documents.run(item, type);
         return true;

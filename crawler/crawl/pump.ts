@@ -1,10 +1,12 @@
 // Moves work from the frontier to the workers. The backlog stays in the store (crawler/store/sqlite/frontier.ts):
 // the pump takes at most twice `concurrency` items at a time, marked active there, and runs each through two
 // p-queues: the crawl's (at most `concurrency` items at once) and its host's (politeness: at most
-// perHost.concurrency pages of one host at once, and perHost.delayMs or the host's robots.txt Crawl-delay
-// between their starts). A stop signal ends the taking; the items in flight finish.
+// perHost.concurrency pages of one host at once), and then waits for the host's pace (host-pace.ts:
+// perHost.delayMs or the host's robots.txt Crawl-delay between their starts, and the host's Retry-After and
+// backoff after it answered 429/502/503/504). A stop signal ends the taking; the items in flight finish.
 import PQueue from 'p-queue';
 import type { FrontierItem } from '../store/store.js';
+import { HostPace } from './host-pace.js';
 
 /** A robots.txt Crawl-delay above this many seconds counts as this many (a typo must not stall the crawl). */
 const MAX_CRAWL_DELAY_S = 10;
@@ -16,9 +18,15 @@ export interface Politeness {
   delayMs: number;
 }
 
-/** One p-queue per host, made when the host's first URL comes, with the host's politeness. */
+/** A host's queue (how many of its pages at once) and pace (when the next one may start). */
+interface Host {
+  queue: PQueue;
+  pace: HostPace;
+}
+
+/** One p-queue and pace per host, made when the host's first URL comes, with the host's politeness. */
 export class HostQueues {
-  private byHost = new Map<string, Promise<PQueue>>();
+  private byHost = new Map<string, Promise<Host>>();
 
   constructor(
     private politeness: Politeness,
@@ -26,19 +34,37 @@ export class HostQueues {
     private crawlDelayOf: (url: string) => Promise<number | undefined>,
   ) {}
 
-  forUrl(url: string): Promise<PQueue> {
+  private host(url: string): Promise<Host> {
     const host = new URL(url).host;
-    let q = this.byHost.get(host);
+    let h = this.byHost.get(host);
     // the promise is kept at once, so URLs of a new host that come together share one queue
-    if (!q) this.byHost.set(host, (q = this.make(url)));
-    return q;
+    if (!h) this.byHost.set(host, (h = this.make(url)));
+    return h;
   }
 
-  private async make(url: string): Promise<PQueue> {
+  private async make(url: string): Promise<Host> {
     const crawlDelay = await this.crawlDelayOf(url);
     const delay = Math.max(this.politeness.delayMs, crawlDelay ? Math.min(crawlDelay, MAX_CRAWL_DELAY_S) * 1000 : 0);
-    const concurrency = this.politeness.concurrency;
-    return new PQueue(delay > 0 ? { concurrency, interval: delay, intervalCap: 1 } : { concurrency });
+    return { queue: new PQueue({ concurrency: this.politeness.concurrency }), pace: new HostPace(delay) };
+  }
+
+  /** Runs `fn` for a URL in its host's queue, once the host's pace lets it start. */
+  async run(url: string, fn: () => Promise<void>): Promise<void> {
+    const h = await this.host(url);
+    await h.queue.add(async () => {
+      await h.pace.turn();
+      await fn();
+    });
+  }
+
+  /** The host of `url` asked us to slow down (429/502/503/504): returns how long its pages now wait, in ms. */
+  async slowDown(url: string, retryAfterMs: number | null): Promise<number> {
+    return (await this.host(url)).pace.slowDown(retryAfterMs);
+  }
+
+  /** A page of the host went well: its backoff shrinks. */
+  async recovered(url: string): Promise<void> {
+    (await this.host(url)).pace.recovered();
   }
 }
 
@@ -61,10 +87,7 @@ export async function pumpFrontier(o: PumpOptions): Promise<void> {
     const room = o.signal?.aborted ? 0 : o.concurrency * 2 - queue.size - queue.pending;
     const items = room > 0 ? await o.take(room) : [];
     for (const item of items) {
-      void queue.add(async () => {
-        const hq = await o.hosts.forUrl(item.url);
-        await hq.add(() => o.handle(item));
-      });
+      void queue.add(() => o.hosts.run(item.url, () => o.handle(item)));
     }
     if (queue.size === 0 && queue.pending === 0) break;
     await nextOrAbort(queue, o.signal);

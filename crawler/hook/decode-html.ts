@@ -4,13 +4,22 @@
 // bytes into the HTML string the fence renders and the 4.1.1 check reads, sniffed as a browser does
 // (crawler/page/html-bytes.ts), and the one wording of "too large" and "not HTML" for a submission.
 import { PageAuditError } from '../page/audit-page.js';
-import { decodeHtmlBytes, HtmlBytesError } from '../page/html-bytes.js';
+import { decodeHtmlBytes, encodingName, HtmlBytesError } from '../page/html-bytes.js';
 import { tooLargeMessage } from '../page/page-limits.js';
 
 export interface SubmittedHtml {
   html: string;
   /** The WHATWG name of the encoding it was read in (`shift_jis`, `euc-jp`, `utf-8`, …). */
   encoding: string;
+}
+/** The name the service (crawler/service/check-body.ts) knows this shape by. */
+export type DecodedHtml = SubmittedHtml;
+
+/** The WHATWG name of an encoding label; throws a RangeError (Japanese message) for a label no browser knows. */
+export function encodingFor(label: string): string {
+  const name = encodingName(label);
+  if (!name) throw new RangeError(`文字コード「${label}」は使えません（例: UTF-8, Shift_JIS, EUC-JP, ISO-2022-JP）。`);
+  return name;
 }
 
 /**

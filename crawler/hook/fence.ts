@@ -2,12 +2,17 @@
 // HTML mode: the main document request for base-url is answered with the submitted HTML (so relative CSS
 // and images resolve against the CMS); URL mode: the page is fetched from an allowed origin.
 // Either way only the allowed origins may be fetched, every other request (other hosts, file:, ftp:, …)
-// is refused, main-frame navigations after the first are refused, dialogs are dismissed and popups fail.
+// is refused, main-frame navigations after the first are refused, dialogs are dismissed and popups fail,
+// and WebRTC is gone from every frame and worker (no-webrtc.ts). Below this, the sandbox browser's network
+// namespace and egress proxy (egress/) hold whatever request interception does not see (WebSockets, UDP);
+// the proxy's refusals for this context join the interception's in `refused`.
 // The caller owns the browser context and the deadline (crawler/service/sandbox-pool.ts): a busy loop is
 // ended by discarding the context, not here.
 import type { BrowserContext, HTTPRequest, HTTPResponse, Page } from 'puppeteer';
 import { auditLoaded, checkResponse, navigationError, PageAuditError } from '../page/audit-page.js';
 import type { PageResult } from '../../rules-jis/types.js';
+import { noWebRtc } from './no-webrtc.js';
+import { egressRefusals } from './sandbox.js';
 
 export type FenceTarget = { kind: 'html'; html: string; baseUrl: string } | { kind: 'url'; url: string };
 
@@ -61,6 +66,7 @@ export async function auditFenced(context: BrowserContext, target: FenceTarget, 
     void d.dismiss().catch(() => {});
   });
   await page.evaluateOnNewDocument(NO_POPUPS);
+  await noWebRtc(page);
   await page.setRequestInterception(true);
 
   const refuse = (req: HTTPRequest) => {
@@ -124,5 +130,5 @@ export async function auditFenced(context: BrowserContext, target: FenceTarget, 
     return { result, source };
   };
   const { result, source } = await Promise.race([run(), crashed]);
-  return { result, source, refused, dialogs };
+  return { result, source, refused: [...refused, ...egressRefusals(context)].slice(0, 50), dialogs };
 }

@@ -3,30 +3,45 @@
 // crashes, the context is discarded (its renderer killed), and a browser that cannot discard it, or that
 // died, is replaced. The caller always gets an answer (value or PageAuditError), never a hang.
 //
-// Why not crawler/browser-pool.ts: that pool reuses tabs of the default context, which is right for a
+// The browser is fenced (egress/launch.ts, docs/security.md): its own network namespace whose only way out is
+// our egress proxy, which lets through only the allowed origins; Chromium's sandbox on, as an unprivileged
+// user. Each context gets its own proxy slot, so what the proxy refused is told to that check alone
+// (egressRefusals). Where no namespace can be made the sandbox refuses to start, unless the weaker fence
+// was accepted (allowWeakFence, or JIS_A11Y_ALLOW_WEAK_FENCE=1).
+//
+// Why not crawler/page/browser-pool.ts: that pool reuses tabs of the default context, which is right for a
 // crawl of one site but would let one CMS submission see another's cookies and storage.
 import type { Browser, BrowserContext } from 'puppeteer';
-import { BrowserNotFoundError, launchBrowser } from '../page/browser.js';
+import { BrowserNotFoundError } from '../page/browser.js';
 import { PageAuditError } from '../page/audit-page.js';
+import { FenceUnavailableError, launchFencedBrowser } from './egress/launch.js';
+import type { EgressProxy, EgressSlot } from './egress/proxy.js';
 
 /** Extra Chromium flags for hostile pages: popups and new windows fail outright. */
 export const SANDBOX_ARGS = ['--block-new-web-contents'];
 
-/**
- * Network fence below request interception: WebSockets (and anything else interception does not see) go
- * to a proxy that does not exist, except for the allowed hosts. `<-loopback>` removes Chromium's implicit
- * proxy bypass for localhost (it must come first: Chromium ignores explicit loopback rules before it), so a page cannot reach other services on this machine either.
- */
-export function proxyFenceArgs(allowedOrigins: string[]): string[] {
-  const hosts = [...new Set(allowedOrigins.map((o) => new URL(o).host))];
-  return ['--proxy-server=http://127.0.0.1:9', `--proxy-bypass-list=${['<-loopback>', ...hosts].join(';')}`];
+export interface SandboxOptions {
+  /** Origins the pages may reach (request interception and the egress proxy); none → nothing outside. */
+  allowedOrigins?: string[];
+  /** The unprivileged user Chromium runs as when we are root (default JIS_A11Y_SANDBOX_USER, else nobody). */
+  user?: string;
+  /**
+   * Accept the weaker fence where no network namespace can be made (not root and no user namespaces, or not
+   * Linux): request interception, CSP, the egress proxy on 127.0.0.1 and no WebRTC, but UDP and Chromium's
+   * sandbox are not covered. Default: JIS_A11Y_ALLOW_WEAK_FENCE=1; otherwise the sandbox refuses to start.
+   */
+  allowWeakFence?: boolean;
+  /** Tests: launch a browser of their own (no fence below request interception). */
+  launch?: () => Promise<Browser>;
+  onEvent?: (e: { type: 'launch' | 'disconnected' | 'killed' | 'discard-timeout' | 'weak-fence'; message: string }) => void;
 }
 
-export interface SandboxOptions {
-  /** Origins the pages may reach (the proxy fence); without it only request interception fences. */
-  allowedOrigins?: string[];
-  launch?: () => Promise<Browser>;
-  onEvent?: (e: { type: 'launch' | 'disconnected' | 'killed' | 'discard-timeout'; message: string }) => void;
+/** The egress slot of each context the sandbox made, for the refusals of that check. */
+const slotOfContext = new WeakMap<BrowserContext, EgressSlot>();
+
+/** What the egress proxy refused for this context (WebSockets, workers' requests, anything interception missed). */
+export function egressRefusals(ctx: BrowserContext): string[] {
+  return [...(slotOfContext.get(ctx)?.refused ?? [])];
 }
 
 const DISPOSE_TIMEOUT_MS = 5_000;
@@ -38,10 +53,14 @@ function timeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
 
 export class Sandbox {
   private browser: Browser | null = null;
+  /** The egress proxy of each fenced browser (it lives and dies with that browser). */
+  private readonly egressOf = new WeakMap<Browser, EgressProxy>();
   private starting: Promise<Browser> | null = null;
   private closed = false;
   launches = 0;
   browserVersion = '';
+  /** The fence of the running browser: 'namespace' (full), 'weak' (accepted explicitly), 'none' (a test's own launch). */
+  fence: 'namespace' | 'weak' | 'none' = 'none';
 
   constructor(private opts: SandboxOptions = {}) {}
 
@@ -61,10 +80,10 @@ export class Sandbox {
       this.starting = (async () => {
         let b: Browser;
         try {
-          const args = [...SANDBOX_ARGS, ...(this.opts.allowedOrigins?.length ? proxyFenceArgs(this.opts.allowedOrigins) : [])];
-          b = await (this.opts.launch ?? (() => launchBrowser({ extraArgs: args })))();
+          b = await this.launch();
         } catch (e) {
           if (e instanceof BrowserNotFoundError) throw new PageAuditError('browser-not-found', e.message);
+          if (e instanceof FenceUnavailableError) throw new PageAuditError('browser-launch-failed', e.message);
           throw new PageAuditError('browser-launch-failed', `ブラウザを起動できません: ${(e as Error).message}`);
         }
         this.launches++;
@@ -79,6 +98,43 @@ export class Sandbox {
       })().finally(() => (this.starting = null));
     }
     return this.starting;
+  }
+
+  private async launch(): Promise<Browser> {
+    if (this.opts.launch) {
+      this.fence = 'none';
+      return this.opts.launch();
+    }
+    const fenced = await launchFencedBrowser({
+      allowedOrigins: this.opts.allowedOrigins ?? [],
+      user: this.opts.user ?? process.env.JIS_A11Y_SANDBOX_USER ?? 'nobody',
+      allowWeakFence: this.opts.allowWeakFence ?? process.env.JIS_A11Y_ALLOW_WEAK_FENCE === '1',
+      extraArgs: SANDBOX_ARGS,
+    });
+    this.egressOf.set(fenced.browser, fenced.egress);
+    this.fence = fenced.fence;
+    if (fenced.weakReason) {
+      // A security warning: printed even when nobody listens to the events (`check --html`).
+      const message = `警告: 弱い隔離で検査用ブラウザを起動しました（JIS_A11Y_ALLOW_WEAK_FENCE）。UDP と Chromium のサンドボックスは守られません。理由: ${fenced.weakReason}`;
+      if (this.opts.onEvent) this.opts.onEvent({ type: 'weak-fence', message });
+      else console.error(message);
+    }
+    return fenced.browser;
+  }
+
+  /** A fresh context; behind the fence, with its own egress slot as its proxy. */
+  private async newContext(browser: Browser): Promise<BrowserContext> {
+    const egress = this.egressOf.get(browser);
+    if (!egress) return browser.createBrowserContext();
+    const slot = await egress.openSlot();
+    try {
+      const ctx = await browser.createBrowserContext({ proxyServer: slot.proxyServer, proxyBypassList: ['<-loopback>'] });
+      slotOfContext.set(ctx, slot);
+      return ctx;
+    } catch (e) {
+      await slot.close();
+      throw e;
+    }
   }
 
   /** Kills the browser process outright (a renderer that cannot be discarded). */
@@ -100,7 +156,7 @@ export class Sandbox {
     const browser = await this.getBrowser();
     let ctx: BrowserContext;
     try {
-      ctx = await browser.createBrowserContext();
+      ctx = await this.newContext(browser);
     } catch (e) {
       throw new PageAuditError('browser-crashed', `ブラウザが応答しません: ${(e as Error).message}`);
     }
@@ -133,6 +189,7 @@ export class Sandbox {
       browser.off('disconnected', onDisconnect);
       signal?.removeEventListener('abort', onAbort);
       if (browser.connected) await this.discard(browser, ctx, hung);
+      await slotOfContext.get(ctx)?.close();
     }
   }
 

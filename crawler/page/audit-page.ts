@@ -27,6 +27,14 @@ export { PageAuditError };
 
 export const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
+/** What an HTTP error status says, where it is not "missing or broken" (the crawl retries these later). */
+const HTTP_ERROR_CAUSES: Record<number, string> = {
+  429: 'アクセスが多すぎるため、サーバーが間隔を空けるよう求めています',
+  502: 'サーバーが一時的に応答できません（ゲートウェイの障害）',
+  503: 'サーバーが一時的に応答できません（混雑か保守）',
+  504: 'サーバーが時間内に応答できませんでした（ゲートウェイのタイムアウト）',
+};
+
 /**
  * Makes sure every frame of the loaded page has the bundle (inject.ts), runs it in the main frame, and adds
  * the 4.1.1 source check, which runs here in Node on the HTML as served.
@@ -45,7 +53,7 @@ export async function runBundle(page: Page, source: string | undefined, timeoutM
 export function checkResponse(url: string, response: HTTPResponse | null): void {
   if (!response) throw new PageAuditError('unreachable', `${url} から応答がありませんでした。`);
   const status = response.status();
-  if (status >= 400) throw new PageAuditError('http-error', `${url} はエラー ${status} を返しました（ページが存在しないか、サーバーの障害です）。`);
+  if (status >= 400) throw new PageAuditError('http-error', `${url} はエラー ${status} を返しました（${HTTP_ERROR_CAUSES[status] ?? 'ページが存在しないか、サーバーの障害です'}）。`);
   const type = response.headers()['content-type'] ?? '';
   if (type && !HTML_TYPES.test(type)) throw new PageAuditError('not-html', `${url} は HTML ではありません（${type.split(';')[0]}）。HTML のページだけを検査できます。`);
 }

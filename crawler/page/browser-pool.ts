@@ -1,5 +1,7 @@
 // One browser, a pool of reusable tabs, and a fresh browser after N pages or after the browser died.
-// Auth (headers, basic auth, cookies, login script) is applied to every browser it launches.
+// The login script runs in every browser it launches. The other credentials (headers, basic auth, cookies)
+// are not given to the browser as a whole: each tab adds them per request, to the crawl's origins only
+// (the `prepare` step, tab-setup.ts with credentials.ts).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
@@ -11,9 +13,7 @@ export interface BrowserPoolOptions {
   userAgent?: string;
   /** Close and relaunch the browser after this many pages (default 500). */
   relaunchEvery?: number;
-  /** Origins the auth cookies are set for (cookies without a domain). */
-  origins?: string[];
-  /** Per-tab set-up, once when a tab is opened (bundle registration, resource filter). */
+  /** Per-tab set-up, once when a tab is opened (bundle registration, resource filter, credentials per origin). */
   prepare?: (page: Page) => Promise<void>;
   /** Injected in tests. */
   launch?: () => Promise<Browser>;
@@ -69,14 +69,6 @@ export class BrowserPool {
       if (this.gen === g) this.gen = null;
     });
     this.browserVersion = await browser.version().catch(() => '');
-    const cookies = this.opts.auth?.cookies ?? [];
-    if (cookies.length) {
-      const origins = this.opts.origins ?? [];
-      const data = cookies.flatMap((c) =>
-        c.domain ? [{ name: c.name, value: c.value, domain: c.domain, path: c.path ?? '/' }] : origins.map((o) => ({ name: c.name, value: c.value, domain: new URL(o).hostname, path: c.path ?? '/' })),
-      );
-      await browser.defaultBrowserContext().setCookie(...data);
-    }
     if (this.login) {
       const page = await this.newPage(browser);
       try {
@@ -94,9 +86,6 @@ export class BrowserPool {
     // its own window: a background tab gets no frames, so screenshots and animation frames there would wait
     // (the keyboard phase's pixel check hung on the second of two concurrent tabs)
     const page = await browser.newPage({ type: 'window' });
-    const a = this.opts.auth;
-    if (a?.headers && Object.keys(a.headers).length) await page.setExtraHTTPHeaders(a.headers);
-    if (a?.basic) await page.authenticate(a.basic);
     if (this.opts.userAgent) await page.setUserAgent({ userAgent: this.opts.userAgent });
     if (this.opts.prepare) await this.opts.prepare(page);
     return page;

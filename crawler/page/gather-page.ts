@@ -32,6 +32,8 @@ export interface GatheredPage {
   etag?: string | null;
   lastModified?: string | null;
   assets?: string[];
+  /** The Retry-After header of the main response (a 429 or 503 asking us to come back later). */
+  retryAfter?: string | null;
   /** The tab crashed or hung so badly that the page (and maybe the browser) should not be reused. */
   pageBroken: boolean;
 }
@@ -108,6 +110,11 @@ async function keepResponseFacts(response: HTTPResponse, out: GatheredPage): Pro
 
 async function loadAndAudit(page: Page, url: string, opts: GatherOptions, out: GatheredPage): Promise<void> {
   const response = await navigate(page, url, opts, out);
+  if (response) {
+    // kept for an error too: the crawl's retry policy reads the status and Retry-After of a 429/503
+    out.status = response.status();
+    out.retryAfter = response.headers()['retry-after'] ?? null;
+  }
   checkResponse(url, response);
   const buf = await keepResponseFacts(response!, out);
   if (out.bytes != null && out.bytes > opts.maxPageBytes) throw tooLargeError(url, opts.maxPageBytes)(out.bytes);

@@ -46,6 +46,12 @@ export interface ServiceConfig {
   reportsDir: string;
   /** Require the token for /reports/ too (default false: the reports are meant to be published). */
   protectReports: boolean;
+  /**
+   * Behind a reverse proxy: which proxy may set X-Forwarded-For/-Proto/-Host (fastify's `trustProxy`): false
+   * (default, the service faces clients directly), true (any — only when nothing else can reach the port), or
+   * the proxy's address / CIDR ("127.0.0.1", ["10.0.0.5", "10.1.0.0/16"]).
+   */
+  trustProxy?: boolean | string | string[];
   schedules: ScheduleConfig[];
 }
 

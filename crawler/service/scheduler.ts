@@ -6,6 +6,7 @@ import { Cron } from 'croner';
 import { loadConfigFile, mergeConfig } from '../crawl/config.js';
 import { runCrawl, type CrawlHooks } from '../crawl/crawl.js';
 import type { ScheduleConfig } from './config.js';
+import { runInContext } from './process-guard.js';
 import { regenerateReports } from './reports-hook.js';
 
 export interface ScheduleStatus {
@@ -57,7 +58,8 @@ export class Scheduler {
     const j = this.jobs.get(name);
     if (!j) throw new Error(`定期検査「${name}」はありません。`);
     if (j.running) return false;
-    j.running = this.runJob(j).finally(() => (j.running = null));
+    // The run is its own unit of work for the process guard: an error that escapes it names the schedule.
+    j.running = runInContext({ schedule: name }, () => this.runJob(j)).finally(() => (j.running = null));
     return true;
   }
 

@@ -8,6 +8,10 @@
 //   but a shared server database (PostgreSQL for a prefecture with several crawl machines) can only answer
 //   asynchronously. Callers written against promises work with both; the SQLite methods simply run their
 //   statements and return a resolved promise.
+// - Contention (crawler/store/sqlite/busy.ts): every write is one BEGIN IMMEDIATE transaction; every method
+//   waits out another process's lock asynchronously (up to 60 s) and then fails with StoreBusyError
+//   (transient: the caller may try again later); a damaged file gives StoreCorruptError. A run being crawled
+//   holds a lease (LeaseStore), so two processes never crawl one run at once.
 // - Coarse-grained: one call is one unit of work and is atomic on its own (`savePage` writes the page, its
 //   findings and links and marks its frontier entry in one transaction; `carryOver` copies a page's result
 //   into a new run with its validators). No transaction handle or connection leaks out, so a network backend
@@ -53,13 +57,18 @@ import type {
   StoredLink,
   StoredPage,
   AssetState,
+  Lease,
+  LeaseClaim,
+  LeasedRun,
+  LeaseHolder,
+  LeaseTerms,
   VerdictErrorToLog,
   VerdictMeta,
   VerdictToLog,
 } from './types.js';
 
 export type * from './types.js';
-export { StoreVersionError } from './errors.js';
+export { isTransientStoreError, StoreBusyError, StoreCorruptError, StoreError, StoreVersionError } from './errors.js';
 
 /** Runs (one crawl each): created by the crawl, read by the reports and the service. */
 export interface RunStore {
@@ -72,6 +81,32 @@ export interface RunStore {
   latestRun(status?: RunStatus): Promise<Run | null>;
   runSummary(runId: number): Promise<RunSummary>;
   progressCounts(runId: number): Promise<ProgressCounts>;
+}
+
+/**
+ * Leases on runs: which process is crawling a run, until when (crawler/crawl/run-lease.ts keeps one alive).
+ * A live lease of another holder refuses a second crawl of the run; an expired one may be taken.
+ */
+export interface LeaseStore {
+  /** Takes the run's lease for `owner`: granted when the run has none, an expired one, one of the same token, or `force`. */
+  acquire(runId: number, owner: LeaseHolder, terms: LeaseTerms): Promise<LeaseClaim>;
+  /**
+   * Creates a run ('running') and its lease in one transaction, unless a running run with the same start URLs
+   * holds a live lease (then nothing is written and that lease is returned). `force` skips the check.
+   */
+  createLeasedRun(meta: RunMeta, owner: LeaseHolder, terms: LeaseTerms): Promise<LeasedRun>;
+  /** The heartbeat: extends the lease while `token` holds it. Null when it does not any more (taken over after expiry, or forced). */
+  renew(runId: number, token: string, terms: LeaseTerms): Promise<Lease | null>;
+  /** Gives the lease up (only while `token` holds it). */
+  release(runId: number, token: string): Promise<boolean>;
+  /**
+   * For a holder known to be gone (its process died): removes its lease (only while `token` still holds it) and
+   * leaves its run 'interrupted' (resumable) when it was 'running'. Returns false when someone else was quicker.
+   */
+  reap(runId: number, token: string): Promise<boolean>;
+  leaseOf(runId: number): Promise<Lease | null>;
+  /** Every lease, live or expired. */
+  listLeases(): Promise<Lease[]>;
 }
 
 /** The crawl's request queue: what to visit, what is in flight, what is done. Survives a crash (`--resume`). */
@@ -105,6 +140,11 @@ export interface ResultStore {
   /** Writes one document and marks its frontier entry, atomically. */
   saveDocument(runId: number, doc: DocumentRecord): Promise<void>;
   addError(runId: number, error: ErrorRecord): Promise<void>;
+  /**
+   * On resume: removes the results that are only a store lock ("database is locked", as jis-a11y 0.2.0 recorded
+   * a transient lock as the page's failure) and puts their URLs back in the queue. Returns those URLs.
+   */
+  discardLockFailures(runId: number): Promise<string[]>;
 
   /** Pages of a run in crawl order (id). */
   iteratePages(runId: number): AsyncIterable<StoredPage>;
@@ -180,6 +220,7 @@ export interface HookLog {
 
 export interface Store {
   readonly runs: RunStore;
+  readonly leases: LeaseStore;
   readonly frontier: Frontier;
   readonly results: ResultStore;
   readonly validators: ValidatorStore;
@@ -191,11 +232,18 @@ export interface Store {
 export interface OpenStoreOptions {
   /** Read only: the file must exist and be at the code's schema version (it is never migrated). */
   readonly?: boolean;
+  /**
+   * How long to wait, in all, for another process's lock before failing with StoreBusyError (ms). Default 60 s,
+   * or JIS_A11Y_STORE_BUSY_TIMEOUT (seconds). Opening the file waits the same way.
+   */
+  busyTimeoutMs?: number;
 }
 
 /**
  * Opens a store: today always the SQLite file at `location` (created and migrated unless readonly).
- * Throws StoreVersionError (Japanese message) for a file written by a newer jis-a11y.
+ * Throws StoreVersionError for a file written by a newer jis-a11y, StoreCorruptError for a damaged file or
+ * one that is not SQLite, StoreBusyError when another process holds its lock too long (all with Japanese
+ * messages naming the file). Every method of the store waits out another process's lock the same way.
  */
 export async function openStore(location: string, opts: OpenStoreOptions = {}): Promise<Store> {
   return openSqliteStore(location, opts);

@@ -37,6 +37,49 @@ export interface RunPatch {
   browser?: string;
 }
 
+// -------------------------------------------------------------------------------------------- leases
+
+/**
+ * Who crawls a run: one process, said so that a person can find it (host and PID) and a program can tell
+ * whether it is still there (crawler/crawl/run-lease.ts). The token alone identifies the holder.
+ */
+export interface LeaseHolder {
+  /** Random, one per crawl process and run. */
+  token: string;
+  host: string;
+  pid: number;
+  /**
+   * Where the PID means this process: this boot of this kernel and its PID namespace (Linux: boot_id and
+   * /proc/self/ns/pid). Two machines, or two containers, may share a host name; they never share this. Null
+   * where it cannot be known (then only expiry frees the lease).
+   */
+  pidSpace: string | null;
+}
+
+/** A run's lease: held by one crawl, renewed by its heartbeat, free for another once `expiresAt` has passed. */
+export interface Lease extends LeaseHolder {
+  runId: number;
+  /** ISO 8601: when this holder took it, when it last renewed it, when it expires without renewal. */
+  acquiredAt: string;
+  heartbeatAt: string;
+  expiresAt: string;
+}
+
+export interface LeaseTerms {
+  /** How long the lease lasts without renewal, in ms. */
+  ttlMs: number;
+  /** Take the lease even from a live holder (`crawl --force`). */
+  force?: boolean;
+  /** The clock (tests). */
+  now?: Date;
+}
+
+/** The answer to a request for a lease: granted (with the expired or forced lease it replaced), or refused with the live holder. */
+export type LeaseClaim = { ok: true; lease: Lease; replaced: Lease | null } | { ok: false; holder: Lease };
+
+/** A new run with its lease, or the live crawl of the same start URLs that stood in the way. */
+export type LeasedRun = { ok: true; runId: number; lease: Lease } | { ok: false; holder: Lease; startUrls: string[] };
+
 export interface RunSummary {
   runId: number;
   /** Frontier entries (pages and documents) by state. */

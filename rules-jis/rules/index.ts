@@ -21,6 +21,7 @@ import { rule as fullwidthAlnum } from './jis-fullwidth-alnum.js';
 import { rule as compatChar } from './jis-compat-char.js';
 import { rule as fileLinkInfo } from './jis-file-link-info.js';
 import { rule as newWindow } from './jis-new-window.js';
+import { rule as frameUnchecked } from './jis-frame-unchecked.js';
 
 export const jisChecks: JisCheck[] = [
   spacedWord,
@@ -43,4 +44,5 @@ export const jisChecks: JisCheck[] = [
   compatChar,
   fileLinkInfo,
   newWindow,
+  frameUnchecked,
 ];

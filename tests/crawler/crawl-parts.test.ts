@@ -64,9 +64,16 @@ describe('HostQueues', () => {
       asked.push(new URL(url).host);
       return undefined;
     });
-    const [a, b, c] = await Promise.all([hosts.forUrl('https://a.example.jp/1'), hosts.forUrl('https://a.example.jp/2'), hosts.forUrl('https://b.example.jp/')]);
-    expect(a).toBe(b);
-    expect(a).not.toBe(c);
+    const running = new Map<string, number>();
+    const most = new Map<string, number>();
+    const job = (host: string) => async () => {
+      running.set(host, (running.get(host) ?? 0) + 1);
+      most.set(host, Math.max(most.get(host) ?? 0, running.get(host)!));
+      await new Promise((r) => setTimeout(r, 10));
+      running.set(host, running.get(host)! - 1);
+    };
+    await Promise.all([hosts.run('https://a.example.jp/1', job('a')), hosts.run('https://a.example.jp/2', job('a')), hosts.run('https://b.example.jp/', job('b'))]);
+    expect(most.get('a')).toBe(1); // one queue: one page of the host at a time
     expect(asked.sort()).toEqual(['a.example.jp', 'b.example.jp']);
   });
 });

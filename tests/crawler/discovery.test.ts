@@ -130,7 +130,7 @@ describe('sitemaps', () => {
     const errors: string[] = [];
     const urls = await collectSitemapUrls(['https://e.jp/sitemap.xml', 'https://e.jp/missing.xml'], async (u) => {
       fetched.push(u);
-      return files[u] ? { status: 200, text: files[u] } : { status: 404, text: '' };
+      return files[u] ? new Response(files[u]) : new Response('', { status: 404 });
     }, { onError: (u) => errors.push(u) });
     expect(urls).toEqual(['https://e.jp/', 'https://e.jp/a?x=1&y=2', 'https://e.jp/b.html']);
     expect(fetched.filter((u) => u.endsWith('sitemap-a.xml'))).toHaveLength(1);

@@ -89,6 +89,8 @@ describe('store migrations', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(STORE_SCHEMA_VERSION);
       expect(db.prepare("SELECT value FROM meta WHERE key = 'schemaVersion'").get()).toEqual({ value: String(STORE_SCHEMA_VERSION) });
       expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('pages_run', 'findings_run_page') ORDER BY name").all()).toHaveLength(2);
+      // migration 3: the run leases, empty (0.2.0 had no crawl running)
+      expect(db.prepare('SELECT COUNT(*) n FROM run_leases').get()).toEqual({ n: 0 });
     });
   });
 

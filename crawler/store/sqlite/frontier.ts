@@ -34,7 +34,7 @@ export function sqliteFrontier(c: Connection): Frontier {
     async enqueue(runId, items, maxPages = Infinity) {
       const added: string[] = [];
       try {
-        c.tx(() => {
+        c.write(() => {
           let pages = pageEntries(runId);
           let seq = maxSeq(runId);
           const ins = c.stmt('INSERT OR IGNORE INTO frontier (run_id, seq, url, depth, kind, parent_url) VALUES (?, ?, ?, ?, ?, ?)');
@@ -55,7 +55,7 @@ export function sqliteFrontier(c: Connection): Frontier {
     },
 
     async takeQueued(runId, n) {
-      return c.tx(() => {
+      return c.write(() => {
         const rows = c
           .stmt("SELECT url, depth, kind, attempts, parent_url FROM frontier WHERE run_id = ? AND state = 'queued' ORDER BY depth, seq LIMIT ?")
           .all(runId, n) as Row[];
@@ -72,11 +72,11 @@ export function sqliteFrontier(c: Connection): Frontier {
     },
 
     async requeue(runId, url) {
-      c.stmt("UPDATE frontier SET state = 'queued', attempts = attempts + 1 WHERE run_id = ? AND url = ?").run(runId, url);
+      c.write(() => c.stmt("UPDATE frontier SET state = 'queued', attempts = attempts + 1 WHERE run_id = ? AND url = ?").run(runId, url));
     },
 
     async resetActive(runId) {
-      return c.stmt("UPDATE frontier SET state = 'queued' WHERE run_id = ? AND state = 'active'").run(runId).changes;
+      return c.write(() => c.stmt("UPDATE frontier SET state = 'queued' WHERE run_id = ? AND state = 'active'").run(runId).changes);
     },
 
     async frontierCounts(runId) {
@@ -84,7 +84,7 @@ export function sqliteFrontier(c: Connection): Frontier {
     },
 
     async markAlias(runId, url, depth) {
-      return c.tx(() => {
+      return c.write(() => {
         const ins = c
           .stmt("INSERT OR IGNORE INTO frontier (run_id, seq, url, depth, kind, state) VALUES (?, ?, ?, ?, 'page', 'done')")
           .run(runId, maxSeq(runId) + 1, url, depth).changes;

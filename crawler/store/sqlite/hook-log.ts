@@ -1,6 +1,7 @@
 // The pre-publish verdict log in SQLite (hook_verdicts, hook_waiver_uses): every verdict of `check --html` and
 // of the service's POST /api/v1/check, and every waiver applied or refused as expired, on the store's one
-// connection (the crawl may write the same file at the same time: WAL and busy_timeout in ./connection.ts).
+// connection (the crawl may write the same file at the same time: IMMEDIATE writes in ./connection.ts, the
+// lock waited out in ./busy.ts).
 import type { HookLog } from '../store.js';
 import { sha256 } from '../hash.js';
 import type { Connection, Row } from './connection.js';
@@ -10,7 +11,7 @@ const hash = (s: string | undefined) => (s === undefined ? null : sha256(s));
 export function sqliteHookLog(c: Connection): HookLog {
   return {
     async logVerdict(v, meta) {
-      return c.tx(() => {
+      return c.write(() => {
         const r = c
           .stmt(
             `INSERT INTO hook_verdicts (at, channel, mode, url, content_hash, verdict, blocking, review, advisory, waived, policy_source, policy_hash, client, duration_ms, result)
@@ -35,12 +36,11 @@ export function sqliteHookLog(c: Connection): HookLog {
     },
 
     async logError(e) {
-      const r = c
-        .stmt(
-          `INSERT INTO hook_verdicts (at, channel, mode, url, content_hash, verdict, client, duration_ms, error_code, error_message)
-           VALUES (?, ?, ?, ?, ?, 'error', ?, ?, ?, ?)`,
-        )
-        .run(new Date().toISOString(), e.channel, e.mode, e.url, hash(e.source), e.client ?? null, e.durationMs ?? null, e.code, e.message);
+      const insert = c.stmt(
+        `INSERT INTO hook_verdicts (at, channel, mode, url, content_hash, verdict, client, duration_ms, error_code, error_message)
+         VALUES (?, ?, ?, ?, ?, 'error', ?, ?, ?, ?)`,
+      );
+      const r = c.write(() => insert.run(new Date().toISOString(), e.channel, e.mode, e.url, hash(e.source), e.client ?? null, e.durationMs ?? null, e.code, e.message));
       return Number(r.lastInsertRowid);
     },
 

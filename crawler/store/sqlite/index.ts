@@ -1,10 +1,13 @@
 // The SQLite implementation of the Store interface (crawler/store/store.ts): one connection
-// (./connection.ts), one module per part, composed here.
-import type { Frontier, HookLog, JudgementStore, OpenStoreOptions, ResultStore, RunStore, Store, ValidatorStore } from '../store.js';
+// (./connection.ts), one module per part, composed here; every part's methods wait out another process's
+// lock and translate SQLite's errors into the store's typed ones (./busy.ts).
+import type { Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, Store, ValidatorStore } from '../store.js';
+import { defaultBusyTimeoutMs, patiently, patientPart, type BusyPolicy } from './busy.js';
 import { Connection } from './connection.js';
 import { sqliteFrontier } from './frontier.js';
 import { sqliteHookLog } from './hook-log.js';
 import { sqliteJudgements } from './judgements.js';
+import { sqliteLeases } from './leases.js';
 import { linkReads, pageReads } from './results-read.js';
 import { resultWrites } from './results-write.js';
 import { sqliteRuns } from './runs.js';
@@ -13,6 +16,7 @@ import { sqliteValidators } from './validators.js';
 
 export class SqliteStore implements Store {
   readonly runs: RunStore;
+  readonly leases: LeaseStore;
   readonly frontier: Frontier;
   readonly results: ResultStore;
   readonly validators: ValidatorStore;
@@ -21,13 +25,16 @@ export class SqliteStore implements Store {
   private readonly conn: Connection;
 
   constructor(readonly file: string, opts: OpenStoreOptions = {}) {
-    this.conn = new Connection(file, opts.readonly ?? false);
-    this.runs = sqliteRuns(this.conn);
-    this.frontier = sqliteFrontier(this.conn);
-    this.results = { ...resultWrites(this.conn), ...pageReads(this.conn), ...linkReads(this.conn), ...siteResults(this.conn) };
-    this.validators = sqliteValidators(this.conn);
-    this.judgements = sqliteJudgements(this.conn, { runs: this.runs, results: this.results });
-    this.hookLog = sqliteHookLog(this.conn);
+    const policy: BusyPolicy = { file, timeoutMs: opts.busyTimeoutMs ?? defaultBusyTimeoutMs() };
+    const patient = <T extends object>(part: T) => patientPart(part, policy);
+    this.conn = new Connection(file, opts.readonly ?? false, policy);
+    this.runs = patient(sqliteRuns(this.conn));
+    this.leases = patient(sqliteLeases(this.conn));
+    this.frontier = patient(sqliteFrontier(this.conn));
+    this.results = patient({ ...resultWrites(this.conn), ...pageReads(this.conn), ...linkReads(this.conn), ...siteResults(this.conn) });
+    this.validators = patient(sqliteValidators(this.conn));
+    this.judgements = patient(sqliteJudgements(this.conn, { runs: this.runs, results: this.results }));
+    this.hookLog = patient(sqliteHookLog(this.conn));
   }
 
   async close(): Promise<void> {
@@ -35,6 +42,7 @@ export class SqliteStore implements Store {
   }
 }
 
-export function openSqliteStore(file: string, opts: OpenStoreOptions = {}): SqliteStore {
-  return new SqliteStore(file, opts);
+/** Opens (creates, migrates) the file, waiting out another process's lock like every method does. */
+export function openSqliteStore(file: string, opts: OpenStoreOptions = {}): Promise<SqliteStore> {
+  return patiently({ file, timeoutMs: opts.busyTimeoutMs ?? defaultBusyTimeoutMs() }, () => new SqliteStore(file, opts));
 }

@@ -17,7 +17,7 @@ export function sqliteJudgements(c: Connection, reads: FingerprintSource): Judge
       const ins = c.stmt(
         'INSERT INTO judgements (criterion, result, note, who, judged_at, scope, fingerprint, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
-      return c.tx(() =>
+      return c.write(() =>
         ready.map(({ input: j, fingerprint: fp, source, createdAt }) =>
           Number(ins.run(j.criterion, j.result, j.note ?? '', j.who ?? '', j.when!, JSON.stringify(j.scope), fp ? JSON.stringify(fp) : null, source, createdAt).lastInsertRowid),
         ),
@@ -25,7 +25,7 @@ export function sqliteJudgements(c: Connection, reads: FingerprintSource): Judge
     },
 
     async revokeJudgement(id, now = new Date().toISOString()) {
-      return c.stmt('UPDATE judgements SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
+      return c.write(() => c.stmt('UPDATE judgements SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0);
     },
   };
 }

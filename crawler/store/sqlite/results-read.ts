@@ -10,11 +10,15 @@ import { json, pageError, toFinding, toPage } from './rows.js';
 
 const BATCH = 500;
 
-/** Rows in batches: `fetch(after)` returns the next rows after the key `after` (null: from the start). */
-async function* paged<K>(fetch: (after: K | null) => Row[], keyOf: (last: Row) => K): AsyncGenerator<Row> {
+/**
+ * Rows in batches: `fetch(after)` returns the next rows after the key `after` (null: from the start). Each
+ * batch is read patiently (./busy.ts): a lock taken by another process between two batches is waited out.
+ */
+async function* paged<K>(c: Connection, fetch: (after: K | null) => Row[], keyOf: (last: Row) => K): AsyncGenerator<Row> {
   let after: K | null = null;
   for (;;) {
-    const rows = fetch(after);
+    const at = after;
+    const rows = await c.patiently(() => fetch(at));
     yield* rows;
     if (rows.length < BATCH) return;
     after = keyOf(rows[rows.length - 1]);
@@ -55,7 +59,7 @@ export function pageReads(c: Connection): Pick<ResultStore, 'iteratePages' | 'ge
   return {
     async *iteratePages(runId) {
       const sql = `SELECT * FROM pages WHERE run_id = ? AND id > ? ORDER BY id LIMIT ${BATCH}`;
-      for await (const r of paged<number>((after) => c.stmt(sql).all(runId, after ?? 0) as Row[], (r) => r.id as number)) yield toPage(r);
+      for await (const r of paged<number>(c, (after) => c.stmt(sql).all(runId, after ?? 0) as Row[], (r) => r.id as number)) yield toPage(r);
     },
 
     async getPage(pageId) {
@@ -75,7 +79,7 @@ export function pageReads(c: Connection): Pick<ResultStore, 'iteratePages' | 'ge
       const k = filter.kind ?? null;
       const s = filter.source ?? null;
       const fetch = (after: [number, number] | null) => c.stmt(FINDINGS_OF_RUN).all(runId, ...(after ?? [0, 0]), k, k, s, s) as Row[];
-      for await (const r of paged(fetch, (r): [number, number] => [r.page_id as number, r.id as number])) yield toFinding(r);
+      for await (const r of paged(c, fetch, (r): [number, number] => [r.page_id as number, r.id as number])) yield toFinding(r);
     },
 
     async findingsOfPage(pageId) {
@@ -111,7 +115,7 @@ export function linkReads(c: Connection): Pick<ResultStore, 'documentsOfRun' | '
       const f = filter.fromUrl ?? null;
       const t = filter.toUrl ?? null;
       const fetch = (after: string[] | null) => c.stmt(LINKS_OF_RUN).all(runId, ...(after ?? ['', '', '', '']), f, f, t, t) as Row[];
-      for await (const r of paged(fetch, (r) => [r.from_url, r.to_url, r.text, r.area] as string[])) {
+      for await (const r of paged(c, fetch, (r) => [r.from_url, r.to_url, r.text, r.area] as string[])) {
         yield { runId, fromUrl: r.from_url as string, toUrl: r.to_url as string, text: r.text as string, area: r.area as 'nav' | 'main' };
       }
     },

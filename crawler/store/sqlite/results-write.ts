@@ -27,7 +27,7 @@ function deletePage(c: Connection, runId: number, url: string): void {
 
 /** The body of savePage, for callers already in a transaction (./validators.ts carryOver). */
 export function writePage(c: Connection, runId: number, p: PageRecord): number {
-  return c.tx(() => {
+  return c.write(() => {
     deletePage(c, runId, p.url);
     const criteria = JSON.stringify(p.criteria ?? []);
     const r = c
@@ -50,14 +50,31 @@ export function writePage(c: Connection, runId: number, p: PageRecord): number {
   });
 }
 
-export function resultWrites(c: Connection): Pick<ResultStore, 'savePage' | 'saveDocument' | 'addError'> {
+/**
+ * How jis-a11y 0.2.0 recorded a store lock as a page's result: the crawl's "unexpected error" wrapped around
+ * SQLite's message. Since then a lock is waited out or the page is redone, never stored as its result.
+ */
+const LOCK_FAILURE = `error_code = 'internal' AND (error_message LIKE '%database is locked%' OR error_message LIKE '%database table is locked%' OR error_message LIKE '%SQLITE_BUSY%')`;
+
+/** The body of discardLockFailures. */
+function discardLockFailures(c: Connection, runId: number): string[] {
+  const urls = (c.stmt(`SELECT url FROM pages WHERE run_id = ? AND ${LOCK_FAILURE} ORDER BY id`).all(runId) as { url: string }[]).map((r) => r.url);
+  const queue = c.stmt("UPDATE frontier SET state = 'queued' WHERE run_id = ? AND url = ? AND state IN ('failed', 'done', 'active')");
+  for (const url of urls) {
+    deletePage(c, runId, url);
+    queue.run(runId, url);
+  }
+  return urls;
+}
+
+export function resultWrites(c: Connection): Pick<ResultStore, 'savePage' | 'saveDocument' | 'addError' | 'discardLockFailures'> {
   return {
     async savePage(runId, p) {
       return writePage(c, runId, p);
     },
 
     async saveDocument(runId, d) {
-      c.tx(() => {
+      c.write(() => {
         c.stmt(
           `INSERT OR REPLACE INTO documents (run_id, url, type, content_type, size, status, error_code, error_message, checked_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -66,9 +83,15 @@ export function resultWrites(c: Connection): Pick<ResultStore, 'savePage' | 'sav
       });
     },
 
+    async discardLockFailures(runId) {
+      return c.write(() => discardLockFailures(c, runId));
+    },
+
     async addError(runId, e) {
-      c.stmt('INSERT INTO errors (run_id, url, code, message, attempt, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-        runId, e.url, e.code, e.message, e.attempt ?? 1, e.at ?? new Date().toISOString(),
+      c.write(() =>
+        c.stmt('INSERT INTO errors (run_id, url, code, message, attempt, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+          runId, e.url, e.code, e.message, e.attempt ?? 1, e.at ?? new Date().toISOString(),
+        ),
       );
     },
   };

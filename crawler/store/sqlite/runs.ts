@@ -1,7 +1,7 @@
 // Runs in SQLite: one row per crawl (runs table), its summary counted from the result tables.
 import type { FindingKind } from '../../../rules-jis/types.js';
 import type { RunStore } from '../store.js';
-import type { ProgressCounts, Run, RunSummary } from '../types.js';
+import type { ProgressCounts, Run, RunMeta, RunSummary } from '../types.js';
 import type { Connection, Row } from './connection.js';
 import { frontierCounts } from './frontier.js';
 import { brokenLinkCount } from './results-read.js';
@@ -39,6 +39,26 @@ function progressCounts(c: Connection, runId: number): ProgressCounts {
   };
 }
 
+/** A new run, 'running' (callers are in a write transaction: createRun here, createLeasedRun in ./leases.ts). */
+export function insertRun(c: Connection, meta: RunMeta, startedAt: string): number {
+  const r = c
+    .stmt(
+      `INSERT INTO runs (label, status, started_at, start_urls, config, tool_version, axe_version, browser, target)
+       VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      meta.label ?? null,
+      startedAt,
+      JSON.stringify(meta.startUrls),
+      JSON.stringify(meta.config ?? {}),
+      meta.toolVersion ?? '',
+      meta.axeVersion ?? '',
+      meta.browser ?? '',
+      meta.target ?? 'AA',
+    );
+  return Number(r.lastInsertRowid);
+}
+
 export function sqliteRuns(c: Connection): RunStore {
   const getRun = (runId: number): Run | null => {
     const r = c.stmt('SELECT * FROM runs WHERE id = ?').get(runId) as Row | undefined;
@@ -47,26 +67,11 @@ export function sqliteRuns(c: Connection): RunStore {
 
   return {
     async createRun(meta, startedAt = new Date().toISOString()) {
-      const r = c
-        .stmt(
-          `INSERT INTO runs (label, status, started_at, start_urls, config, tool_version, axe_version, browser, target)
-           VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          meta.label ?? null,
-          startedAt,
-          JSON.stringify(meta.startUrls),
-          JSON.stringify(meta.config ?? {}),
-          meta.toolVersion ?? '',
-          meta.axeVersion ?? '',
-          meta.browser ?? '',
-          meta.target ?? 'AA',
-        );
-      return Number(r.lastInsertRowid);
+      return c.write(() => insertRun(c, meta, startedAt));
     },
 
     async updateRun(runId, patch) {
-      c.tx(() => {
+      c.write(() => {
         const cur = getRun(runId);
         if (!cur) throw new Error(`検査 #${runId} がありません。`);
         c.stmt('UPDATE runs SET status = ?, finished_at = ?, axe_version = ?, browser = ? WHERE id = ?').run(

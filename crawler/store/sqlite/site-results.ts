@@ -70,7 +70,7 @@ export function siteResults(c: Connection): Pick<ResultStore, 'pagesForSiteCheck
     },
 
     async replaceSiteFindings(runId, findingsByPage, merge) {
-      return c.tx(() => {
+      return c.write(() => {
         c.stmt("DELETE FROM findings WHERE run_id = ? AND source = 'site'").run(runId);
         // criteria start again from the page audit's own result, so a rerun (resume) does not count site findings twice
         c.stmt('UPDATE pages SET criteria = page_criteria WHERE run_id = ? AND criteria <> page_criteria').run(runId);

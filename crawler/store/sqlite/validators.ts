@@ -65,11 +65,11 @@ export function sqliteValidators(c: Connection): ValidatorStore {
     },
 
     async remember(runId, url, v) {
-      c.stmt(SAVE).run(runId, url, v.etag, v.lastModified, v.contentHash, JSON.stringify(v.assets));
+      c.write(() => c.stmt(SAVE).run(runId, url, v.etag, v.lastModified, v.contentHash, JSON.stringify(v.assets)));
     },
 
     async carryOver(fromRunId, toRunId, page, now) {
-      return c.tx(() => {
+      return c.write(() => {
         const rec = recordFrom(c, fromRunId, page.url, page.depth);
         const prev = validatorsOf(c, fromRunId, page.url);
         writePage(c, toRunId, rec);
