@@ -41,13 +41,17 @@ const notes = (findings: { ruleId: string; kind: string; message: string }[]) =>
     .map((f) => [f.kind, f.message])
     .sort();
 
+// Before the fix each such frame stalled the check about 30 s (60 s for this page). An idle machine checks the
+// page in 1–2 s; a CI machine under load (load average 20 on 2 cores) took up to 18 s. The bound stays below one stall.
+const STALL_BOUND_MS = 20_000;
+
 const EXPECTED = [
   ['review', 'chrome: のフレームは検査できませんでした。中身を人が確認してください。'],
   ['review', 'file: のフレームは検査できませんでした。中身を人が確認してください。'],
 ];
 
 describe('frames that are not http(s) (issue 21 case 13)', () => {
-  it('`check` audits the page in < 5 s and notes each frame it could not check', async () => {
+  it('`check` audits the page in well under one 30 s stall and notes each frame it could not check', async () => {
     const started = Date.now();
     const { result } = await runCheck([path.join(dir, 'frames.html')], { format: 'json', level: 'AA', timeout: 30 });
     const ms = Date.now() - started;
@@ -56,10 +60,10 @@ describe('frames that are not http(s) (issue 21 case 13)', () => {
     expect(notes(page.findings)).toEqual(EXPECTED);
     // the review finding leaves the criteria it names for a person
     for (const id of ['1.3.1', '4.1.2']) expect(page.criteria.find((c) => c.id === id)?.outcome).toBe('review');
-    expect(ms).toBeLessThan(5_000);
+    expect(ms).toBeLessThan(STALL_BOUND_MS);
   }, 60_000);
 
-  it('the pre-publish hook checks it in < 5 s, within its default deadline, with the same note', async () => {
+  it('the pre-publish hook checks it in well under one 30 s stall, within its default deadline, with the same note', async () => {
     const sandbox = new Sandbox({ allowedOrigins: [site.url] });
     try {
       const policy = loadPolicy(undefined);
@@ -69,7 +73,7 @@ describe('frames that are not http(s) (issue 21 case 13)', () => {
       const v = await checkSubmission(sandbox, { kind: 'html', html: FRAMES, baseUrl: `${site.url}/frames.html` }, { policy, allowedOrigins: [site.url], deadlineMs: 30_000, channel: 'cli' });
       const ms = Date.now() - started;
       expect(notes(v.review)).toEqual(EXPECTED);
-      expect(ms).toBeLessThan(5_000);
+      expect(ms).toBeLessThan(STALL_BOUND_MS);
     } finally {
       await sandbox.close();
     }
