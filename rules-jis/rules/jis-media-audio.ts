@@ -4,10 +4,14 @@
 import type { JisCheck } from './types.js';
 import { mediaAlternatives } from '../dom/media.js';
 
+const AUDIO_FILE = /\.(mp3|wav|m4a|wma|aac|ogg)([?#]|$)/i;
+
 export const rule: JisCheck = {
   id: 'jis-media-audio',
-  selector: 'audio, a[href$=".mp3" i], a[href$=".wav" i], a[href$=".m4a" i], a[href$=".wma" i], a[href$=".aac" i], a[href$=".ogg" i]',
-  matches: (node) => node.tagName !== 'AUDIO' || node.hasAttribute('controls') || node.hasAttribute('autoplay'),
+  // axe's selector engine ignores the ` i` flag of attribute selectors: the file types are filtered here
+  selector: 'audio, a[href]',
+  matches: (node) =>
+    node.tagName === 'AUDIO' ? node.hasAttribute('controls') || node.hasAttribute('autoplay') : AUDIO_FILE.test(node.getAttribute('href') ?? ''),
   evaluate(node) {
     this.data({ offered: mediaAlternatives(node) });
     return false;

@@ -4,9 +4,16 @@
 import type { JisCheck } from './types.js';
 import { mediaAlternatives } from '../dom/media.js';
 
+const PLAYER = /(youtube\.com|youtube-nocookie\.com)\/embed|player\.vimeo\.com/i;
+const VIDEO_FILE = /\.(mp4|m4v|mov|wmv|webm|avi)([?#]|$)/i;
+
 export const rule: JisCheck = {
   id: 'jis-media-video',
-  selector: 'video, iframe[src*="youtube.com/embed" i], iframe[src*="youtube-nocookie.com/embed" i], iframe[src*="player.vimeo.com" i], a[href$=".mp4" i], a[href$=".m4v" i], a[href$=".mov" i], a[href$=".wmv" i], a[href$=".webm" i], a[href$=".avi" i]',
+  // axe's selector engine ignores the ` i` flag of attribute selectors (it then matched every element): filter here
+  selector: 'video, iframe[src], a[href]',
+  matches: (node) =>
+    node.tagName === 'VIDEO' ||
+    (node.tagName === 'IFRAME' ? PLAYER.test(node.getAttribute('src') ?? '') : VIDEO_FILE.test(node.getAttribute('href') ?? '')),
   evaluate(node) {
     this.data({ offered: mediaAlternatives(node) });
     return false;
