@@ -21,7 +21,7 @@ import { rule as fullwidthAlnum } from './jis-fullwidth-alnum.js';
 import { rule as compatChar } from './jis-compat-char.js';
 import { rule as fileLinkInfo } from './jis-file-link-info.js';
 import { rule as newWindow } from './jis-new-window.js';
-// issue 17: tables, images, links, forms, frames, media, presentation, language of parts
+// issue 17: tables, images, links, forms, frames, presentation, language of parts
 import { rule as langElement } from './jis-lang-element.js';
 import { rule as linkRawText } from './jis-link-raw-text.js';
 import { rule as imgDecorative } from './jis-img-decorative.js';
@@ -34,8 +34,6 @@ import { rule as requiredColour } from './jis-required-colour.js';
 import { rule as formHint } from './jis-form-hint.js';
 import { rule as duplicateLabel } from './jis-duplicate-label.js';
 import { rule as frameTitle } from './jis-frame-title.js';
-import { rule as mediaVideo } from './jis-media-video.js';
-import { rule as mediaAudio } from './jis-media-audio.js';
 import { rule as cssContent } from './jis-css-content.js';
 import { rule as visualOrder } from './jis-visual-order.js';
 
@@ -72,8 +70,6 @@ export const jisChecks: JisCheck[] = [
   formHint,
   duplicateLabel,
   frameTitle,
-  mediaVideo,
-  mediaAudio,
   cssContent,
   visualOrder,
 ];
