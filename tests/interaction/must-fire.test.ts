@@ -70,7 +70,7 @@ describe('interaction phase: must fire', () => {
 
   it('2.4.3 reversed row and hidden stop (review); positive tabindex is left to the static rule', async () => {
     const r = await h.run('/focus-order.html');
-    // tabindex="2" is the static axe rule `tabindex` (tests/browser/static-rules.test.ts), not reported twice
+    // tabindex="2" is the static axe rule `tabindex` (tests/browser/accuracy-static.test.ts), not reported twice
     expect(of(r, 'focus-order', 'violation')).toEqual([]);
     const rev = of(r, 'focus-order', 'review');
     expect(rev.some((x) => /右から左/.test(x.message))).toBe(true);
