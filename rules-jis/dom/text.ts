@@ -1,4 +1,5 @@
 // DOM helpers for the Japanese checks. Run in the page (no Node APIs).
+import { isTopPage } from '../text/home.js';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'IFRAME', 'OBJECT', 'TEXTAREA', 'SELECT']);
 export const BLOCK_TAGS = new Set(
@@ -130,9 +131,40 @@ export function effectiveLang(el: Element): string {
   return l?.getAttribute('lang') ?? '';
 }
 
-/** The site's top page, where a title with the site name alone is right. */
-export function isHomePage(loc: Location = location): boolean {
-  return /^\/(index\.(html?|php|aspx?))?$/i.test(loc.pathname);
+const HOME_NAME = /^(ホーム|トップ|トップページ|ホームページ|ホームへ|トップへ|トップページへ|トップページに戻る|サイトトップ|home|top|toppage)$/i;
+const BREADCRUMB = 'nav[aria-label*="パンくず"], nav[aria-label*="breadcrumb" i], [class*="breadcrumb" i], [class*="pankuzu" i], [id*="breadcrumb" i], [id*="pankuzu" i]';
+
+/** Same-origin path of a link, or null. */
+function linkPath(a: Element, doc: Document): string | null {
+  try {
+    const u = new URL(a.getAttribute('href') ?? '', doc.baseURI);
+    return u.origin === new URL(doc.baseURI).origin ? u.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The links that name the site's home: the banner's logo, 「ホーム」「トップページ」, the first breadcrumb, the site name. */
+function isHomeLink(a: Element, title: string): boolean {
+  const name = linkName(a).replace(/\s+/g, '');
+  if (HOME_NAME.test(name) || (title && name === title)) return true;
+  if (a.closest('header, [role=banner]') && a.querySelector('img, svg')) return true;
+  const crumbs = a.closest(BREADCRUMB);
+  return !!crumbs && crumbs.querySelector('a[href]') === a;
+}
+
+/** The site's top page, where a title with the site name alone is right (rules-jis/text/home.ts decides). */
+export function isHomePage(doc: Document = document): boolean {
+  const title = doc.title.replace(/\s+/g, '');
+  const links: string[] = [];
+  const homeLinks: string[] = [];
+  for (const a of Array.from(doc.querySelectorAll('a[href]')).slice(0, 400)) {
+    const p = linkPath(a, doc);
+    if (p === null) continue;
+    links.push(p);
+    if (isHomeLink(a, title)) homeLinks.push(p);
+  }
+  return isTopPage({ pathname: doc.location?.pathname ?? location.pathname, homeLinks, links });
 }
 
 /** Memoise a per-document computation for the length of one audit (axe evaluates rules one by one). */

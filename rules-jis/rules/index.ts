@@ -22,6 +22,21 @@ import { rule as compatChar } from './jis-compat-char.js';
 import { rule as fileLinkInfo } from './jis-file-link-info.js';
 import { rule as newWindow } from './jis-new-window.js';
 import { rule as frameUnchecked } from './jis-frame-unchecked.js';
+// issue 17: tables, images, links, forms, frames, presentation, language of parts
+import { rule as langElement } from './jis-lang-element.js';
+import { rule as linkRawText } from './jis-link-raw-text.js';
+import { rule as imgDecorative } from './jis-img-decorative.js';
+import { rule as altImageOfText } from './jis-alt-image-of-text.js';
+import { rule as tableComplex } from './jis-table-complex.js';
+import { rule as tableStructure } from './jis-table-structure.js';
+import { rule as formGroup } from './jis-form-group.js';
+import { rule as placeholderLabel } from './jis-placeholder-label.js';
+import { rule as requiredColour } from './jis-required-colour.js';
+import { rule as formHint } from './jis-form-hint.js';
+import { rule as duplicateLabel } from './jis-duplicate-label.js';
+import { rule as frameTitle } from './jis-frame-title.js';
+import { rule as cssContent } from './jis-css-content.js';
+import { rule as visualOrder } from './jis-visual-order.js';
 
 export const jisChecks: JisCheck[] = [
   spacedWord,
@@ -45,4 +60,18 @@ export const jisChecks: JisCheck[] = [
   fileLinkInfo,
   newWindow,
   frameUnchecked,
+  langElement,
+  linkRawText,
+  imgDecorative,
+  altImageOfText,
+  tableComplex,
+  tableStructure,
+  formGroup,
+  placeholderLabel,
+  requiredColour,
+  formHint,
+  duplicateLabel,
+  frameTitle,
+  cssContent,
+  visualOrder,
 ];

@@ -1,9 +1,12 @@
-// 3.1.1: the page's lang says one language, its text is clearly in another.
+// 3.1.1: the page's lang says one language, its text is clearly in another. Japanese, Chinese, Korean and English
+// against them by their scripts (../text/language.ts); other languages of one script (English marked fr, Portuguese
+// marked es) by franc and function words (../text/language-id.ts): a violation on a long text, a review on a short one.
 import type { JisCheck } from './types.js';
 import { langContradiction, primaryLang } from '../text/language.js';
+import { LANGUAGE_NAMES, otherLanguage } from '../text/language-id.js';
 import { collectText } from '../dom/text.js';
 
-const NAMES: Record<string, string> = { ja: '日本語', en: '英語', zh: '中国語', ko: '韓国語' };
+const NAMES = LANGUAGE_NAMES;
 
 /** Body text without scripts and without parts that declare their own, different language. */
 function pageText(doc: Document, declared: string): string {
@@ -22,9 +25,15 @@ export const rule: JisCheck = {
   matches: (node) => !!(node.getAttribute('lang') ?? '').trim(),
   evaluate(node) {
     const declared = node.getAttribute('lang') ?? '';
-    const found = langContradiction(declared, pageText(node.ownerDocument, declared));
-    if (!found) return true;
-    this.data({ declared, found: NAMES[found] ?? found, foundCode: found });
-    return false;
+    const text = pageText(node.ownerDocument, declared);
+    const found = langContradiction(declared, text);
+    if (found) {
+      this.data({ declared, found: NAMES[found] ?? found, foundCode: found });
+      return false;
+    }
+    const other = otherLanguage(text, primaryLang(declared));
+    if (!other) return true;
+    this.data({ declared, found: NAMES[other.found] ?? other.found, foundCode: other.found });
+    return other.certainty === 'sure' ? false : undefined;
   },
 };

@@ -1,4 +1,5 @@
-// 3.1.2: a passage in another language inside the page without its own lang.
+// 3.1.2: a passage in another language inside the page without its own lang. An element that declares a lang of
+// its own with the wrong value (<p lang="en"> round Japanese) is jis-lang-element's: the lang is there, only wrong.
 import type { JisCheck } from './types.js';
 import { TEXT_BLOCK_SELECTOR, effectiveLang, ownText, perDocument } from '../dom/text.js';
 import { foreignPassage, langContradiction } from '../text/language.js';
@@ -8,7 +9,7 @@ const NAMES: Record<string, string> = { ja: '日本語', en: '英語', zh: '中�
 export const rule: JisCheck = {
   id: 'jis-lang-passage',
   selector: TEXT_BLOCK_SELECTOR,
-  matches: (node) => /\S/.test(ownText(node, { skipLang: true })) && !!effectiveLang(node),
+  matches: (node) => !node.hasAttribute('lang') && /\S/.test(ownText(node, { skipLang: true })) && !!effectiveLang(node),
   evaluate(node) {
     const doc = node.ownerDocument;
     const root = doc.documentElement;

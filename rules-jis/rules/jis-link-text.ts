@@ -29,6 +29,10 @@ function hasContext(a: Element): boolean {
   // Table cell: its header cells give the purpose (H79).
   const cell = a.closest('td');
   if (cell && cell.closest('table')?.querySelector('th')) return true;
+  // A labelled navigation (ページ送り) or rel=next/prev says what a «/» link does.
+  const nav = a.closest('nav, [role=navigation]');
+  if (nav && (nav.getAttribute('aria-label') ?? '').trim()) return true;
+  if (/\b(next|prev|previous)\b/i.test(a.getAttribute('rel') ?? '')) return true;
   const described = a.getAttribute('aria-describedby');
   if (described && described.split(/\s+/).some((id) => meaningful(readableText(a.ownerDocument.getElementById(id) ?? a.ownerDocument.createElement('i'))))) return true;
   // A heading before the link (H80).

@@ -1,5 +1,7 @@
-// 1.3.1: a data table with no header cells, or a layout table (role=presentation) that has them.
+// 1.3.1: a data table with no header cells, or a layout table (role=presentation, or one that holds page sections)
+// that has them.
 import type { JisCheck } from './types.js';
+import { looksLikeLayout, ownRows } from '../dom/table.js';
 
 function rowsOf(t: HTMLTableElement): HTMLTableRowElement[] {
   return Array.from(t.rows).filter((r) => r.closest('table') === t);
@@ -31,6 +33,11 @@ export const rule: JisCheck = {
         return false;
       }
       return true;
+    }
+    const ownTh = ownRows(t).some((r) => Array.from(r.cells).some((c) => c.tagName === 'TH'));
+    if (ownTh && looksLikeLayout(t)) {
+      this.data({ problem: 'レイアウトのための表（見出しや入れ子の表、メニューなどのまとまりを並べた表）に見出しセル（th）があります' });
+      return false;
     }
     if (headers || role === 'grid' || !looksLikeData(t)) return true;
     this.data({ problem: 'データの表のようですが、見出しセル（th）がありません' });

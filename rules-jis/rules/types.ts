@@ -14,5 +14,7 @@ export interface JisCheck {
   selector: string;
   /** Optional filter (axe `matches`): return false to skip an element (it then counts as inapplicable). */
   matches?: (node: Element, virtualNode?: unknown) => boolean;
+  /** false: axe also hands hidden elements to `matches` (a rule that picks its few elements itself, from 'body *'). */
+  excludeHidden?: boolean;
   evaluate: (this: { data(d: unknown): void }, node: Element, options?: unknown, virtualNode?: unknown) => boolean | undefined;
 }

@@ -35,6 +35,7 @@ export function registerJisRules(axe: typeof axeCore): void {
       id: meta.id,
       selector: check.selector,
       ...(check.matches ? { matches: check.matches as unknown as string } : {}),
+      ...(check.excludeHidden === false ? { excludeHidden: false } : {}),
       any: [meta.id],
       tags: [JIS_TAG, ...meta.criteria.map((c) => 'wcag' + c.replace(/\./g, ''))],
       metadata: { description: meta.description, help: meta.help },

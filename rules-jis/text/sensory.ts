@@ -11,6 +11,8 @@ const SHAPE = new RegExp(
   'g',
 );
 const COLOUR_NAME = '(?:赤|青|緑|黄|黄色|オレンジ|ピンク|紫|茶|灰|グレー|黒|白|水|赤色|青色|緑色|黄色い|赤い|青い|黒い|白い|オレンジ色|ピンク色|紫色|茶色|灰色|水色)';
+// Colour as an adjective: 赤い, 緑色の, オレンジ色の.
+const COLOUR_ADJ = '(?:(?:赤|青|黄色|白|黒)い|(?:赤|青|緑|黄|紫|茶|灰|水|オレンジ|ピンク|黄緑)色の|(?:オレンジ|ピンク|グレー)の)';
 const COLOUR = new RegExp(
   // 赤字 alone also means a deficit (財政の赤字に転落): only 赤字/青字 followed by what they mark count.
   `(?:赤|青|緑)字(?:の(?:項目|部分|箇所|欄|文字|ところ|日|語)|で(?:示|表示|記載|書|記|強調)|部分)` +
@@ -19,7 +21,10 @@ const COLOUR = new RegExp(
     `|(?:赤|青|黄|緑)(?:枠|線)(?:の|で|内|に|が)` +
     // 「赤い線で示した区間」「青い棒は男性」: a coloured mark in a map or chart named by its colour alone.
     `|(?:赤|青|緑|黄色|オレンジ|ピンク|紫|茶色|灰色|水色)(?:い|色の|の)(?:線|棒|点|丸|矢印|ピン|枠|印|マーク|セル|背景|網掛け|エリア|区域|範囲|ライン|折れ線)(?:で|は|が|の|を|に|と)` +
-    `|色(?:の付いた|のついた|が付いた|がついた|付きの|つきの|分けされた|が変わ)`,
+    `|色(?:の付いた|のついた|が付いた|がついた|付きの|つきの|分けされた|が変わ)` +
+    // 「下の赤いボタンを押して」「緑色のアイコン」: a control or mark of the page named by its colour, with no の needed.
+    // Only nouns of a page's parts: 赤い羽根共同募金, 青い鳥, 黄色いハンカチ are names, not instructions.
+    `|${COLOUR_ADJ}(?:ボタン|アイコン|リンク|バナー|タブ|ボックス|ラベル|マーク|印|矢印|枠|欄|項目|文字|字|見出し|セル|ピン)`,
   'g',
 );
 

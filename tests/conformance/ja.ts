@@ -3,7 +3,11 @@
 import { loadCorpus, meetsTargets, mustNotBreaches, runCorpus, score, TARGET } from './ja-corpus.js';
 
 const onlyRule = process.argv.find((a) => a.startsWith('--rule='))?.slice(7);
-const entries = loadCorpus().filter((e) => !onlyRule || e.expect.some((x) => x.ruleId === onlyRule) || e.mustNot.includes(onlyRule));
+// --file=forms.json,tables.json: only those corpus files (a quick run while working on a kind of rule)
+const onlyFiles = process.argv.find((a) => a.startsWith('--file='))?.slice(7).split(',');
+const entries = loadCorpus()
+  .filter((e) => !onlyRule || e.expect.some((x) => x.ruleId === onlyRule) || e.mustNot.includes(onlyRule))
+  .filter((e) => !onlyFiles || onlyFiles.includes(e.file ?? ''));
 const negatives = entries.filter((e) => e.mustNot.length > 0 && e.expect.length === 0).length;
 console.log(`コーパス / corpus: ${entries.length} 件（うち誤検出の罠となる正しい日本語 ${negatives} 件）`);
 const t0 = Date.now();

@@ -68,9 +68,10 @@ describe('interaction phase: must fire', () => {
     expect(r.sameDocument).toBe(true);
   });
 
-  it('2.4.3 positive tabindex (violation), reversed row and hidden stop (review)', async () => {
+  it('2.4.3 reversed row and hidden stop (review); positive tabindex is left to the static rule', async () => {
     const r = await h.run('/focus-order.html');
-    expect(of(r, 'focus-order', 'violation').map((x) => x.html)).toEqual([expect.stringContaining('tabindex="2"')]);
+    // tabindex="2" is the static axe rule `tabindex` (tests/browser/accuracy-static.test.ts), not reported twice
+    expect(of(r, 'focus-order', 'violation')).toEqual([]);
     const rev = of(r, 'focus-order', 'review');
     expect(rev.some((x) => /右から左/.test(x.message))).toBe(true);
     expect(rev.some((x) => /見えていません/.test(x.message))).toBe(true);

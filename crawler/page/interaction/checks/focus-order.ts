@@ -1,5 +1,7 @@
 // 2.4.3 フォーカス順序: Tab order against the reading order.
-// positive tabindex → violation (as the issue decides); layout jumps and focus into hidden content → review.
+// Layout jumps and focus into hidden content → review. A positive tabindex is the static axe rule `tabindex`
+// (rules-jis/data/rules/axe.json: 2.4.3 violation), found on every page without driving it, so it is not
+// reported here a second time.
 import { interactionRule } from '../../../../rules-jis/catalogue/interaction.js';
 import type { CheckOutput, Verdict } from '../finding.js';
 import { label } from '../finding.js';
@@ -15,15 +17,6 @@ const MAX_JUMPS = 5;
 export function judge(art: TraversalArtifacts): CheckOutput {
   const verdicts: Verdict[] = [];
   for (const s of art.stops) {
-    if (s.stop.tabindex !== null && s.stop.tabindex > 0) {
-      verdicts.push({
-        kind: 'violation',
-        selector: s.stop.selector,
-        html: s.stop.html,
-        what: `${label(s.stop)} に tabindex="${s.stop.tabindex}"（正の値）が指定されており、HTML の順序とは無関係にフォーカス順序が変えられています。`,
-        help: 'tabindex の値を 0 にするか属性を削除し、要素を HTML 上の適切な位置に置いてください。',
-      });
-    }
     if (!s.stop.visible && !s.selfBlurred) {
       verdicts.push({
         kind: 'review',
