@@ -20,16 +20,16 @@ export async function zoomPass(page: Page, budget: Budget): Promise<CheckOutput>
   await budget.run(call(page, 'watchNote'));
   const vp = page.viewport();
   const [w, h] = vp ? [vp.width, vp.height] : await budget.run(call(page, 'viewport'));
-  const cdp = await budget.run(page.createCDPSession());
+  // through puppeteer's own session: an override from a second CDP session would, when that session detaches,
+  // drop puppeteer's viewport too and leave the tab at its bare window size
   try {
-    await budget.run(cdp.send('Emulation.setDeviceMetricsOverride', { width: Math.round(w / 2), height: Math.round(h / 2), deviceScaleFactor: vp?.deviceScaleFactor ?? 0, mobile: false }));
+    await budget.run(page.setViewport({ ...(vp ?? {}), width: Math.round(w / 2), height: Math.round(h / 2) }));
     await budget.run(call(page, 'settle'));
     await budget.run(call(page, 'zoomMeasure', 'page'));
   } finally {
     // back to the tab's own size whatever happened (puppeteer's viewport, or none)
     if (vp) await page.setViewport(vp).catch(() => {});
-    else await cdp.send('Emulation.clearDeviceMetricsOverride').catch(() => {});
-    await cdp.detach().catch(() => {});
+    else await page.setViewport(null).catch(() => {});
   }
   try {
     await budget.run(call(page, 'zoomTextOn', 2));

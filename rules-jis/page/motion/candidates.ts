@@ -72,7 +72,7 @@ export function tickers(max: number, taken: Element[]): MotionCandidate[] {
     const cs = getComputedStyle(el);
     const clipsX = (cs.overflowX === 'hidden' || cs.overflowX === 'clip') && el.scrollWidth > el.clientWidth * 1.2;
     const clipsY = (cs.overflowY === 'hidden' || cs.overflowY === 'clip') && el.scrollHeight > el.clientHeight * 1.5 && el.clientHeight > 0;
-    if ((clipsX || clipsY) && el.firstElementChild && hasContent(el) && shown(el)) out.push({ el, kind: 'ticker', slides: [], durationMs: 0 });
+    if ((clipsX || clipsY) && el.firstElementChild && hasContent(el) && shown(el)) out.push({ el, kind: 'ticker', slides: [], durationMs: animatedFor(el) });
   }
   return out;
 }
@@ -87,6 +87,17 @@ function movesSomething(a: Animation): boolean {
   // a spinner (rotation only) is not content that moves
   const transforms = frames.map((f) => String((f as Record<string, unknown>).transform ?? '')).join(' ');
   return !(moving.length === 1 && moving[0] === 'transform' && /rotate/.test(transforms) && !/translate|scale|matrix/.test(transforms));
+}
+
+/** How long the running animations that move something inside `el` last (ms, Infinity = for ever; 0 = none). */
+function animatedFor(el: Element): number {
+  const list = typeof el.getAnimations === 'function' ? el.getAnimations({ subtree: true }) : [];
+  let ms = 0;
+  for (const a of list) {
+    if (a.playState !== 'running' || !movesSomething(a)) continue;
+    ms = Math.max(ms, Number((a.effect as KeyframeEffect).getComputedTiming().activeDuration));
+  }
+  return ms;
 }
 
 /** Running animations (CSS or script) on content, longer than five seconds. */

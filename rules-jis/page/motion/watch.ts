@@ -17,7 +17,7 @@ export interface MotionItem {
   /** Changes of state (slide shown, text position) with no action of ours behind them; one advance = one burst. */
   advances: number;
   slides: number;
-  /** Active duration of an animation (ms; -1 = repeats for ever), 0 for a carousel or ticker. */
+  /** Active duration of an animation, or of the one moving a ticker's text (ms; -1 = repeats for ever); 0 otherwise. */
   durationMs: number;
   controls: ControlsNear;
 }

@@ -4,7 +4,8 @@
 // toast is still shown (up to TOAST_WATCH_MS after the page started loading) does the phase wait longer, so a
 // page with nothing that may move costs nothing.
 //   moving-content violation: it moved by itself, it lasts more than five seconds (an animation set longer or
-//     repeating, a carousel with three slides or seen to advance twice, a ticker seen moving), and there is no
+//     repeating, a carousel with three slides or seen to advance twice, a ticker seen moving three times or
+//     moved by an animation set longer or repeating), and there is no
 //     control at all beside it, or only previous/next/slide-number controls (they do not stop it);
 //   review: a pause that only the mouse can use, controls whose purpose we cannot tell, text a script keeps
 //     rewriting (a counter, a feed: it may be essential or stop by itself), or too little seen to know it lasts.
@@ -31,7 +32,8 @@ const KIND_JA: Record<MotionItem['kind'], string> = { carousel: 'スライドシ
 function lasts(m: MotionItem): boolean {
   if (m.kind === 'animation') return m.durationMs < 0 || m.durationMs > 5000;
   if (m.kind === 'carousel') return m.advances >= 2 || m.slides >= 3;
-  if (m.kind === 'ticker') return m.advances >= 3;
+  // a ticker seen moving whose animation is set to repeat for ever or to last more than five seconds
+  if (m.kind === 'ticker') return m.advances >= 3 || (m.advances >= 1 && (m.durationMs < 0 || m.durationMs > 5000));
   return false;
 }
 
@@ -40,7 +42,7 @@ const label = (m: MotionItem) => `${KIND_JA[m.kind]}${m.name ? `「${m.name}」`
 export function movingVerdict(m: MotionItem): Verdict | null {
   const c = m.controls;
   if (c.pause === 'focusable') return null;
-  const seen = m.kind === 'animation' ? `（${m.durationMs < 0 ? '繰り返し続けます' : `${Math.round(m.durationMs / 1000)} 秒続きます`}）` : '';
+  const seen = m.kind === 'animation' || (m.kind === 'ticker' && m.durationMs !== 0) ? `（${m.durationMs < 0 ? '繰り返し続けます' : `${Math.round(m.durationMs / 1000)} 秒続きます`}）` : '';
   const head = `${label(m)}がページを開くと自動で動き${seen}、`;
   if (c.pause === 'unfocusable') {
     return { kind: 'review', selector: m.selector, html: m.html, what: `${head}止めるボタンはありますが、キーボードではフォーカスできません。キーボード利用者が止められるか確認してください。` };
