@@ -1,6 +1,8 @@
 // Japanese pages that do it right: the probes of issue 17 must not give a violation there (and mostly nothing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, of, statOf, type Harness } from './harness.js';
+import { ensureBundle } from '../../crawler/page/inject.js';
+import { runInteractionPhase } from '../../crawler/page/interaction/index.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -51,6 +53,21 @@ describe('interaction probes: must not fire', () => {
     const r = await h.run('/zoom-ok.html');
     expect(of(r, 'text-resize')).toEqual([]);
     expect(statOf(r, 'text-resize')).toBe('passed');
+  });
+
+  it('the 200% pass leaves every style attribute as the author wrote it (a later snippet shows the same markup)', async () => {
+    const page = await h.browser.newPage();
+    try {
+      await page.goto(h.server.url + '/zoom-ok.html', { waitUntil: 'load' });
+      await ensureBundle(page.mainFrame());
+      const styles = () => page.evaluate(() => Array.from(document.querySelectorAll('*'), (e) => e.getAttribute('style')).join('\n'));
+      const before = await styles();
+      expect(before).toContain('display:inline-block;padding:4px 8px');
+      await runInteractionPhase(page, {});
+      expect(await styles()).toBe(before);
+    } finally {
+      await page.close();
+    }
   });
 
   it('a page with nothing that moves: the motion rules are inapplicable and cost no waiting', async () => {

@@ -3,12 +3,13 @@
 // setting (CDP setDefaultFontSize) and `html { font-size: 200% }` only grow text set in em/rem/%, so a page set
 // in px would look unchanged; doubling the computed size of every element is what "text-only zoom" means.
 // A line height set in px is doubled with it (a fixed line height would otherwise make lines overlap, a fault
-// the author may not have under the browser's zoom). zoomTextOff() puts every inline style back.
+// the author may not have under the browser's zoom). zoomTextOff() puts every style attribute back as it was
+// written (not re-serialised: a finding's markup snippet taken later must show the author's own text).
 
 interface Saved {
   el: HTMLElement;
-  fontSize: [string, string];
-  lineHeight: [string, string];
+  /** The style attribute as the author wrote it (null: none). */
+  style: string | null;
 }
 
 let saved: Saved[] = [];
@@ -28,21 +29,18 @@ export function zoomTextOn(factor = 2): number {
   els.forEach((el, i) => {
     const { fs, lh } = reads[i];
     if (!(fs > 0)) return;
-    saved.push({ el, fontSize: [el.style.getPropertyValue('font-size'), el.style.getPropertyPriority('font-size')], lineHeight: [el.style.getPropertyValue('line-height'), el.style.getPropertyPriority('line-height')] });
+    saved.push({ el, style: el.getAttribute('style') });
     el.style.setProperty('font-size', `${fs * factor}px`, 'important');
     if (/px$/.test(lh)) el.style.setProperty('line-height', `${parseFloat(lh) * factor}px`, 'important');
   });
   return saved.length;
 }
 
-/** Puts back the inline font-size and line-height of every element zoomTextOn changed. */
+/** Puts back the style attribute of every element zoomTextOn changed, character for character. */
 export function zoomTextOff(): void {
   for (const s of saved) {
-    s.el.style.removeProperty('font-size');
-    s.el.style.removeProperty('line-height');
-    if (s.fontSize[0]) s.el.style.setProperty('font-size', s.fontSize[0], s.fontSize[1]);
-    if (s.lineHeight[0]) s.el.style.setProperty('line-height', s.lineHeight[0], s.lineHeight[1]);
-    if (s.el.getAttribute('style') === '') s.el.removeAttribute('style');
+    if (s.style === null) s.el.removeAttribute('style');
+    else s.el.setAttribute('style', s.style);
   }
   saved = [];
 }
