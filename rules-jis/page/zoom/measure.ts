@@ -101,7 +101,8 @@ export function zoomStart(): number {
 /** Notes how the followed text sits in the zoomed layout. */
 export function zoomMeasure(mode: ZoomMode): void {
   const styles = new StyleCache();
-  for (const f of followed) f[mode] = f.node.isConnected ? clipState(f.node, styles) : null;
+  // text a responsive style hides on purpose at this size (a 1px box for screen readers) is not cut off
+  for (const f of followed) f[mode] = f.node.isConnected && !visuallyHidden(f.node.parentElement!, styles) ? clipState(f.node, styles) : null;
   overlaps[mode] = overlapPairs();
 }
 
@@ -148,7 +149,7 @@ function overlapHits(mode: ZoomMode): ZoomHit[] {
   for (const [key, px] of overlaps[mode]) {
     if (baseOverlaps.has(key)) continue;
     const [a, b] = key.split(':').map(Number).map((i) => followed[i]);
-    if (a[mode]?.outside || b[mode]?.outside || a[mode]?.cut || b[mode]?.cut) continue;
+    if (!a[mode] || !b[mode] || a[mode].outside || b[mode].outside || a[mode].cut || b[mode].cut) continue;
     const el = b.node.parentElement!;
     out.push({ kind: 'overlap', mode, selector: cssPath(el), html: snippet(el, 200), text: `${sample(a.node)} ／ ${sample(b.node)}`, px, axis: '', ellipsis: false, already: false, cutNodes: 0, seenNodes: 2 });
     if (out.length >= 5) break;
