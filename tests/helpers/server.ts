@@ -13,6 +13,8 @@ export interface PageServer {
   url: string;
   /** Add or replace a route while the server runs. */
   set(path: string, route: Route | string): void;
+  /** Every request the server received (method and path), in order. */
+  requests: { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -20,7 +22,9 @@ export async function servePages(routes: Record<string, Route | string> = {}): P
   const table = new Map<string, Route>();
   const set = (p: string, r: Route | string) => table.set(p, typeof r === 'string' ? { body: r } : r);
   for (const [p, r] of Object.entries(routes)) set(p, r);
+  const requests: { method: string; path: string }[] = [];
   const server = http.createServer((req, res) => {
+    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/' });
     const route = table.get((req.url ?? '/').split('?')[0]);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
@@ -35,6 +39,7 @@ export async function servePages(routes: Record<string, Route | string> = {}): P
   return {
     url: `http://127.0.0.1:${port}`,
     set,
+    requests,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -24,6 +24,11 @@ import * as keyboardOperable from '../../crawler/page/interaction/checks/keyboar
 import * as keyboardTrap from '../../crawler/page/interaction/checks/keyboard-trap.js';
 import * as onFocus from '../../crawler/page/interaction/checks/on-focus.js';
 import * as onInput from '../../crawler/page/interaction/checks/on-input.js';
+import * as hoverContent from '../../crawler/page/interaction/checks/hover-content.js';
+import * as dialogs from '../../crawler/page/interaction/checks/dialogs.js';
+import * as formErrors from '../../crawler/page/interaction/checks/form-errors.js';
+import * as motion from '../../crawler/page/interaction/checks/motion.js';
+import * as zoomJudge from '../../crawler/page/zoom/judge.js';
 import { createAuditor, type Auditor } from '../helpers/audit.js';
 import { schemaValidator } from '../helpers/schema.js';
 
@@ -90,7 +95,8 @@ describe('rule catalogue entries', () => {
 
 describe('every rule a producer can emit is in the catalogue', () => {
   it('the keyboard checks', () => {
-    const metas = [keyboardTrap, focusVisible, focusOrder, onFocus, keyboardOperable, onInput].map((m) => m.meta);
+    const metas = [...[keyboardTrap, focusVisible, focusOrder, onFocus, keyboardOperable, onInput, hoverContent, formErrors, zoomJudge].map((m) => m.meta),
+      dialogs.focusMeta, dialogs.closeMeta, motion.movingMeta, motion.vanishMeta];
     expect(metas.map((m) => m.id).sort()).toEqual(catalogue.all.filter((r) => r.source === 'interaction').map((r) => r.id).sort());
     for (const m of metas) expect(catalogue.get(m.id)).toBe(m);
   });

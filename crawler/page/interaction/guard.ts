@@ -3,13 +3,18 @@
 // - alert/confirm/prompt dialogs are dismissed;
 // - popups (target=_blank, window.open kept from before our wrapper) are recorded and closed;
 // - the in-page helper records window.open, form submit and requestSubmit itself
-//   (rules-jis/page/keyboard/session.ts).
+//   (rules-jis/page/keyboard/session.ts);
+// - requests that would write on a server (any method but GET/HEAD/OPTIONS: a form posted by a script, a
+//   "like" button, a beacon) are aborted and counted: an audit must have no effect on the site it audits
+//   (the empty-form probe, checks/form-errors.ts, runs only while this holds).
 // If the document was replaced anyway, restore() brings the original back (goBack, then goto/setContent).
 import type { Dialog, HTTPRequest, Page, Frame } from 'puppeteer';
 import type { GuardEvent } from './types.js';
 import { withinMs } from './budget.js';
 
 const noHash = (u: string) => u.replace(/#.*$/, '');
+/** Methods that do not change anything on the server. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export class NavigationGuard {
   readonly originalUrl: string;
@@ -18,6 +23,9 @@ export class NavigationGuard {
   private navigated = false;
   private ownInterception = false;
   private restoring = false;
+  private isArmed = false;
+  /** Requests aborted because they would write on a server. */
+  writesBlocked = 0;
   private readonly onRequest = (req: HTTPRequest) => this.handleRequest(req);
   private readonly onPopup = (p: Page | null) => this.handlePopup(p);
   private readonly onFrameNav = (f: Frame) => this.handleFrameNav(f);
@@ -45,9 +53,21 @@ export class NavigationGuard {
       await this.page.setRequestInterception(true);
       this.ownInterception = true;
     }
+    this.isArmed = true;
+  }
+
+  /** Navigation is aborted and popups closed now. */
+  get armed(): boolean {
+    return this.isArmed;
+  }
+
+  /** Requests that write (POST, PUT, DELETE…) are aborted now. */
+  get blocksWrites(): boolean {
+    return this.isArmed;
   }
 
   async disarm(): Promise<void> {
+    this.isArmed = false;
     this.page.off('request', this.onRequest);
     this.page.off('popup', this.onPopup);
     this.page.off('framenavigated', this.onFrameNav);
@@ -74,6 +94,11 @@ export class NavigationGuard {
       // any new document in the main frame (also a reload of the same URL) would lose the page
       this.events.push({ type: 'navigation', url: req.url() });
       // priority 0 = cooperative mode: works beside the caller's own interception handlers
+      void req.abort('aborted', 0).catch(() => {});
+      return;
+    }
+    if (!this.restoring && !SAFE_METHODS.has(req.method())) {
+      this.writesBlocked++;
       void req.abort('aborted', 0).catch(() => {});
       return;
     }

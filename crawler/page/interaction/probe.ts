@@ -11,6 +11,8 @@ export interface ProbeContext {
   reserveMs: number;
   maxInputs: number;
   maxProbes: number;
+  /** Upper bound of real mouse clicks / hovers per probe (accordion headers, tooltips, dialogs). */
+  maxClicks: number;
   /** In-page ids of the elements the Tab traversal reached. */
   reachedIds: number[];
   /** The document was replaced: restore it and reinstall the helper. */

@@ -73,6 +73,10 @@ export interface InteractionOptions {
   maxInputs?: number;
   /** Upper bound of custom controls probed with Enter/Space for 2.1.1 (default 20). */
   maxProbes?: number;
+  /** Upper bound of accordion headers clicked, tooltips hovered and dialogs opened, each (default 5). */
+  maxClicks?: number;
+  /** Run the 200% text pass for 1.4.4 (default true). */
+  zoom?: boolean;
   /**
    * Set when the caller already runs request interception on this page: the phase then adds a cooperative
    * handler (priority 0) and does not switch interception on or off.

@@ -1,6 +1,6 @@
 // 2.1.1 evidence in the page: things that look like controls but Tab never reaches, focusable custom
-// controls worth pressing Enter/Space on, hover menus whose items are hidden, and what a key press did.
-// Judged in crawler/page/interaction/checks/keyboard-operable.ts.
+// controls worth pressing Enter/Space on, and what a key press did (hover menus: ./menus.ts; disclosure
+// headers: ./disclosure.ts). Judged in crawler/page/interaction/checks/keyboard-operable.ts.
 import { cssPath, snippet } from '../dom/selector.js';
 import { shortName } from '../dom/name.js';
 import { FOCUSABLE_SEL, NATIVE_INTERACTIVE, hiddenReason, isTabbable } from '../dom/visibility.js';
@@ -13,8 +13,6 @@ export interface Candidate { id: number; selector: string; html: string; name: s
 export interface Custom { id: number; selector: string; html: string; name: string; role: string; tag: string; href: boolean; inline: boolean }
 /** What a key press on a control did. */
 export interface Effects { clicked: boolean; mutations: number; keyPrevented: number; focusMoved: boolean; events: number }
-/** A hidden sub-menu and the item that should open it. */
-export interface Menu { trigger: number; triggerSelector: string; triggerHtml: string; triggerName: string; items: number[]; li: number; itemSelector: string }
 
 const WIDGET_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'switch', 'tab', 'menuitem', 'menuitemcheckbox',
   'menuitemradio', 'option', 'treeitem', 'slider', 'spinbutton', 'combobox', 'textbox', 'searchbox']);
@@ -99,31 +97,4 @@ export function effects(id: number): Effects {
   const el = state.byId[id];
   const clicked = state.clicks.some((t) => t === el || (el && el.contains(t)));
   return { clicked, mutations: state.mutations, keyPrevented: state.keyPrevented, focusMoved: deepActive() !== el, events: takeEvents().length };
-}
-
-const TRIGGERS = ':scope > a[href], :scope > button, :scope > * > a[href], :scope > * > button, :scope > [tabindex]';
-
-function menuOf(a: Element, seen: Set<Element>): Menu | null {
-  if (!hiddenReason(a)) return null;
-  const sub = a.closest('ul,ol,[role=menu]');
-  if (!sub || seen.has(sub)) return null;
-  const li = sub.parentElement?.closest('li');
-  if (!li || li.closest('nav,[role=navigation],[role=menubar],header,ul') === null) return null;
-  const trig = Array.from(li.querySelectorAll(TRIGGERS)).find((t) => !sub.contains(t) && isTabbable(t) && !hiddenReason(t));
-  if (!trig) return null;
-  seen.add(sub);
-  const items = Array.from(sub.querySelectorAll('a[href],button')).map(kid);
-  return { trigger: kid(trig), triggerSelector: cssPath(trig), triggerHtml: snippet(trig), triggerName: shortName(trig), items, li: kid(li), itemSelector: cssPath(sub) };
-}
-
-/** Links/buttons in hidden sub-menus, grouped by sub-menu with the item that should open it. */
-export function hiddenMenus(max: number): Menu[] {
-  const groups: Menu[] = [];
-  const seen = new Set<Element>();
-  for (const a of Array.from(document.querySelectorAll('li a[href], li button'))) {
-    if (groups.length >= max) break;
-    const m = menuOf(a, seen);
-    if (m) groups.push(m);
-  }
-  return groups;
 }

@@ -1,10 +1,12 @@
 // 2.1.1 キーボード: what acts as a control must be reachable and operable from the keyboard.
-// Three probes: (1) click handlers / control roles / cursor:pointer on elements Tab never reaches,
-// (2) focusable custom controls pressed with Enter and Space, (3) hover menus whose items never get focus.
-// The page side of each probe is rules-jis/page/keyboard/controls.ts.
+// Four probes: (1) click handlers / control roles / cursor:pointer on elements Tab never reaches,
+// (2) accordion headers a real click opens but Tab never reaches, (3) focusable custom controls pressed with
+// Enter and Space, (4) hover menus whose items never get focus — a violation only where the sub-menu is the
+// only route (the top-level item is not a link, and its links are nowhere else on the page).
+// The page side: rules-jis/page/keyboard/controls.ts, disclosure.ts, menus.ts.
 import type { CDPSession } from 'puppeteer';
 import { interactionRule } from '../../../../rules-jis/catalogue/interaction.js';
-import type { Candidate, Custom, Effects, Menu } from '../../../../rules-jis/page/keyboard/index.js';
+import type { Candidate, Custom, DisclosureHeader, Effects, Menu } from '../../../../rules-jis/page/keyboard/index.js';
 import type { CheckOutput, Verdict } from '../finding.js';
 import { sleep } from '../budget.js';
 import { call } from '../page-calls.js';
@@ -43,11 +45,14 @@ export async function probe(ctx: ProbeContext): Promise<CheckOutput> {
   const hasListener = async (id: number) => (cdp ? await budget.run(clickListeners(cdp, id)).catch(() => false) : false);
   try {
     const verdicts: Verdict[] = [];
-    const cands = await unreachable(ctx, hasListener, verdicts);
+    const opened = await disclosures(ctx, verdicts);
+    const cands = await unreachable(ctx, hasListener, verdicts, opened);
     const customs = await customControls(ctx, hasListener, verdicts);
-    await hoverMenus(ctx, verdicts);
+    const triggers = await hoverMenus(ctx, verdicts);
     await budget.run(call(page, 'reset')).catch(() => {});
-    return { meta, verdicts, applicable: ctx.reachedIds.length > 0 || cands.length > 0 || customs.length > 0 };
+    // a menu's top-level <span> is reported with its menu, not again as a pointer-cursor guess
+    const kept = verdicts.filter((v) => !(v.kind === 'review' && triggers.has(v.selector)));
+    return { meta, verdicts: kept, applicable: ctx.reachedIds.length > 0 || cands.length > 0 || customs.length > 0 };
   } finally {
     if (cdp) void cdp.detach().catch(() => {});
   }
@@ -69,12 +74,13 @@ function unreachableVerdict(c: Candidate, listener: boolean, sure: boolean): Ver
   };
 }
 
-/** (1) Things that act as controls but Tab never reaches. */
-async function unreachable(ctx: ProbeContext, hasListener: HasListener, verdicts: Verdict[]): Promise<Candidate[]> {
+/** (1) Things that act as controls but Tab never reaches (accordion headers already reported are skipped). */
+async function unreachable(ctx: ProbeContext, hasListener: HasListener, verdicts: Verdict[], opened: Set<string>): Promise<Candidate[]> {
   const cands = await ctx.budget.run(call(ctx.page, 'controlCandidates', 60));
   let soft = 0;
   for (const c of cands.slice(0, 40)) {
     ctx.budget.check(ctx.reserveMs);
+    if (opened.has(c.selector)) continue;
     const listener = c.inline || (await hasListener(c.id));
     const sure = listener && (c.inline || c.pointer || !!c.role);
     if (!sure && soft >= MAX_SOFT) continue;
@@ -82,6 +88,44 @@ async function unreachable(ctx: ProbeContext, hasListener: HasListener, verdicts
     verdicts.push(unreachableVerdict(c, listener, sure));
   }
   return cands;
+}
+
+/** A real mouse click on the element's centre (when nothing covers it); false when it cannot be clicked. */
+async function clickOn(ctx: ProbeContext, id: number): Promise<boolean> {
+  const { page, budget, guard } = ctx;
+  const at = await budget.run(call(page, 'centerOf', id));
+  if (!at || !(await budget.run(call(page, 'hittable', id, at.x, at.y)))) return false;
+  await budget.run(page.mouse.click(at.x, at.y));
+  await sleep(150); // panels that slide open
+  guard.take();
+  if (guard.leftPage) await ctx.recover();
+  return !guard.leftPage;
+}
+
+function disclosureVerdict(h: DisclosureHeader): Verdict {
+  return {
+    kind: 'violation',
+    selector: h.selector,
+    html: h.html,
+    what: `${nm(h)} はクリックすると下の内容が開きますが（アコーディオン）、Tab キーでフォーカスできず、キーボードでは開けません。閉じた内容はキーボード利用者には読めません。`,
+    help: '開閉する見出しの中に <button type="button" aria-expanded="false"> を置き（例: <h3><button …>よくある質問</button></h3>）、ボタンで開閉してください。<details><summary> を使う方法もあります。',
+  };
+}
+
+/** (2) Accordion headers: a real click opens the hidden panel, and the header cannot take focus. Returns their selectors. */
+async function disclosures(ctx: ProbeContext, verdicts: Verdict[]): Promise<Set<string>> {
+  const { page, budget } = ctx;
+  const found = new Set<string>();
+  const heads = await budget.run(call(page, 'disclosureHeaders', 8));
+  for (const h of heads.slice(0, ctx.maxClicks)) {
+    budget.check(ctx.reserveMs);
+    if (!(await clickOn(ctx, h.id)) || !(await budget.run(call(page, 'shownNow', h.panel)))) continue;
+    found.add(h.selector);
+    verdicts.push(disclosureVerdict(h));
+    await clickOn(ctx, h.id).catch(() => false); // close it again: later probes see the page as it was
+  }
+  await budget.run(page.mouse.move(0, 0));
+  return found;
 }
 
 /** Focus the control, press the key, and see what happened (null when it could not be focused). */
@@ -177,9 +221,31 @@ async function opensOnHover(ctx: ProbeContext, m: Menu, shown: () => Promise<boo
   return onHover;
 }
 
-/** (3) Menus that open on hover, whose items never get keyboard focus. */
-async function hoverMenus(ctx: ProbeContext, verdicts: Verdict[]): Promise<void> {
+const REACH_ELSEWHERE = '上位の項目自体がリンクで、その先のページに同じリンクがある可能性があります';
+
+/** The kind and wording of a hover-only sub-menu: review where the function may be reachable another way. */
+export function menuVerdict(m: Menu): Verdict {
+  const name = m.triggerName ? `「${m.triggerName}」` : '';
+  const base = `メニュー${name}の下位項目（${m.items.length} 件）はマウスを重ねると表示されますが、キーボードでは表示されず、フォーカスも移りません。`;
+  const everywhere = m.links > 0 && m.onlyHere === 0 && m.links === m.items.length;
+  const help = ':hover だけでなく :focus-within でも下位メニューを表示するか、開閉ボタン（aria-expanded 付きの <button>）で開けるようにしてください。';
+  if (m.triggerKind === 'link') {
+    const also = everywhere ? '下位項目と同じリンクはこのページの別の場所にもあります。' : '';
+    return { kind: 'review', selector: m.itemSelector, html: m.triggerHtml, what: `${base}${REACH_ELSEWHERE}（${also}リンク先のページで下位項目のリンクをすべてたどれるなら、この点は問題ありません）。`, help };
+  }
+  if (everywhere) {
+    return { kind: 'review', selector: m.itemSelector, html: m.triggerHtml, what: `${base}下位項目と同じリンクはこのページの別の場所にもあり、キーボードでもたどれます。メニューの中だけにある機能がないか確認してください。`, help };
+  }
+  const why = m.triggerKind === 'none'
+    ? `上位の項目${name}はフォーカスできない要素（${m.triggerHtml.slice(0, 40).replace(/\s+/g, ' ')}…）で、マウスを重ねたときだけ下位メニューが開きます。下位項目へはこのメニューからしか行けません。`
+    : `上位の項目${name}はリンクではなく、Enter キーや ↓ キーでも開きません。下位項目のうち ${m.onlyHere} 件のリンクはこのページの他の場所にありません。`;
+  return { kind: 'violation', selector: m.itemSelector, html: m.triggerHtml, what: `${base}${why}`, help: `${help} 上位の項目が <span> や <div> の場合は、<button> にするかリンクにしてください。` };
+}
+
+/** (4) Menus that open on hover, whose items never get keyboard focus. Returns the selectors of their top-level items. */
+async function hoverMenus(ctx: ProbeContext, verdicts: Verdict[]): Promise<Set<string>> {
   const { page, budget } = ctx;
+  const triggers = new Set<string>();
   const reached = new Set(ctx.reachedIds);
   const menus = await budget.run(call(page, 'hiddenMenus', 10));
   for (const m of menus) {
@@ -187,13 +253,9 @@ async function hoverMenus(ctx: ProbeContext, verdicts: Verdict[]): Promise<void>
     budget.check(ctx.reserveMs);
     const shown = () => budget.run(call(page, 'anyVisible', m.items));
     if (!(await opensOnHover(ctx, m, shown))) continue;
-    if (await opensByKeyboard(ctx, m, shown)) continue;
-    verdicts.push({
-      kind: 'violation',
-      selector: m.itemSelector,
-      html: m.triggerHtml,
-      what: `メニュー${m.triggerName ? `「${m.triggerName}」` : ''}の下位項目（${m.items.length} 件）はマウスを重ねると表示されますが、キーボードでは表示されず、フォーカスも移りません。`,
-      help: ':hover だけでなく :focus-within でも下位メニューを表示するか、開閉ボタン（aria-expanded 付きの <button>）で開けるようにしてください。',
-    });
+    if (m.triggerKind !== 'none' && (await opensByKeyboard(ctx, m, shown))) continue;
+    verdicts.push(menuVerdict(m));
+    triggers.add(m.triggerSelector);
   }
+  return triggers;
 }
