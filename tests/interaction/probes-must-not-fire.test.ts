@@ -65,9 +65,14 @@ describe('interaction probes: must not fire', () => {
       await page.goto(h.server.url + '/zoom-ok.html', { waitUntil: 'load' });
       await ensureBundle(page.mainFrame());
       const styles = () => page.evaluate(() => Array.from(document.querySelectorAll('*'), (e) => e.getAttribute('style')).join('\n'));
+      // the markup as a snippet would show it: outerHTML, read before any getAttribute could flush Chrome's lazy
+      // write of an inline style (removing the attribute while that write was pending left style="" behind)
+      const markup = () => page.evaluate(() => document.body.outerHTML);
+      const beforeMarkup = await markup();
       const before = await styles();
       expect(before).toContain('display:inline-block;padding:4px 8px');
       await runInteractionPhase(page, {});
+      expect(await markup()).toBe(beforeMarkup);
       expect(await styles()).toBe(before);
     } finally {
       await page.close();

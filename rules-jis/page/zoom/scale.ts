@@ -39,6 +39,9 @@ export function zoomTextOn(factor = 2): number {
 /** Puts back the style attribute of every element zoomTextOn changed, character for character. */
 export function zoomTextOff(): void {
   for (const s of saved) {
+    // Chrome writes an inline style back to the attribute lazily: removing the attribute while that write is
+    // pending leaves style="" in outerHTML. Reading it first flushes the write, so the removal is final.
+    s.el.getAttribute('style');
     if (s.style === null) s.el.removeAttribute('style');
     else s.el.setAttribute('style', s.style);
   }
