@@ -21,6 +21,7 @@ import { formatPageText } from './format-text.js';
 import { UsageError, EXIT } from '../../rules-jis/exit-codes.js';
 import type { AuditResult, PageError } from '../../rules-jis/types.js';
 import { runHtmlCheck } from '../hook/html-check.js';
+import { NO_INTERACTION_HELP } from './crawl-flags.js';
 
 export interface CheckOptions {
   format: 'text' | 'json';
@@ -211,7 +212,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--timeout <seconds>', '読み込みのタイムアウト（秒）。--html では検査全体の制限時間', '30')
     .option('--audit-timeout <seconds>', '読み込んだページの検査の制限時間（秒、既定 60）。読み込み・検査・キーボード操作の検査の合計＋5 秒を過ぎたページは timeout として記録し、次のページへ進む')
     .option('--max-page-bytes <bytes>', 'これより大きいページ（ファイル・URL・--html）は検査せず too-large とする（バイト、既定 5242880 = 5 MB）')
-    .option('--no-interaction', 'キーボード操作の検査（2.1.1, 2.1.2, 2.4.3, 2.4.7, 3.2.1, 3.2.2）を行わない')
+    .option('--no-interaction', NO_INTERACTION_HELP)
     .option('--interaction-budget <seconds>', 'キーボード操作の検査に 1 ページで使う時間の上限（秒）', '10')
     .option('--focus-overlay-dir <dir>', 'フォーカス順序（番号付きのタブ移動）の画像を保存するフォルダー')
     // Pre-publish hook (crawler/hook/html-check.ts): JSON verdict, exit 0 publish / 1 block / 2 error.

@@ -9,6 +9,10 @@ import { Option } from 'commander';
 import { crawlConfigSchema, type PartialCrawlConfig } from '../crawl/config.js';
 import { deref, type JsonSchema } from '../../rules-jis/config/schema-paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
+import { interactionCriteria } from '../../rules-jis/catalogue/interaction.js';
+
+/** The criteria the phase judges come from the catalogue, so the help cannot fall behind a new probe. */
+export const NO_INTERACTION_HELP = `キーボード操作・画面の動き・200% 拡大の検査（${interactionCriteria().join(', ')}）を行わない`;
 
 export interface CrawlFlag {
   /** As commander spells it: "--max-pages <n>", "--no-sitemap", "-l, --level <level>". */
@@ -78,7 +82,7 @@ export const CRAWL_FLAGS: CrawlFlag[] = [
   { flags: '--relaunch-every <n>', path: 'relaunchEvery', help: 'このページ数ごとにブラウザを起動し直す（既定 500）' },
   { flags: '-l, --level <level>', path: 'target', help: '目標の適合レベル A | AA' },
   { flags: '--label <text>', path: 'label', help: '検査の名前（例: 2026年度 定期検査）' },
-  { flags: '--no-interaction', path: 'interaction.enabled', help: 'キーボード操作の検査（1.4.4, 2.1.1, 2.1.2, 2.2.1, 2.2.2, 2.4.3, 2.4.7, 3.2.1, 3.2.2, 3.3.1）を行わない' },
+  { flags: '--no-interaction', path: 'interaction.enabled', help: NO_INTERACTION_HELP },
   { flags: '--interaction-budget <seconds>', path: 'interaction.budgetMs', parse: seconds, help: 'キーボード操作の検査に 1 ページで使う時間の上限（秒、既定 10）' },
   {
     flags: '--interaction-every-page',

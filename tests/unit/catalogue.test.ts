@@ -11,6 +11,7 @@ import { ruleCatalogue, type RuleMeta } from '../../rules-jis/catalogue/index.js
 import { axeRuleDetails } from '../../rules-jis/catalogue/axe.js';
 import { jisRules } from '../../rules-jis/catalogue/jis.js';
 import { isTargetCriterion } from '../../rules-jis/criteria.js';
+import { NO_INTERACTION_HELP } from '../../crawler/cli/crawl-flags.js';
 import { axeRuleChanges, selectAxeRules } from '../../rules-jis/mapping.js';
 import { pairJisRules } from '../../rules-jis/runner/register.js';
 import { duplicateTitleFindings } from '../../rules-jis/site/duplicate-title.js';
@@ -90,6 +91,22 @@ describe('rule catalogue entries', () => {
   it('every jis entry has its code in rules-jis/rules/ and a reason why it matters', () => {
     expect(pairJisRules().map((p) => p.check.id)).toEqual(jisRules.map((r) => r.id));
     for (const r of jisRules) expect(r.why, r.id).toMatch(JA);
+  });
+
+  it('axe rules whose criterion a reviewer chose keep it (issue 17: colour-only links, refresh, positive tabindex)', () => {
+    const c = ruleCatalogue();
+    const pick = (id: string) => ({ criteria: c.get(id).criteria, kind: c.get(id).kind });
+    expect(pick('link-in-text-block')).toEqual({ criteria: ['1.4.1'], kind: 'violation' });
+    expect(pick('meta-refresh')).toEqual({ criteria: ['2.2.1'], kind: 'violation' });
+    expect(pick('tabindex')).toEqual({ criteria: ['2.4.3'], kind: 'violation' });
+    // positive tabindex is reported once, by axe; the keyboard phase's focus order leaves it to axe
+    expect(c.get('focus-order').kind).toBe('review');
+  });
+
+  it('--no-interaction names every criterion the keyboard phase judges', () => {
+    const phase = [...new Set(ruleCatalogue().all.filter((r) => r.source === 'interaction').flatMap((r) => r.criteria))];
+    expect(phase.length).toBeGreaterThanOrEqual(10);
+    for (const id of phase) expect(NO_INTERACTION_HELP).toContain(id);
   });
 });
 
