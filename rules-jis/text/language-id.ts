@@ -4,7 +4,7 @@
 // Japanese/Chinese/Korean script checks of ./language.ts stay in charge wherever the script decides. Pure: the
 // bundle carries franc's trigram data for LANGUAGE_POOL only (rules-jis/bundle/build.ts).
 import { francAll } from 'franc';
-import { textStats } from './language.js';
+import { languageOfText, textStats } from './language.js';
 
 /** ISO 639-1 (what lang attributes say) → ISO 639-3 (what franc says), for the languages franc can tell apart. */
 export const ISO3: Record<string, string> = {
@@ -117,4 +117,36 @@ export function partLanguageMismatch(text: string, declared: string): string | n
   if ((d === 'ja' || d === 'zh' || d === 'ko') && s.kana + s.han + s.hangul === 0 && s.words >= 4 && s.stopwords >= 2) return 'en';
   if (s.kana + s.han + s.hangul > trigramLetters(text) / 4) return null; // mostly CJK: the script checks above decide
   return otherLanguage(text, d)?.found ?? null;
+}
+
+/**
+ * Does the text positively show the declared language (ISO 639-1)? What a 3.1.1 "pass" of a page in a language
+ * other than Japanese rests on: no contradiction found is not enough, since franc cannot tell Dutch from English
+ * on a short text (ACT ucwvc8: a Dutch page marked lang="en"). English, Chinese and Korean by their script
+ * (./language.ts); the others by franc's first guess on enough letters.
+ */
+export function confirmsLanguage(text: string, declared: string): boolean {
+  if (languageOfText(text) === declared || confirmsByScript(text, declared)) return true;
+  const d3 = ISO3[declared];
+  if (!d3) return false;
+  if (confirmsByWords(text, d3)) return true;
+  if (trigramLetters(text) < SURE_LETTERS) return false;
+  return francAll(text.slice(0, 2048), { only: [...new Set([...LANGUAGE_POOL, d3])], minLength: 1 })[0]?.[0] === d3;
+}
+
+/** A short Chinese or Korean text shows its language by its script alone (no kana: not Japanese). */
+function confirmsByScript(text: string, declared: string): boolean {
+  const s = textStats(text);
+  if (declared === 'zh') return s.han >= 20 && s.kana === 0 && s.latin < s.han;
+  if (declared === 'ko') return s.hangul >= 20 && s.kana === 0;
+  return false;
+}
+
+/** A short text shows its language by that language's function words, clearly more than any other's. */
+function confirmsByWords(text: string, d3: string): boolean {
+  if (!WORDS[d3]) return false;
+  const tokens = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const mine = tokens.filter((t) => WORDS[d3].has(t)).length;
+  if (mine < 3) return false;
+  return Object.keys(WORDS).every((l) => l === d3 || distinctiveHits(tokens, l, d3) * 2 <= mine);
 }

@@ -9,7 +9,7 @@ import { contentText, meaningfulContent } from '../../rules-jis/text/css-content
 import { explainsMark, isHintText, isReddish, markGlyphs, saysRequired, yesNoOptions } from '../../rules-jis/text/form.js';
 import { decorativeFileName, looksLikeImageOfNotice, noticeGaps } from '../../rules-jis/text/image-text.js';
 import { firstInversion } from '../../rules-jis/text/reading-order.js';
-import { otherLanguage, partLanguageMismatch } from '../../rules-jis/text/language-id.js';
+import { confirmsLanguage, otherLanguage, partLanguageMismatch } from '../../rules-jis/text/language-id.js';
 import { colourWords } from '../../rules-jis/text/sensory.js';
 
 const th = (o: Partial<CellInput> = {}): CellInput => ({ header: true, colspan: 1, rowspan: 1, scope: '', hasHeaders: false, id: '', filled: true, ...o });
@@ -161,4 +161,18 @@ describe('language identification (3.1.1, 3.1.2)', () => {
 describe('colour with a part of the page, without の (1.4.1)', () => {
   it.each(['下の赤いボタンを押してください', '緑色のアイコンをクリック', '青い矢印が避難経路です'])('%s', (s) => expect(colourWords(s).length).toBeGreaterThan(0));
   it.each(['赤い羽根共同募金', '青い鳥文庫', '黄色いハンカチ運動'])('%s is a name', (s) => expect(colourWords(s)).toEqual([]));
+});
+
+describe('confirmsLanguage: what a 3.1.1 pass of a page not in Japanese rests on', () => {
+  it('confirms a short English, Chinese or long Dutch page written in its declared language', () => {
+    expect(confirmsLanguage('English | Midori Prefecture Welcome. This is the English page of Midori Prefecture.', 'en')).toBe(true);
+    expect(confirmsLanguage('外國居民生活指南 搬到青葉市後，請在十四天內到市民課辦理遷入登記。如有任何問題，請洽詢國際交流中心。', 'zh')).toBe(true);
+    expect(confirmsLanguage('De gemeente haalt het afval op maandag en donderdag op. Zet het afval voor half negen op de ophaalplaats en neem contact op met het stadhuis als u vragen heeft over de regels.', 'nl')).toBe(true);
+  });
+
+  it('does not confirm what it cannot tell: Dutch under lang="en" (ACT ucwvc8), a title alone, Japanese under zh', () => {
+    expect(confirmsLanguage('Met de kippen op stok "Hij ging met de kippen op stok"', 'en')).toBe(false);
+    expect(confirmsLanguage('Paris', 'nl')).toBe(false);
+    expect(confirmsLanguage('ごみの分け方・出し方。燃やすごみは月曜日と木曜日に出してください。', 'zh')).toBe(false);
+  });
 });
