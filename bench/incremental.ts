@@ -5,10 +5,10 @@
 //   npx tsx bench/incremental.ts [--pages 1000] [--changed 20] [--skip-full]
 import path from 'node:path';
 import { rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { startSite } from './site-generator.js';
 import { measured, ROOT, WORK } from './run.js';
 import { loadAvg, mib } from './proc.js';
+import { pageTotals } from './store-read.js';
 
 const args = process.argv.slice(2);
 const arg = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1]! : d);
@@ -32,12 +32,8 @@ export async function runIncremental(o: { pages: number; changed: number; full: 
   const crawl = async (label: string, extra: string[] = []) => {
     const r = await measured(process.execPath, ['bin/jis-a11y.js', 'crawl', `${site.origin}/p/0.html`, '--output', out, '--no-progress', '--max-pages', String(o.pages + 100), ...extra], { cwd: ROOT });
     if (r.code !== 0 && r.code !== 1) throw new Error(`crawl failed (${r.code}): ${r.stderr.slice(-1500)}`);
-    const db = new Database(dbFile, { readonly: true });
-    const id = (db.prepare('SELECT MAX(id) id FROM runs').get() as { id: number }).id;
-    // a reused page keeps the time of its real audit and has duration 0
-    const s = db.prepare("SELECT COUNT(*) n, SUM(duration_ms = 0) reused FROM pages WHERE run_id = ? AND url LIKE '%/p/%'").get(id) as { n: number; reused: number };
-    db.close();
-    const step = { label, wallMs: r.wallMs, audited: s.n - (s.reused ?? 0), reused: s.reused ?? 0, peakPss: r.usage.peakPssBytes };
+    const s = await pageTotals(dbFile, (url) => url.includes('/p/'));
+    const step = { label, wallMs: r.wallMs, audited: s.pages - s.reused, reused: s.reused, peakPss: r.usage.peakPssBytes };
     steps.push(step);
     console.log(`  ${label.padEnd(40)} ${(r.wallMs / 1000).toFixed(1).padStart(7)} s  audited ${step.audited}, reused ${step.reused}  peak PSS ${mib(step.peakPss)}  load ${loadAvg()}`);
     return step;

@@ -10,10 +10,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { startSite, type Site } from './site-generator.js';
 import { cores, loadAvg, mib, sampleTree, type TreeUsage } from './proc.js';
 import { CHROME_ARGS, findChrome } from '../crawler/page/browser.js';
+import { findingTotals, runWallMs } from './store-read.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WORK = path.join(ROOT, 'bench', '.work', 'perf');
@@ -66,30 +66,7 @@ export async function runJisCrawl(site: Site, extraArgs: string[] = [], label = 
   const r = await measured(process.execPath, args);
   if (r.code !== 0 && r.code !== 1) throw new Error(`jis-a11y crawl failed (${r.code}): ${r.stderr.slice(-2000)}`);
   const dbFile = path.join(out, 'jis-a11y.sqlite');
-  return { ...toolRun(label, site.pages, r.wallMs, r.usage, jisFindings(dbFile)), innerMs: jisRunMs(dbFile), dbFile };
-}
-
-export function jisRunMs(dbFile: string): number | undefined {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const r = db.prepare('SELECT started_at s, finished_at f FROM runs ORDER BY id DESC LIMIT 1').get() as { s: string; f: string | null } | undefined;
-    return r?.f ? Date.parse(r.f) - Date.parse(r.s) : undefined;
-  } finally {
-    db.close();
-  }
-}
-
-export function jisFindings(dbFile: string, runId?: number): { imageAltPages: number; violations: number; errors: number } {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const id = runId ?? (db.prepare('SELECT MAX(id) id FROM runs').get() as { id: number }).id;
-    const alt = db.prepare(`SELECT COUNT(DISTINCT page_id) n FROM findings WHERE run_id = ? AND rule_id = 'image-alt' AND kind = 'violation'`).get(id) as { n: number };
-    const v = db.prepare(`SELECT COUNT(*) n FROM findings WHERE run_id = ? AND kind = 'violation'`).get(id) as { n: number };
-    const e = db.prepare(`SELECT COUNT(*) n FROM pages WHERE run_id = ? AND error_code IS NOT NULL`).get(id) as { n: number };
-    return { imageAltPages: alt.n, violations: v.n, errors: e.n };
-  } finally {
-    db.close();
-  }
+  return { ...toolRun(label, site.pages, r.wallMs, r.usage, await findingTotals(dbFile)), innerMs: await runWallMs(dbFile), dbFile };
 }
 
 /** (b) the naive sequential loop with @axe-core/puppeteer; `bare` is the leanest hand-written axe.run loop. */

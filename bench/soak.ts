@@ -7,11 +7,11 @@
 //   npx tsx bench/soak.ts [--pages 10000] [--kill-at 0.4] [--concurrency n] [--crawl-args "--no-interaction"]
 import path from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { startSite } from './site-generator.js';
 import { descendants, mib, sampleTree, type TreeUsage } from './proc.js';
 import { spawn } from 'node:child_process';
 import { ROOT, WORK } from './run.js';
+import { pageTotals, pagesStored, runsAndLeftovers } from './store-read.js';
 
 const args = process.argv.slice(2);
 const arg = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1]! : d);
@@ -27,18 +27,6 @@ const dbFile = path.join(out, 'jis-a11y.sqlite');
 const site = await startSite({ pages: N });
 console.log(`soak: ${N} pages at ${site.origin}, kill at ${(killAt * 100).toFixed(0)}%`);
 
-const donePages = (): number => {
-  try {
-    const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare('SELECT COUNT(*) n FROM pages').get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-};
 
 interface Phase {
   usage: TreeUsage;
@@ -56,8 +44,11 @@ async function crawl(resume: boolean, killWhen?: number): Promise<Phase> {
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const sampler = sampleTree(child.pid!, 1000);
   const progress: { t: number; pages: number }[] = [];
-  const timer = setInterval(() => {
-    const n = donePages();
+  let reading = false;
+  const timer = setInterval(async () => {
+    if (reading) return; // a slow read under the crawl's writes: skip this tick rather than pile up
+    reading = true;
+    const n = await pagesStored(dbFile).finally(() => (reading = false));
     progress.push({ t: Date.now() - started, pages: n });
     if (killWhen !== undefined && n >= killWhen) {
       clearInterval(timer);
@@ -104,22 +95,19 @@ function trend(ph: Phase[]): { slope: number; windows: number } {
 
 try {
   const first = await crawl(false, Math.floor(N * killAt));
-  const atKill = donePages();
+  const atKill = await pagesStored(dbFile);
   console.log(`phase 1: killed at ${atKill} pages after ${(first.wallMs / 1000).toFixed(0)} s, peak PSS ${mib(first.usage.peakPssBytes)}`);
   const second = await crawl(true);
   console.log(`phase 2 (--resume): exit ${second.code}, ${(second.wallMs / 1000).toFixed(0)} s, peak PSS ${mib(second.usage.peakPssBytes)}`);
-  const db = new Database(dbFile, { readonly: true });
-  const runs = db.prepare('SELECT id, status FROM runs').all() as { id: number; status: string }[];
-  const pages = db.prepare("SELECT COUNT(*) n, COUNT(DISTINCT url) u, SUM(error_code IS NOT NULL) e FROM pages WHERE url LIKE '%/p/%'").get() as { n: number; u: number; e: number };
-  const left = db.prepare("SELECT COUNT(*) n FROM frontier WHERE state IN ('queued', 'active')").get() as { n: number };
-  db.close();
+  const { runs, left } = await runsAndLeftovers(dbFile);
+  const pages = await pageTotals(dbFile, (url) => url.includes('/p/'));
   const peak = Math.max(first.usage.peakPssBytes, second.usage.peakPssBytes);
   const peakRss = Math.max(first.usage.peakRssBytes, second.usage.peakRssBytes);
   const t = trend([first, second]);
   writeFileSync(path.join(out, 'soak-samples.json'), JSON.stringify({ first: { samples: first.usage.samples, progress: first.progress }, second: { samples: second.usage.samples, progress: second.progress } }));
   console.log('\nsoak results');
   console.log(`  runs: ${JSON.stringify(runs)}  (one run, resumed)`);
-  console.log(`  pages stored ${pages.n}, distinct ${pages.u}, of ${N} (errors ${pages.e}); frontier left ${left.n}  → ${pages.u === N && pages.n === N && left.n === 0 ? 'nothing lost' : 'LOST OR DUPLICATED PAGES'}`);
+  console.log(`  pages stored ${pages.pages}, distinct ${pages.distinctUrls}, of ${N} (errors ${pages.errors}); frontier left ${left}  → ${pages.distinctUrls === N && pages.pages === N && left === 0 ? 'nothing lost' : 'LOST OR DUPLICATED PAGES'}`);
   console.log(`  peak memory PSS ${mib(peak)} (RSS sum ${mib(peakRss)}) → ${peak <= LIMIT ? '≤ 2 GiB' : '> 2 GiB'}`);
   console.log(`  memory trend after warm-up: ${t.slope.toFixed(1)} MiB per 1,000 pages over ${t.windows} one-minute windows`);
   console.log(`  throughput: ${(N / ((first.wallMs + second.wallMs) / 1000)).toFixed(2)} pages/s over both phases`);
