@@ -37,6 +37,7 @@ import { rule as duplicateLabel } from './jis-duplicate-label.js';
 import { rule as frameTitle } from './jis-frame-title.js';
 import { rule as cssContent } from './jis-css-content.js';
 import { rule as visualOrder } from './jis-visual-order.js';
+import { videoRule, audioRule } from './jis-media-alternative.js';
 
 export const jisChecks: JisCheck[] = [
   spacedWord,
@@ -74,4 +75,6 @@ export const jisChecks: JisCheck[] = [
   frameTitle,
   cssContent,
   visualOrder,
+  videoRule,
+  audioRule,
 ];
