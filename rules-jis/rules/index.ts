@@ -38,6 +38,7 @@ import { rule as frameTitle } from './jis-frame-title.js';
 import { rule as cssContent } from './jis-css-content.js';
 import { rule as visualOrder } from './jis-visual-order.js';
 import { videoRule, audioRule } from './jis-media-alternative.js';
+import { rule as errorMessage } from './jis-error-message.js';
 
 export const jisChecks: JisCheck[] = [
   spacedWord,
@@ -77,4 +78,5 @@ export const jisChecks: JisCheck[] = [
   visualOrder,
   videoRule,
   audioRule,
+  errorMessage,
 ];
