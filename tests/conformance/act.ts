@@ -53,7 +53,7 @@ for (const r of axe.getRules()) for (const id of (r as { actIds?: string[] }).ac
 }
 for (const [act, rules] of Object.entries({ '3ea0c8': ['source-duplicate-id'], ucwvc8: ['jis-lang-mismatch'], off6ek: ['jis-lang-passage'], '80af7b': ['keyboard-trap'], oj04fd: ['focus-visible'] }))
   for (const r of rules) (implementers.get(act) ?? implementers.set(act, new Set()).get(act)!).add(r);
-for (const [act, rules] of Object.entries({ '59br37': ['text-resize'], efbfc7: ['moving-content'], '1ec09b': ['jis-video-alternative'], c3232f: ['jis-video-alternative'], c5a4ea: ['jis-video-alternative'], e7aa44: ['jis-audio-alternative'], '36b590': ['jis-error-message'] }))
+for (const [act, rules] of Object.entries({ '59br37': ['text-resize'], efbfc7: ['moving-content'], '1ec09b': ['jis-video-alternative'], c3232f: ['jis-video-alternative'], c5a4ea: ['jis-video-alternative'], e7aa44: ['jis-audio-alternative'], '36b590': ['jis-error-message'], '9bd38c': ['jis-sensory-instruction'] }))
   for (const r of rules) (implementers.get(act) ?? implementers.set(act, new Set()).get(act)!).add(r);
 
 const prefix = '/WAI/content-assets/wcag-act-rules';

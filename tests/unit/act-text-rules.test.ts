@@ -1,4 +1,4 @@
-// The words of the media rules (rules-jis/text/media.ts): transcript links, embedded players, track kinds.
+// Text helpers of the rules added for the W3C ACT misses: media (rules-jis/text/media.ts) and English position/shape words (text/sensory.ts).
 import { describe, expect, it } from 'vitest';
 import { isVideoPlayerSrc, namesTranscript, trackWords } from '../../rules-jis/text/media.js';
 
@@ -18,5 +18,18 @@ describe('media text helpers', () => {
   it('names caption and description tracks', () => {
     expect(trackWords(['captions', 'descriptions'])).toEqual(['字幕トラック', '音声解説トラック']);
     expect(trackWords(['chapters'])).toEqual([]);
+  });
+});
+
+import { sensoryWords } from '../../rules-jis/text/sensory.js';
+
+describe('position and shape instructions in English (ACT 9bd38c)', () => {
+  it('finds "the menu on the right", "the triangle menu", "underneath the star"', () => {
+    for (const t of ['Find the menu on the right, to navigate', 'more examples within the triangle menu', 'look underneath the star', 'Click the round button'])
+      expect(sensoryWords(t).length, t).toBeGreaterThan(0);
+  });
+  it('leaves reading-order words and ordinary uses of right/left alone', () => {
+    for (const t of ['Please see the table below', 'Turn right at the station', 'The left party won', 'All rights reserved', 'A star player'])
+      expect(sensoryWords(t), t).toEqual([]);
   });
 });
