@@ -71,6 +71,8 @@ const rows = new Map<string, Row>();
 const browser = await launchBrowser();
 const queue = new PQueue({ concurrency: 3 });
 let done = 0;
+const errorLines: string[] = [];
+let notHtml = 0;
 const started = Date.now();
 
 for (const t of cases) {
@@ -86,7 +88,9 @@ for (const t of cases) {
         auditTimeoutMs: 30_000,
         afterAudit: keyboard ? interactionAfterAudit({ budgetMs: DEFAULT_INTERACTION_BUDGET_MS }) : undefined,
       });
-      if (r.error) { row.errors++; return; }
+      // An SVG or XML document is refused as not HTML: for an inapplicable case that is the right answer (no finding).
+      if (r.error?.code === 'not-html' && t.expected === 'inapplicable') { row.ok++; notHtml++; return; }
+      if (r.error) { row.errors++; errorLines.push(`  ${t.ruleId} ${t.relativePath}: ${r.error.code} ${r.error.message}`); return; }
       const crit = criteriaOf(t);
       const onCrit = (f: Finding) => f.criteria.some((c) => crit.includes(c));
       const byImpl = (f: Finding) => implementers.get(t.ruleId)?.has(f.ruleId) ?? false;
@@ -99,8 +103,9 @@ for (const t of cases) {
         if (r.findings.some((f) => onCrit(f) && f.kind === 'violation')) row.okFlagged++;
         if (r.findings.some((f) => byImpl(f) && f.kind === 'violation')) row.okFlaggedRule++;
       }
-    } catch {
+    } catch (err) {
       row.errors++;
+      errorLines.push(`  ${t.ruleId} ${t.relativePath}: ${(err as Error).message}`);
     } finally {
       await page.close().catch(() => {});
       if (++done % 100 === 0) console.error(`  ${done} / ${cases.length} 件`);
@@ -127,4 +132,5 @@ const s2 = (k: keyof Row) => implRows.reduce((s, r) => s + (r[k] as number), 0);
 console.log(`      対応ルールのある ACT ルールに限ると 不合格例 ${s2('failed')} 件のうち同じルールで検出 ${s2('failedFlaggedRule')} 件（${pct(s2('failedFlaggedRule'), s2('failed'))}）`);
 console.log(`      合格・適用外例 ${sum('ok')} 件のうち違反と誤検出 ${sum('okFlagged')} 件（${pct(sum('okFlagged'), sum('ok'))}、達成基準単位: 同じ達成基準の別ルールが正当に検出した場合も含む）`);
 console.log(`      同じルールによる誤検出 ${s2('okFlaggedRule')} 件 / ${s2('ok')} 件（${pct(s2('okFlaggedRule'), s2('ok'))}）`);
-console.log(`      実行エラー ${sum('errors')} 件`);
+console.log(`      実行エラー ${sum('errors')} 件（HTML 以外の文書 ${notHtml} 件は検査対象外と正しく答えたので適用外例の正答に数えています）`);
+for (const l of errorLines.sort()) console.log(l);
