@@ -73,6 +73,7 @@ const queue = new PQueue({ concurrency: 3 });
 let done = 0;
 const errorLines: string[] = [];
 let notHtml = 0;
+const falseLines: string[] = [];
 const started = Date.now();
 
 for (const t of cases) {
@@ -100,7 +101,11 @@ for (const t of cases) {
         if (r.findings.some((f) => byImpl(f) && f.kind !== 'advisory')) row.failedFlaggedRule++;
       } else {
         row.ok++;
-        if (r.findings.some((f) => onCrit(f) && f.kind === 'violation')) row.okFlagged++;
+        const wrong = r.findings.filter((f) => onCrit(f) && f.kind === 'violation');
+        if (wrong.length) {
+          row.okFlagged++;
+          falseLines.push(`  ${t.ruleId} ${t.expected} ${t.relativePath}: ${[...new Set(wrong.map((f) => `${f.ruleId}(${f.criteria.join(',')})`))].join(' ')}`);
+        }
         if (r.findings.some((f) => byImpl(f) && f.kind === 'violation')) row.okFlaggedRule++;
       }
     } catch (err) {
@@ -134,3 +139,5 @@ console.log(`      合格・適用外例 ${sum('ok')} 件のうち違反と誤�
 console.log(`      同じルールによる誤検出 ${s2('okFlaggedRule')} 件 / ${s2('ok')} 件（${pct(s2('okFlaggedRule'), s2('ok'))}）`);
 console.log(`      実行エラー ${sum('errors')} 件（HTML 以外の文書 ${notHtml} 件は検査対象外と正しく答えたので適用外例の正答に数えています）`);
 for (const l of errorLines.sort()) console.log(l);
+if (falseLines.length) console.log('誤検出（合格・適用外例に違反）:');
+for (const l of falseLines.sort()) console.log(l);
