@@ -81,6 +81,8 @@ export interface Judgement {
   carriedFrom?: number | null;
   /** Carried although its page changed since: 「再確認」 material only, never a result. */
   recheck?: boolean;
+  /** The run whose pages it was checked against when recorded (fingerprint, conflicts), when known. */
+  runId?: number | null;
 }
 
 /** The shortest waiver reason accepted (characters). */

@@ -8,6 +8,7 @@ import { JudgementFormatError, describeScope, type JudgementInput, type Judgemen
 import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
 import { JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { openExistingStore } from './open-store.js';
+import { parseTestId } from './test-command.js';
 
 export function registerJudgeCommand(program: Command): void {
   program
@@ -28,6 +29,7 @@ export function registerJudgeCommand(program: Command): void {
     .option('--import <file>', 'JSON（jis-a11y-judgements 形式）または CSV から読み込む')
     .option('--list', '記録されている判断を表示する')
     .option('--revoke <id>', '判断を取り消す')
+    .option('--test <id>', 'この試験の判断として記録する（省略時は実施中の試験）')
     .action(async (o: Record<string, string | boolean | undefined>) => {
       const store = await openExistingStore(path.resolve(String(o.store)));
       try {
@@ -65,13 +67,16 @@ export function registerJudgeCommand(program: Command): void {
           inputs = [{ criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope }];
         }
         let ids: number[];
+        const testId = parseTestId(o.test === undefined ? undefined : String(o.test));
+        const entryName = o.import && /\.csv$/i.test(String(o.import)) ? (i: number) => `${i + 2} 行目` : undefined;
         try {
-          ids = await store.judgements.recordJudgements(inputs, { source });
+          ids = await store.judgements.recordJudgements(inputs, { source, testId, entryName });
         } catch (e) {
           if (e instanceof JudgementFormatError) throw new UsageError(e.message);
           throw e;
         }
-        console.log(`判断を ${ids.length} 件記録しました（#${ids.join(', #')}）。次に作る報告書から反映されます。`);
+        const test = testId !== undefined ? await store.tests.get(testId) : await store.tests.openTest();
+        console.log(`判断を ${ids.length} 件記録しました（#${ids.join(', #')}）${test ? `。試験 #${test.id}「${test.name}」の判断です` : ''}。次に作る報告書から反映されます。`);
       } catch (e) {
         if (e instanceof JudgementFormatError) throw new UsageError(e.message);
         throw e;

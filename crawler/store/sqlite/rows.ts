@@ -99,5 +99,6 @@ export function toJudgement(r: Row): Judgement {
     testId: orNull<number>(r.test_id),
     carriedFrom: orNull<number>(r.carried_from),
     recheck: r.recheck === 1,
+    runId: orNull<number>(r.run_id),
   };
 }
