@@ -9,7 +9,7 @@
 //   pages, unless it carries a `waiver` (the reason, shown in the public note).
 // - 適用なし stays 適用なし: a ○ or × on a criterion that is 適用なし on every page the judgement covers is refused.
 // No DOM, no Node.
-import { INAPPLICABLE_JUDGEMENT_REFUSED_JA } from './labels-ja.js';
+import { INAPPLICABLE_JUDGEMENT_REFUSED_JA, RESULT_MARK_JA } from './labels-ja.js';
 import { matchesPattern, normUrl, WAIVER_MIN_LENGTH, type JudgementInput } from './judgements.js';
 import type { Outcome } from './types.js';
 
@@ -73,7 +73,7 @@ export function violationMessage(criterion: string, urls: string[]): string {
 }
 
 export function inapplicableMessage(criterion: string, result: JudgementInput['result'], urls: string[]): string {
-  const mark = result === 'pass' ? '○' : '×';
+  const mark = RESULT_MARK_JA[result === 'pass' ? 'pass' : 'fail'];
   return `${INAPPLICABLE_JUDGEMENT_REFUSED_JA}（達成基準 ${criterion} の ${mark}: 対象の ${urls.length} ページすべてで自動検査が適用なしと判定しています: ${listUrls(urls)}）`;
 }
 

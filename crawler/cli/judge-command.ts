@@ -20,6 +20,7 @@ export function registerJudgeCommand(program: Command): void {
     .option('--note <text>', '注記（判断の理由）', '')
     .option('--who <name>', '確認した人', '')
     .option('--when <datetime>', '確認した日時（省略時は今）')
+    .option('--waiver <reason>', '自動検査の不適合を ○ とする理由（適用除外。10 文字以上。試験結果の注記に載る）')
     .option('--site', '範囲: サイト全体')
     .option('--pattern <glob>', '範囲: URL パターン（/ で始まればパス、例 "/news/**"）')
     .option('--page <url>', '範囲: 1 ページ')
@@ -64,7 +65,7 @@ export function registerJudgeCommand(program: Command): void {
               : o.page
                 ? { type: 'page', url: String(o.page) }
                 : { type: 'finding', url: String(o.finding), ruleId: String(o.rule ?? ''), selector: String(o.selector ?? '') };
-          inputs = [{ criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope }];
+          inputs = [{ criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope, waiver: o.waiver ? String(o.waiver) : undefined }];
         }
         let ids: number[];
         const testId = parseTestId(o.test === undefined ? undefined : String(o.test));
