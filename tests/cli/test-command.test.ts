@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../crawler/cli/main.js';
 import { serveSampleSite } from '../../crawler/cli/sample-site.js';
 import { mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl } from '../../crawler/crawl/crawl.js';
@@ -22,7 +23,26 @@ const bin = path.join(root, 'bin/jis-a11y.js');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-test-cli-'));
 const db = path.join(tmp, 'demo.sqlite');
 
+/** The CLI in this process (main() of bin/jis-a11y.js: the same commander program), its output and exit code. */
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  const out: string[] = [];
+  const keep = (...a: unknown[]) => void out.push(a.map(String).join(' '));
+  const log = vi.spyOn(console, 'log').mockImplementation(keep);
+  const err = vi.spyOn(console, 'error').mockImplementation(keep);
+  process.exitCode = 0;
+  try {
+    await main(['node', 'jis-a11y', ...args, '--store', db]);
+  } finally {
+    log.mockRestore();
+    err.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { code, out: out.join('\n') };
+}
+
+/** The same through bin/jis-a11y.js in a child process, as a user runs it. */
+async function binCli(...args: string[]): Promise<{ code: number; out: string }> {
   try {
     const { stdout, stderr } = await exec('node', [bin, ...args, '--store', db], { cwd: root, maxBuffer: 20 * 1024 * 1024 });
     return { code: 0, out: stdout + stderr };
@@ -84,7 +104,7 @@ async function nextYearRun(s: Store): Promise<number> {
 
 describe('jis-a11y test', () => {
   it('test new refuses a second open test, naming the open one', async () => {
-    const r = await cli('test', 'new', '--name', '二つ目');
+    const r = await binCli('test', 'new', '--name', '二つ目');
     expect(r.code).toBe(2);
     expect(r.out).toContain('試験 #1「令和7年度 試験」がまだ実施中です');
   });
@@ -100,7 +120,7 @@ describe('jis-a11y test', () => {
   });
 
   it('judge refuses a site-wide ○ on 2.1.1 while a page fails it, and records a waiver with its reason', async () => {
-    const refused = await cli('judge', '-c', '2.1.1', '--result', 'pass', '--site');
+    const refused = await binCli('judge', '-c', '2.1.1', '--result', 'pass', '--site');
     expect(refused.code).toBe(2);
     expect(refused.out).toContain('達成基準 2.1.1 に ○ は付けられません');
     expect(refused.out).toContain(origin + '/event/');
