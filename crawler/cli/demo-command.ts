@@ -20,7 +20,7 @@ export const DEMO_TEST_NAME = 'デモ試験';
 async function createDemoTest(db: string): Promise<void> {
   const store = await openStore(db);
   try {
-    await store.tests.create({ name: DEMO_TEST_NAME, fiscalYear: null, target: 'AA', statement: { organisation: 'みどり県 総務部 広報広聴課（架空）' } });
+    await store.tests.create({ name: DEMO_TEST_NAME, fiscalYear: null, target: 'AA' });
   } finally {
     await store.close();
   }
