@@ -76,3 +76,15 @@ describe('contradictions with the automated results', () => {
     expect(judgementConflict(j({ criterion: '3.3.2', result: 'pass', scope: { type: 'site' } }), PAGES)).toBeNull();
   });
 });
+
+describe('the waiver in the files a tester imports', () => {
+  it('JSON and CSV carry it; a short one is refused naming the entry', async () => {
+    const { parseJudgementCsv, parseJudgementJson } = await import('../../rules-jis/judgement-import.js');
+    const reason = '地図の情報は住所一覧のページで提供しています';
+    const [fromJson] = parseJudgementJson(JSON.stringify([{ criterion: '2.1.1', result: 'pass', scope: { type: 'site' }, waiver: reason }]));
+    expect(fromJson.waiver).toBe(reason);
+    const [fromCsv] = parseJudgementCsv(`達成基準,結果,適用除外の理由\n2.1.1,○,${reason}\n`);
+    expect(fromCsv.waiver).toBe(reason);
+    expect(() => parseJudgementCsv('達成基準,結果,waiver\n2.4.6,○,\n2.1.1,○,短い理由\n')).toThrow(/^3 行目: waiver（適用除外の理由）が短すぎます/);
+  });
+});
