@@ -32,10 +32,11 @@ export interface GenerateReportsOptions {
   /** Run to report (default: the test's newest run with a test, else the newest finished run). */
   runId?: number;
   /**
-   * The test to report (reports/model/test.ts): an id, or 'run' for the newest test that uses the reported run
-   * (none when no test uses it: then every judgement in the store, as before tests existed).
+   * The test to report (reports/model/test.ts): an id; 'run' (the default) for the newest test that uses the reported
+   * run, none when no test uses it (then every judgement in the store, as before tests existed); null for no test.
+   * The default matters: a scheduled run of the service reports its test, never last year's judgements silently.
    */
-  testId?: number | 'run';
+  testId?: number | 'run' | null;
   /** Output folder (created). */
   outDir: string;
   selection?: SelectionOptions;
@@ -63,7 +64,7 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
   const store = typeof o.store === 'string' ? await openStore(o.store) : o.store;
   try {
     const formats = new Set(o.formats ?? ALL_FORMATS);
-    const testId = o.testId === 'run' ? await testOfReportedRun(store, o.runId) : o.testId;
+    const testId = o.testId === undefined || o.testId === 'run' ? await testOfReportedRun(store, o.runId) : (o.testId ?? undefined);
     const model = await buildReportModel(store, { runId: o.runId, testId, selection: o.selection, statement: o.statement, now: o.now });
     const dir = path.resolve(o.outDir);
     mkdirSync(dir, { recursive: true });

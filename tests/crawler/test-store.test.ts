@@ -13,6 +13,7 @@ import { targetCriteria } from '../../rules-jis/criteria.js';
 import { JudgementFormatError } from '../../rules-jis/judgements.js';
 import type { CriterionResult, Finding, Outcome } from '../../rules-jis/types.js';
 import { buildReportModel } from '../../reports/model.js';
+import { generateReports } from '../../reports/generate.js';
 
 const O = 'https://pref.example.jp';
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/stores');
@@ -200,6 +201,25 @@ describe('carry-over in the store', () => {
     expect(m.judgements.recheck?.map((j) => j.id)).toEqual(ids);
     expect(m.judgements.stale.map((x) => x.judgement.id)).toContain(ids[0]);
     expect(m.statement.period.from).toBe('2026-11-10T00:00:00.000Z');
+    await s.close();
+  });
+});
+
+describe('reports of a run belong to its test', () => {
+  it('the reports the crawl and the service write (generateReports as they call it) use the run\'s test only', async () => {
+    const s = await freshStore();
+    const t1 = await s.tests.create({ name: '令和7年度 試験' });
+    await crawl(s, '2025-11-10T00:00:00Z');
+    await s.judgements.recordJudgements([{ criterion: '2.4.6', result: 'pass', scope: { type: 'site' }, when: '2025-11-12T00:00:00Z' }]);
+    await s.tests.close(t1.id, { statementDate: '2025-12-01' });
+    const t2 = await s.tests.create({ name: '令和8年度 試験' });
+    const run2 = await crawl(s, '2026-11-10T00:00:00Z');
+    const next = await generateReports({ store: s, runId: run2, outDir: path.join(dir, 'r2'), formats: ['json'] });
+    expect(next.model.test?.id).toBe(t2.id);
+    expect(next.model.checklist.find((r) => r.id === '2.4.6')!.outcome).toBe('untested');
+    const last = await generateReports({ store: s, runId: 1, outDir: path.join(dir, 'r1'), formats: ['json'] });
+    expect(last.model.test?.id).toBe(t1.id);
+    expect(last.model.checklist.find((r) => r.id === '2.4.6')!.outcome).toBe('pass');
     await s.close();
   });
 });
