@@ -6,7 +6,7 @@ import { DEFAULT_STORE } from '../store/paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { JudgementFormatError, describeScope, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
 import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
-import { JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import { CARRY_STATE_LABEL_JA, JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { openExistingStore } from './open-store.js';
 import { parseTestId } from './test-command.js';
 
@@ -38,7 +38,11 @@ export function registerJudgeCommand(program: Command): void {
           const all = await store.judgements.listJudgements({ includeRevoked: true });
           if (!all.length) console.log('記録されている判断はありません。');
           for (const j of all)
-            console.log(`#${j.id} ${j.criterion} ${JUDGEMENT_RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}`);
+            console.log(
+              `#${j.id} ${j.criterion} ${JUDGEMENT_RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}` +
+                `${j.testId ? `（試験 #${j.testId}${j.carriedFrom ? `、#${j.carriedFrom} から引き継ぎ` : ''}${j.recheck ? `、${CARRY_STATE_LABEL_JA.recheck}` : ''}）` : ''}` +
+                `${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}${j.waiver ? ` — 適用除外の理由: ${j.waiver}` : ''}`,
+            );
           return;
         }
         if (o.revoke) {

@@ -77,6 +77,7 @@ import type {
 export type * from './types.js';
 export { isTransientStoreError, StoreBusyError, StoreCorruptError, StoreError, StoreVersionError } from './errors.js';
 export { TestStateError } from './tests.js';
+export { JudgementConflictError } from './judgements.js';
 
 /** Runs (one crawl each): created by the crawl, read by the reports and the service. */
 export interface RunStore {

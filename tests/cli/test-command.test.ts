@@ -253,5 +253,8 @@ describe('carry-over, never silent (the store moved one year on)', () => {
     const ok = await cli('judge', '-c', '2.4.5', '--result', 'pass', '--page', unchanged, '--test', '2');
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('試験 #2「令和8年度 試験」の判断です');
+    const list = await cli('judge', '--list');
+    expect(list.out).toMatch(/#4 1\.4\.5 適合 ページ \S+ 山田 \S+（試験 #2、#3 から引き継ぎ）/);
+    expect(list.out).toContain('（試験 #2、#1 から引き継ぎ、再確認）');
   });
 });
