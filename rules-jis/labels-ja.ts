@@ -91,6 +91,7 @@ export const CARRY_STATE_LABEL_JA = {
   unchanged: '変更なし（引き継げます）',
   changed: 'ページが変わりました（引き継ぐなら「再確認」として。--include-changed）',
   carried: '引き継ぎ済み',
+  conflict: '自動検査の結果と矛盾するため引き継げません',
   recheck: '再確認',
 } as const;
 /** Said by the reports and `test` commands when the 表明日 comes before the end of the 試験実施期間. */

@@ -32,7 +32,8 @@ function candidateLine(c: CarryCandidate): string {
   const j = c.judgement;
   const what = `#${j.id} ${j.criterion} ${JUDGEMENT_RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who || '確認者不明'} ${dateJa(j.when)}`;
   const urls = c.changedUrls.length ? `: ${c.changedUrls.slice(0, 5).join('、')}${c.changedUrls.length > 5 ? ` ほか ${c.changedUrls.length - 5} ページ` : ''}` : '';
-  return `  ${what} — ${CARRY_STATE_LABEL_JA[c.state]}${urls}${j.note ? `\n      注記: ${j.note}` : ''}`;
+  const why = c.conflict ? `\n      理由: ${c.conflict}` : '';
+  return `  ${what} — ${CARRY_STATE_LABEL_JA[c.state]}${c.conflict ? '' : urls}${why}${j.note ? `\n      注記: ${j.note}` : ''}`;
 }
 
 function heading(plan: CarryPlan): string {
@@ -59,7 +60,7 @@ export async function carryOverText(store: Store, o: CarryOptions): Promise<stri
   const picks: CarryPick[] = [];
   const skipped: CarryCandidate[] = [];
   for (const c of chosen) {
-    if (c.state === 'carried') continue;
+    if (c.state === 'carried' || c.state === 'conflict') continue;
     if (c.state === 'changed' && !o.includeChanged) skipped.push(c);
     else picks.push({ judgementId: c.judgement.id, recheck: c.state === 'changed' });
   }

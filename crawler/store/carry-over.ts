@@ -11,18 +11,25 @@
 // - nothing (site scope, or a page not crawled then): the pages it covers in the run it was made on
 //   (its run, else the newest run started before it) against the new run; changed when any page differs,
 //   is new or is gone; when no such run is known, it counts as changed.
-import { coversPage, isStaleFor, normUrl, type Judgement } from '../../rules-jis/judgements.js';
+// A judgement that now contradicts the new run's automated results (rules-jis/judgement-conflicts.ts: a ○ over
+// a page that fails automatically, a ○ / × where the criterion is 適用なし everywhere it covers) is 'conflict'
+// and is never carried, not even as 「再確認」: the same refusal as recording it anew.
+import { coversPage, isStaleFor, normUrl, type Judgement, type JudgementInput } from '../../rules-jis/judgements.js';
+import { judgementConflict } from '../../rules-jis/judgement-conflicts.js';
+import { conflictPages } from './judgements.js';
 import { sha256 } from './hash.js';
 import type { Store } from './store.js';
 import { TEST_MESSAGES as M, TestStateError } from './tests.js';
 
-export type CarryState = 'unchanged' | 'changed' | 'carried';
+export type CarryState = 'unchanged' | 'changed' | 'carried' | 'conflict';
 
 export interface CarryCandidate {
   judgement: Judgement;
   state: CarryState;
   /** Pages whose content changed (or appeared, or went) since the judgement was made. */
   changedUrls: string[];
+  /** 'conflict': why the judgement now contradicts the new run's automated results (never carried). */
+  conflict?: string;
 }
 
 export interface CarryPlan {
@@ -34,6 +41,9 @@ export interface CarryPlan {
 }
 
 type Hashes = Map<string, string | null>;
+
+/** A recorded judgement as the conflict check reads an input. */
+const asInput = (j: Judgement): JudgementInput => ({ criterion: j.criterion, result: j.result, scope: j.scope, waiver: j.waiver ?? undefined });
 
 async function hashesOf(store: Store, runId: number): Promise<Hashes> {
   const m: Hashes = new Map();
@@ -92,11 +102,13 @@ export async function planCarryOver(store: Store, opts: { toTestId?: number; fro
   let fromTestId = opts.fromTestId;
   if (fromTestId === undefined) fromTestId = (await store.tests.list()).filter((t) => t.id !== to.id).at(-1)?.id ?? null;
   if (fromTestId !== null && !(await store.tests.get(fromTestId))) throw new TestStateError(M.noSuchTest(fromTestId));
+  if (fromTestId === to.id) throw new TestStateError(M.sameTest(to.id));
   const source = fromTestId === null ? await store.judgements.listJudgements({ testId: null }) : await store.tests.judgementsOf(fromTestId);
   const carried = new Set((await store.tests.judgementsOf(to.id)).map((j) => j.carriedFrom).filter((x): x is number => !!x));
   const now = await hashesOf(store, nowRunId);
   const runs = (await store.runs.listRuns()).filter((r) => !to.runIds.includes(r.id));
   const basisCache = new Map<number, Hashes>();
+  const pages = await conflictPages(store, nowRunId, source.map(asInput));
   const candidates: CarryCandidate[] = [];
   for (const j of source) {
     if (carried.has(j.id)) {
@@ -109,6 +121,12 @@ export async function planCarryOver(store: Store, opts: { toTestId?: number; fro
       if (!basisCache.has(id)) basisCache.set(id, await hashesOf(store, id));
       return basisCache.get(id)!;
     };
+    // a copy is a new record in the new test: the same refusal as judge (an automated fail, 適用なし everywhere)
+    const conflict = j.recheck ? null : judgementConflict(asInput(j), pages);
+    if (conflict) {
+      candidates.push({ judgement: j, state: 'conflict', changedUrls: conflict.pages, conflict: conflict.message });
+      continue;
+    }
     const urls = j.recheck ? [] : await changedUrls(store, j, now, nowRunId, basis);
     const changed = j.recheck || urls === null || urls.length > 0;
     candidates.push({ judgement: j, state: changed ? 'changed' : 'unchanged', changedUrls: urls ?? [] });

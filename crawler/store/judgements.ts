@@ -66,7 +66,7 @@ export class JudgementConflictError extends JudgementFormatError {
 }
 
 /** The run's audited pages as the conflict check needs them: the automated outcome of the judged criteria. */
-async function conflictPages(store: FingerprintSource, runId: number, inputs: JudgementInput[]): Promise<ConflictPage[]> {
+export async function conflictPages(store: FingerprintSource, runId: number, inputs: JudgementInput[]): Promise<ConflictPage[]> {
   const wanted = new Set(inputs.map((j) => j.criterion));
   const onFindings = inputs.filter((j) => j.scope.type === 'finding' && j.result === 'pass').map((j) => normUrl((j.scope as { url: string }).url));
   const pages: ConflictPage[] = [];

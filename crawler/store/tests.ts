@@ -27,5 +27,6 @@ export const TEST_MESSAGES = {
   noRunForCarry: (t: Pick<JisTest, 'id' | 'name'>) =>
     `${named(t)}にはまだ検査がありません。判断の対象のページが変わったかどうかを確かめるため、先に jis-a11y crawl を実行してから引き継いでください。`,
   noSuchJudgement: (id: number) => `判断 #${id} はありません（jis-a11y test carry-over --dry-run で引き継げる判断を表示できます）。`,
+  sameTest: (id: number) => `引き継ぐ元と先が同じ試験 #${id} です。--from で前の試験の番号（または none）を指定してください。`,
   judgementInTarget: (id: number) => `判断 #${id} はすでにこの試験の判断です。引き継ぐ必要はありません。`,
 };

@@ -36,7 +36,7 @@ const violation = (ruleId: string, crit: string, selector: string): Finding => (
  * One run of three pages: the top page (no form: 3.3.x inapplicable), the form (fails 2.1.1 automatically),
  * a news page. `hashes` are the pages' contents.
  */
-async function crawl(store: Store, startedAt: string, hashes: Record<string, string> = {}): Promise<number> {
+async function crawl(store: Store, startedAt: string, hashes: Record<string, string> = {}, newsFails = false): Promise<number> {
   const run = await store.runs.createRun({ startUrls: [O + '/'], config: {}, target: 'AA' }, startedAt);
   await store.tests.attachRunToOpenTest(run, startedAt);
   const noForm = { '3.3.1': 'inapplicable', '3.3.2': 'inapplicable', '3.3.3': 'inapplicable', '3.3.4': 'inapplicable' } as const;
@@ -44,7 +44,7 @@ async function crawl(store: Store, startedAt: string, hashes: Record<string, str
     store.results.savePage(run, { url: O + url, depth: 0, auditedAt: startedAt, title: url, contentHash: hashes[url] ?? `h${url}`, criteria: criteria(over), findings });
   await save('/', { ...noForm });
   await save('/form.html', { '2.1.1': 'fail', '3.3.2': 'pass' }, [violation('scrollable-region-focusable', '2.1.1', 'div.map')]);
-  await save('/news/1.html', { ...noForm });
+  await save('/news/1.html', newsFails ? { ...noForm, '2.1.1': 'fail' } : { ...noForm });
   const end = new Date(new Date(startedAt).getTime() + 3600_000).toISOString();
   await store.runs.updateRun(run, { status: 'finished', finishedAt: end });
   return run;
@@ -201,6 +201,24 @@ describe('carry-over in the store', () => {
     expect(m.judgements.recheck?.map((j) => j.id)).toEqual(ids);
     expect(m.judgements.stale.map((x) => x.judgement.id)).toContain(ids[0]);
     expect(m.statement.period.from).toBe('2026-11-10T00:00:00.000Z');
+    await s.close();
+  });
+});
+
+describe('carry-over refuses what recording would refuse', () => {
+  it('a ○ that now contradicts an automated fail on the same content is listed as a conflict and never carried', async () => {
+    const s = await freshStore();
+    const t1 = await s.tests.create({ name: '令和7年度 試験' });
+    await crawl(s, '2025-11-10T00:00:00Z');
+    const [id] = await s.judgements.recordJudgements([{ criterion: '2.1.1', result: 'pass', scope: { type: 'page', url: O + '/news/1.html' }, when: '2025-11-12T00:00:00Z' }]);
+    await s.tests.close(t1.id, { statementDate: '2025-12-01' });
+    const t2 = await s.tests.create({ name: '令和8年度 試験' });
+    await crawl(s, '2026-11-10T00:00:00Z', {}, true); // same content, but the checks now find a keyboard failure
+    const [c] = (await planCarryOver(s)).candidates;
+    expect(c).toMatchObject({ state: 'conflict', changedUrls: [O + '/news/1.html'] });
+    expect(c.conflict).toContain('達成基準 2.1.1 に ○ は付けられません');
+    await expect(planCarryOver(s, { fromTestId: t2.id })).rejects.toThrow(/同じ|すでに/);
+    expect(id).toBeGreaterThan(0);
     await s.close();
   });
 });
