@@ -1,7 +1,7 @@
 // The yearly test (試験) in the store (issue 14): one open test, runs and judgements owned by a test, the
 // 試験実施期間 and the 表明日 check, carry-over as copies, contradictions refused when recorded, and the
 // migration from the files users have (0.2.0 and schema version 3: tests/fixtures/stores/). Real SQLite files.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -106,6 +106,8 @@ describe('the test store', () => {
     expect(m.statement.organisation).toBe('みどり県 広報広聴課');
     expect(m.statement.period).toEqual({ from: '2026-11-10T00:00:00.000Z', to: '2026-11-10T01:00:00.000Z' });
     expect(m.statementProblems?.join()).toContain('表明日が試験実施期間より前です');
+    const r = await generateReports({ store: s, testId: t.id, outDir: path.join(dir, 'early'), formats: ['test-result'], statement: { statementDate: '2026-11-01' } });
+    expect(readFileSync(r.files.testResult!, 'utf8')).toContain('表明日が試験実施期間より前です（表明日 2026年11月1日、試験実施期間 2026年11月10日）');
     await s.close();
   });
 });
