@@ -5,6 +5,7 @@
 // nothing changes: every judgement in the store and the run's own dates.
 import type { Store, StoredPage } from '../../crawler/store/store.js';
 import type { JisTest } from '../../rules-jis/jis-test.js';
+import { UsageError } from '../../rules-jis/exit-codes.js';
 import { coversPage, isStaleFor, type Judgement } from '../../rules-jis/judgements.js';
 import { statementDateProblem, type TestPeriod } from '../../rules-jis/test-period.js';
 import type { ReportOptions, StatementOptions } from '../model.js';
@@ -32,9 +33,9 @@ function statementOf(test: JisTest, given: StatementOptions | undefined, period:
 export async function testContext(store: Store, opts: ReportOptions): Promise<TestContext> {
   if (opts.testId === undefined) return { test: null, runId: opts.runId, judgements: undefined, all: [], recheck: [], statement: opts.statement, problems: () => [] };
   const test = await store.tests.get(opts.testId);
-  if (!test) throw new Error(`試験 #${opts.testId} がストアにありません。`);
+  if (!test) throw new UsageError(`試験 #${opts.testId} がストアにありません（jis-a11y test status --all で一覧を表示できます）。`);
   const runId = opts.runId ?? test.runIds.at(-1);
-  if (runId === undefined) throw new Error(`試験 #${test.id}「${test.name}」にはまだ検査がありません。先に jis-a11y crawl を実行してください。`);
+  if (runId === undefined) throw new UsageError(`試験 #${test.id}「${test.name}」にはまだ検査がありません。先に jis-a11y crawl を実行してください。`);
   const all = await store.tests.judgementsOf(test.id);
   const period = await store.tests.periodOf(test.id);
   return {
