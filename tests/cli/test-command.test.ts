@@ -257,4 +257,14 @@ describe('carry-over, never silent (the store moved one year on)', () => {
     expect(list.out).toMatch(/#4 1\.4\.5 適合 ページ \S+ 山田 \S+（試験 #2、#3 から引き継ぎ）/);
     expect(list.out).toContain('（試験 #2、#1 から引き継ぎ、再確認）');
   });
+
+  it('test new reads its statement file against the schema, naming the file and the key', async () => {
+    const file = path.join(tmp, 'new-statement.json');
+    writeFileSync(file, JSON.stringify({ siteName: 'みどり県公式ホームページ', policyUrl: 'www.pref.example.lg.jp/policy.html' }));
+    const r = await cli('test', 'new', '--name', '令和9年度 試験', '--statement', file);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(file);
+    expect(r.out).toContain('policyUrl');
+    expect(r.out).toContain('http:// か https:// で始まる URL');
+  });
 });
