@@ -29,8 +29,14 @@ export const REPORT_FILES = {
 export interface GenerateReportsOptions {
   /** The crawl store: an open Store or the SQLite file. */
   store: Store | string;
-  /** Run to report (default: the newest finished run). */
+  /** Run to report (default: the test's newest run with a test, else the newest finished run). */
   runId?: number;
+  /**
+   * The test to report (reports/model/test.ts): an id; 'run' (the default) for the newest test that uses the reported
+   * run, none when no test uses it (then every judgement in the store, as before tests existed); null for no test.
+   * The default matters: a scheduled run of the service reports its test, never last year's judgements silently.
+   */
+  testId?: number | 'run' | null;
   /** Output folder (created). */
   outDir: string;
   selection?: SelectionOptions;
@@ -58,7 +64,8 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
   const store = typeof o.store === 'string' ? await openStore(o.store) : o.store;
   try {
     const formats = new Set(o.formats ?? ALL_FORMATS);
-    const model = await buildReportModel(store, { runId: o.runId, selection: o.selection, statement: o.statement, now: o.now });
+    const testId = o.testId === undefined || o.testId === 'run' ? await testOfReportedRun(store, o.runId) : (o.testId ?? undefined);
+    const model = await buildReportModel(store, { runId: o.runId, testId, selection: o.selection, statement: o.statement, now: o.now });
     const dir = path.resolve(o.outDir);
     mkdirSync(dir, { recursive: true });
     const files: GeneratedReports['files'] = {};
@@ -90,6 +97,12 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
   }
 }
 
+/** The newest test that uses the run (the one given, else the newest finished run, else the newest run). */
+async function testOfReportedRun(store: Store, runId: number | undefined): Promise<number | undefined> {
+  const id = runId ?? (await store.runs.latestRun('finished'))?.id ?? (await store.runs.latestRun())?.id;
+  return id === undefined ? undefined : (await store.tests.testOfRun(id))?.id;
+}
+
 /**
  * The one call for the end of a crawl (crawl command, demo, service): writes every report of the run into
  * the crawl's output folder and returns the lines to print (the report's path last). A failure to write
@@ -97,8 +110,9 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
  */
 export async function reportsAfterCrawl(outcome: { dbFile: string; runId: number; outputDir: string }, opts: Omit<GenerateReportsOptions, 'store' | 'runId' | 'outDir'> = {}): Promise<string> {
   try {
-    const r = await generateReports({ ...opts, store: outcome.dbFile, runId: outcome.runId, outDir: outcome.outputDir });
-    return [`対応度: ${r.model.claim.text}`, `試験結果ページ: ${r.files.testResult ?? '—'}`, `報告書: ${r.reportPath}`].join('\n');
+    const r = await generateReports({ testId: 'run', ...opts, store: outcome.dbFile, runId: outcome.runId, outDir: outcome.outputDir });
+    const test = r.model.test ? [`試験: #${r.model.test.id}「${r.model.test.name}」`] : [];
+    return [...test, `対応度: ${r.model.claim.text}`, ...(r.model.statementProblems ?? []), `試験結果ページ: ${r.files.testResult ?? '—'}`, `報告書: ${r.reportPath}`].join('\n');
   } catch (e) {
     return `報告書を作れませんでした: ${(e as Error).message}（jis-a11y report --store ${outcome.dbFile} --run ${outcome.runId} で作り直せます）`;
   }

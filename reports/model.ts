@@ -26,6 +26,8 @@ import { buildChecklist } from './model/checklist.js';
 import { groupFindings } from './model/finding-groups.js';
 import { findRepeats } from './model/repeats.js';
 import { buildStatement } from './model/statement.js';
+import { testContext, recheckStale } from './model/test.js';
+import type { JisTest, TestEnvironment } from '../rules-jis/jis-test.js';
 
 export interface StatementOptions {
   /** 表明日 (YYYY-MM-DD); default: the day the report is generated (JST). */
@@ -42,10 +44,30 @@ export interface StatementOptions {
   period?: { from: string; to: string };
   /** Who tested / who is responsible, e.g. 「みどり県 総務部 広報広聴課」. */
   organisation?: string;
+  // from the test's statement (rules-jis/jis-test.ts TestStatement), for the renderers of the 試験結果
+  /** URL of the body's ウェブアクセシビリティ方針. */
+  policyUrl?: string;
+  /** 今後の対応方針 (required before a 一部準拠 claim). */
+  futurePlan?: string;
+  /** Environments of the manual checks (OS / browser / AT with versions). */
+  environments?: TestEnvironment[];
+  /** 追加の対応, one per entry. */
+  additionalMeasures?: string[];
+  /** Representative pages a person named (URLs or globs). */
+  representative?: string[];
 }
 
+/** The statement fields that stay optional in the model (absent when the person gave none). */
+export type OptionalStatementKey = 'organisation' | 'policyUrl' | 'futurePlan' | 'environments' | 'additionalMeasures' | 'representative';
+
 export interface ReportOptions {
+  /** Run to report (default: the test's newest run with a test, else the newest finished run). */
   runId?: number;
+  /**
+   * The test to report (rules-jis/jis-test.ts): its statement, its judgements only (「再確認」 copies listed, never
+   * applied), its newest run, its 試験実施期間. Without it: every judgement in the store, the run's own dates.
+   */
+  testId?: number;
   selection?: SelectionOptions;
   statement?: StatementOptions;
   /** Judgements to use (default: those in the store). */
@@ -146,8 +168,13 @@ export interface ReportModel {
   brokenLinks: BrokenLink[];
   progress: Progress | null;
   trends: Trends;
-  judgements: { all: Judgement[]; used: Judgement[]; stale: { judgement: Judgement; urls: string[] }[] };
-  statement: Required<Omit<StatementOptions, 'organisation'>> & { organisation: string | null };
+  /** `recheck`: judgements carried into the test although their page changed (「再確認」 material, never a result). */
+  judgements: { all: Judgement[]; used: Judgement[]; stale: { judgement: Judgement; urls: string[] }[]; recheck?: Judgement[] };
+  statement: Required<Omit<StatementOptions, OptionalStatementKey>> & { organisation: string | null } & Partial<Pick<StatementOptions, Exclude<OptionalStatementKey, 'organisation'>>>;
+  /** The test reported (with `testId`), else null. */
+  test?: JisTest | null;
+  /** What is wrong with the statement, in Japanese, e.g. 「表明日が試験実施期間より前です（…）」; empty when nothing. */
+  statementProblems?: string[];
 }
 
 export { findingKey } from './trends.js';
@@ -172,16 +199,17 @@ async function pagesAndSelection(store: Store, run: Run, opts: ReportOptions): P
 }
 
 export async function buildReportModel(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
-  const run = await reportedRun(store, opts.runId);
-  const target = run.target ?? 'AA';
+  const tc = await testContext(store, opts);
+  const run = await reportedRun(store, tc.runId);
+  const target = tc.test?.target ?? run.target ?? 'AA';
   const now = opts.now ?? new Date().toISOString();
-  const judgements = opts.judgements ?? (await store.judgements.listJudgements());
+  const judgements = opts.judgements ?? tc.judgements ?? (await store.judgements.listJudgements());
   const { audited, erroredPages, selection } = await pagesAndSelection(store, run, opts);
   const findings = await findingsByPage(store, run.id);
   const judged = judgePages(audited, findings, judgements, new Set(selection.urls));
   const checklist = buildChecklist(judged.pages, target);
   const documents = await store.results.documentsOfRun(run.id);
-  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documents.length, now, given: opts.statement });
+  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documents.length, now, given: tc.statement });
   const allRuns = await store.runs.listRuns();
   return {
     generatedAt: now,
@@ -201,7 +229,11 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
     brokenLinks: await store.results.brokenLinksOfRun(run.id),
     progress: await buildProgress(store, run, allRuns),
     trends: await buildTrends(store, run, allRuns),
-    judgements: { all: judgements, used: judged.used, stale: judged.stale },
+    judgements: tc.test
+      ? { all: tc.all, used: judged.used, stale: [...judged.stale, ...recheckStale(tc.recheck, audited)], recheck: tc.recheck }
+      : { all: judgements, used: judged.used, stale: judged.stale },
     statement,
+    test: tc.test,
+    statementProblems: tc.problems(statement.statementDate),
   };
 }

@@ -141,6 +141,7 @@ const CSV_HEADERS: Record<string, string> = {
   scope: 'scope', 範囲: 'scope',
   url: 'url', pattern: 'pattern', パターン: 'pattern',
   ruleid: 'ruleId', ルール: 'ruleId', selector: 'selector', セレクター: 'selector', snippet: 'snippet', contenthash: 'contentHash',
+  waiver: 'waiver', 適用除外の理由: 'waiver',
 };
 
 const CSV_ERRORS_JA: Record<string, string> = {
@@ -177,7 +178,7 @@ export function parseJudgementCsv(text: string): JudgementInput[] {
     const scope = { type, url: o.url, pattern: o.pattern, ruleId: o.ruleId, selector: o.selector, snippet: o.snippet || undefined } as unknown as JudgementScope;
     const crit = (o.criterion.match(/\d+\.\d+\.\d+/) ?? [o.criterion])[0];
     return validateJudgement(
-      { criterion: crit, result: o.result as JudgementInput['result'], note: o.note, who: o.who, when: o.when || undefined, scope, contentHash: o.contentHash || undefined },
+      { criterion: crit, result: o.result as JudgementInput['result'], note: o.note, who: o.who, when: o.when || undefined, scope, contentHash: o.contentHash || undefined, waiver: o.waiver || undefined },
       `${i + 2} 行目: `,
     );
   });

@@ -44,6 +44,11 @@ export interface JudgementInput {
   scope: JudgementScope;
   /** Optional fingerprint the exporter already knows (e.g. the content hash of the page it judged). */
   contentHash?: string;
+  /**
+   * A waiver (適用除外の理由): a ○ that answers an automated violation on purpose, with the reason the public note
+   * shows (≥ WAIVER_MIN_LENGTH characters). Without it such a ○ is refused (judgement-conflicts.ts).
+   */
+  waiver?: string;
 }
 
 /** One criterion on one page, as the extension's checklist records and exports it: every field filled in. */
@@ -68,7 +73,20 @@ export interface Judgement {
   /** Where it came from: "cli", "json:<file>", "csv:<file>". */
   source: string;
   revokedAt: string | null;
+  /** The waiver's reason, when this ○ answers an automated violation on purpose (JudgementInput.waiver). */
+  waiver?: string | null;
+  /** The test (rules-jis/jis-test.ts) it was made for; null: made before tests existed, owned by none. */
+  testId?: number | null;
+  /** When it was carried over from another test: the id of the judgement it copies. */
+  carriedFrom?: number | null;
+  /** Carried although its page changed since: 「再確認」 material only, never a result. */
+  recheck?: boolean;
+  /** The run whose pages it was checked against when recorded (fingerprint, conflicts), when known. */
+  runId?: number | null;
 }
+
+/** The shortest waiver reason accepted (characters). */
+export const WAIVER_MIN_LENGTH = 10;
 
 export const JUDGEMENT_FORMAT = 'jis-a11y-judgements';
 export const JUDGEMENT_FORMAT_VERSION = 1;
@@ -132,7 +150,20 @@ export function validateJudgement(j: JudgementInput, where = ''): JudgementInput
   const scope = validateScope(j.scope, where);
   const when = j.when ? new Date(j.when) : new Date();
   if (Number.isNaN(when.getTime())) throw new JudgementFormatError(`${where}日時「${j.when}」を読めません`);
-  return { criterion: c.wcag, result, note: j.note ?? '', who: j.who ?? '', when: when.toISOString(), scope, contentHash: j.contentHash };
+  const out: JudgementInput = { criterion: c.wcag, result, note: j.note ?? '', who: j.who ?? '', when: when.toISOString(), scope, contentHash: j.contentHash };
+  const waiver = validateWaiver(j.waiver, result, where);
+  if (waiver) out.waiver = waiver;
+  return out;
+}
+
+/** A waiver is a reason of WAIVER_MIN_LENGTH characters or more, and only on a ○ (pass). */
+function validateWaiver(w: unknown, result: JudgementResult, where: string): string | undefined {
+  if (w === undefined || w === null || w === '') return undefined;
+  const text = String(w).trim();
+  if (result !== 'pass') throw new JudgementFormatError(`${where}waiver（適用除外の理由）は ○（pass）の判断にだけ付けられます`);
+  if ([...text].length < WAIVER_MIN_LENGTH)
+    throw new JudgementFormatError(`${where}waiver（適用除外の理由）が短すぎます（${[...text].length} 文字）。なぜ自動検査の不適合を認めないのかを ${WAIVER_MIN_LENGTH} 文字以上で書いてください`);
+  return text;
 }
 
 function validateScope(s: JudgementScope | undefined, where: string): JudgementScope {

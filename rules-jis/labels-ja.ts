@@ -6,6 +6,7 @@
 import type { ErrorCode, FindingKind, Outcome } from './types.js';
 import type { JudgementResult, JudgementScope } from './judgements.js';
 import type { FixBy, JudgedPer, KitAutomation } from './manual-kit.js';
+import type { TestStatus } from './jis-test.js';
 
 /** Per page and criterion (docs/architecture.md "Outcomes"). */
 export const OUTCOME_LABEL_JA: Readonly<Record<Outcome, string>> = {
@@ -83,6 +84,20 @@ export const ERROR_CODE_LABEL_JA: Readonly<Record<ErrorCode, string>> = {
 export const JUDGED_PER_LABEL_JA: Readonly<Record<JudgedPer, string>> = { page: 'ページごと', template: 'テンプレートごと', site: 'サイト全体' };
 export const KIT_AUTOMATION_LABEL_JA: Readonly<Record<KitAutomation, string>> = { automatic: '自動', 'automatic+person': '自動＋人', person: '人' };
 export const FIX_BY_LABEL_JA: Readonly<Record<FixBy, string>> = { editor: '編集者（掲載した課）', template: 'テンプレート', system: 'システム', mixed: '場所による' };
+
+/** The yearly test (rules-jis/jis-test.ts): its state, and what carry-over says about each judgement. */
+export const TEST_STATUS_LABEL_JA: Readonly<Record<TestStatus, string>> = { open: '実施中', closed: '終了' };
+export const CARRY_STATE_LABEL_JA = {
+  unchanged: '変更なし（引き継げます）',
+  changed: 'ページが変わりました（引き継ぐなら「再確認」として。--include-changed）',
+  carried: '引き継ぎ済み',
+  conflict: '自動検査の結果と矛盾するため引き継げません',
+  recheck: '再確認',
+} as const;
+/** Said by the reports and `test` commands when the 表明日 comes before the end of the 試験実施期間. */
+export const STATEMENT_BEFORE_PERIOD_JA = '表明日が試験実施期間より前です';
+/** Refusal of a ○ / × on a criterion that is 適用なし on every page the judgement covers. */
+export const INAPPLICABLE_JUDGEMENT_REFUSED_JA = '適用なしの達成基準に ○ は付けられません。− を選んでください';
 
 /** All of the above as one object (what tests compare, and what a new front door imports). */
 export const LABELS_JA = {

@@ -6,8 +6,9 @@ import { DEFAULT_STORE } from '../store/paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { JudgementFormatError, describeScope, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
 import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
-import { JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import { CARRY_STATE_LABEL_JA, JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { openExistingStore } from './open-store.js';
+import { parseTestId } from './test-command.js';
 
 export function registerJudgeCommand(program: Command): void {
   program
@@ -19,6 +20,7 @@ export function registerJudgeCommand(program: Command): void {
     .option('--note <text>', '注記（判断の理由）', '')
     .option('--who <name>', '確認した人', '')
     .option('--when <datetime>', '確認した日時（省略時は今）')
+    .option('--waiver <reason>', '自動検査の不適合を ○ とする理由（適用除外。10 文字以上。試験結果の注記に載る）')
     .option('--site', '範囲: サイト全体')
     .option('--pattern <glob>', '範囲: URL パターン（/ で始まればパス、例 "/news/**"）')
     .option('--page <url>', '範囲: 1 ページ')
@@ -28,6 +30,7 @@ export function registerJudgeCommand(program: Command): void {
     .option('--import <file>', 'JSON（jis-a11y-judgements 形式）または CSV から読み込む')
     .option('--list', '記録されている判断を表示する')
     .option('--revoke <id>', '判断を取り消す')
+    .option('--test <id>', 'この試験の判断として記録する（省略時は実施中の試験）')
     .action(async (o: Record<string, string | boolean | undefined>) => {
       const store = await openExistingStore(path.resolve(String(o.store)));
       try {
@@ -35,7 +38,11 @@ export function registerJudgeCommand(program: Command): void {
           const all = await store.judgements.listJudgements({ includeRevoked: true });
           if (!all.length) console.log('記録されている判断はありません。');
           for (const j of all)
-            console.log(`#${j.id} ${j.criterion} ${JUDGEMENT_RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}`);
+            console.log(
+              `#${j.id} ${j.criterion} ${JUDGEMENT_RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}` +
+                `${j.testId ? `（試験 #${j.testId}${j.carriedFrom ? `、#${j.carriedFrom} から引き継ぎ` : ''}${j.recheck ? `、${CARRY_STATE_LABEL_JA.recheck}` : ''}）` : ''}` +
+                `${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}${j.waiver ? ` — 適用除外の理由: ${j.waiver}` : ''}`,
+            );
           return;
         }
         if (o.revoke) {
@@ -62,16 +69,19 @@ export function registerJudgeCommand(program: Command): void {
               : o.page
                 ? { type: 'page', url: String(o.page) }
                 : { type: 'finding', url: String(o.finding), ruleId: String(o.rule ?? ''), selector: String(o.selector ?? '') };
-          inputs = [{ criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope }];
+          inputs = [{ criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope, waiver: o.waiver ? String(o.waiver) : undefined }];
         }
         let ids: number[];
+        const testId = parseTestId(o.test === undefined ? undefined : String(o.test));
+        const entryName = o.import && /\.csv$/i.test(String(o.import)) ? (i: number) => `${i + 2} 行目` : undefined;
         try {
-          ids = await store.judgements.recordJudgements(inputs, { source });
+          ids = await store.judgements.recordJudgements(inputs, { source, testId, entryName });
         } catch (e) {
           if (e instanceof JudgementFormatError) throw new UsageError(e.message);
           throw e;
         }
-        console.log(`判断を ${ids.length} 件記録しました（#${ids.join(', #')}）。次に作る報告書から反映されます。`);
+        const test = testId !== undefined ? await store.tests.get(testId) : await store.tests.openTest();
+        console.log(`判断を ${ids.length} 件記録しました（#${ids.join(', #')}）${test ? `。試験 #${test.id}「${test.name}」の判断です` : ''}。次に作る報告書から反映されます。`);
       } catch (e) {
         if (e instanceof JudgementFormatError) throw new UsageError(e.message);
         throw e;

@@ -7,6 +7,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerCrawlCommand } from './crawl-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerJudgeCommand } from './judge-command.js';
+import { registerTestCommand } from './test-command.js';
 import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { BrowserNotFoundError } from '../page/browser.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerCrawlCommand(program);
   registerReportCommand(program);
   registerJudgeCommand(program);
+  registerTestCommand(program);
   return program;
 }
 

@@ -8,6 +8,7 @@ import { ALL_FORMATS, generateReports, type ReportFormat } from '../../reports/g
 import type { StatementOptions } from '../../reports/model.js';
 import type { SelectionMethod } from '../../reports/sampling.js';
 import { openExistingStore } from './open-store.js';
+import { parseTestId } from './test-command.js';
 
 function parseRunId(v?: string): number | undefined {
   if (v === undefined) return undefined;
@@ -21,7 +22,8 @@ export function registerReportCommand(program: Command): void {
     .command('report')
     .description('保存した検査結果から報告書・試験結果・CSV・Excel・PDF を作ります / write the reports of a stored run')
     .option('-s, --store <file>', '検査結果の SQLite ファイル', DEFAULT_STORE)
-    .option('-r, --run <id>', '検査番号（省略時は最新の完了した検査）')
+    .option('-r, --run <id>', '検査番号（省略時は試験の最新の検査、なければ最新の完了した検査）')
+    .option('--test <id>', '試験の番号（省略時はその検査を使う試験。その試験の判断と表明だけを使う）')
     .option('-o, --out <dir>', '出力フォルダー（省略時はストアと同じフォルダー）')
     .option('--select <method>', '試験するページの選択方法 all | random | representative | representative-random', 'all')
     .option('-n, --sample <n>', 'ランダムに選ぶページ数（WAIC の目安は 40 以上）', '40')
@@ -30,7 +32,7 @@ export function registerReportCommand(program: Command): void {
     .option('--statement-date <date>', '表明日（YYYY-MM-DD）')
     .option('--site-name <name>', 'サイト名')
     .option('--formats <list>', `作るもの（カンマ区切り）: ${ALL_FORMATS.join(',')}`, ALL_FORMATS.join(','))
-    .action(async (o: { store: string; run?: string; out?: string; select: string; sample: string; seed: string; statement?: string; statementDate?: string; siteName?: string; formats: string }) => {
+    .action(async (o: { store: string; run?: string; test?: string; out?: string; select: string; sample: string; seed: string; statement?: string; statementDate?: string; siteName?: string; formats: string }) => {
       const methods: SelectionMethod[] = ['all', 'random', 'representative', 'representative-random'];
       if (!methods.includes(o.select as SelectionMethod)) throw new UsageError(`--select は ${methods.join(' / ')} のいずれかです（指定: ${o.select}）`);
       const n = Number(o.sample);
@@ -54,13 +56,16 @@ export function registerReportCommand(program: Command): void {
         const r = await generateReports({
           store,
           runId: parseRunId(o.run),
+          testId: parseTestId(o.test) ?? 'run',
           outDir: o.out ?? path.dirname(storeFile),
           selection: { method: o.select as SelectionMethod, n, seed: o.seed },
           statement,
           formats,
         });
         const m = r.model;
+        if (m.test) console.log(`試験 #${m.test.id}「${m.test.name}」`);
         console.log(`検査 #${r.runId}（${m.pages.length} ページ）: ${m.claim.text}`);
+        for (const p of m.statementProblems ?? []) console.log(`注意: ${p}`);
         for (const f of Object.values(r.files)) console.log(`  ${f}`);
         console.log(`報告書: ${r.reportPath}`);
       } finally {

@@ -55,7 +55,12 @@ function selectionMethod(m: ReportModel): HtmlValue[] {
 }
 
 export const TEST_RESULT_ITEMS: readonly TestResultItem[] = [
-  { id: 'date', title: '表明日', render: (m) => [html`<p>${dateJa(m.statement.statementDate)}</p>`] },
+  {
+    id: 'date',
+    title: '表明日',
+    // a 表明日 before the end of the test's 試験実施期間 (reports/model/test.ts) is said where the date is printed
+    render: (m) => [html`<p>${dateJa(m.statement.statementDate)}</p>`, ...(m.statementProblems ?? []).map((p) => html`<p class="review"><strong>${p}</strong></p>`)],
+  },
   { id: 'standard', title: '規格の規格番号及び改正年', render: () => [html`<p>JIS X 8341-3:2016</p>`] },
   { id: 'level', title: '満たしている適合レベル及び対応度', render: levelAndClaim },
   { id: 'scope', title: '対象となるウェブページの説明', render: scope },

@@ -52,14 +52,16 @@ describe('human judgements', () => {
   it('a judgement never overrides an automated violation; precedence page > pattern > site', async () => {
     const store = await freshStore();
     const r = await crawl(store, H1);
+    // a site-wide ○ on 1.1.1 while news-2 fails it is refused when recorded (rules-jis/judgement-conflicts.ts)
+    await expect(store.judgements.recordJudgements([{ criterion: '1.1.1', result: 'pass', scope: { type: 'site' } }])).rejects.toThrow(/1\.1\.1.*news\/2\.html/);
     await store.judgements.recordJudgements([
-      { criterion: '1.1.1', result: 'pass', scope: { type: 'site' }, when: '2026-11-01T00:00:00Z' },
+      { criterion: '1.1.1', result: 'pass', scope: { type: 'page', url: O + '/' }, when: '2026-11-01T00:00:00Z' },
       { criterion: '2.4.6', result: 'pass', scope: { type: 'site' }, when: '2026-11-01T00:00:00Z' },
       { criterion: '2.4.6', result: 'fail', note: 'お知らせの見出しが「お知らせ」だけ', scope: { type: 'pattern', pattern: '/news/**' }, when: '2026-11-02T00:00:00Z' },
       { criterion: '2.4.6', result: 'pass', scope: { type: 'page', url: O + '/news/2.html' }, when: '2026-10-01T00:00:00Z' },
     ]);
     expect((await outcome(store, r, '/news/2.html', '1.1.1')).outcome).toBe('fail'); // violation stands
-    expect((await outcome(store, r, '/', '1.1.1')).outcome).toBe('pass'); // site judgement over review
+    expect((await outcome(store, r, '/', '1.1.1')).outcome).toBe('pass'); // page judgement over review
     expect((await outcome(store, r, '/', '2.4.6')).outcome).toBe('pass'); // site
     expect((await outcome(store, r, '/news/1.html', '2.4.6')).outcome).toBe('fail'); // pattern beats site
     expect((await outcome(store, r, '/news/2.html', '2.4.6')).outcome).toBe('pass'); // page beats pattern even if older
