@@ -66,7 +66,7 @@ const server = http.createServer((req, res) => {
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}/`;
 
-interface Row { rule: string; name: string; failed: number; failedFlagged: number; failedFlaggedRule: number; ok: number; okFlagged: number; okFlaggedRule: number; errors: number }
+interface Row { rule: string; name: string; failed: number; failedFlagged: number; failedFlaggedRule: number; ok: number; okFlagged: number; okFlaggedRule: number; passed: number; passedFlagged: number; errors: number }
 const rows = new Map<string, Row>();
 const browser = await launchBrowser();
 const queue = new PQueue({ concurrency: 3 });
@@ -78,7 +78,7 @@ const started = Date.now();
 
 for (const t of cases) {
   queue.add(async () => {
-    const row = rows.get(t.ruleId) ?? { rule: t.ruleId, name: t.ruleName, failed: 0, failedFlagged: 0, failedFlaggedRule: 0, ok: 0, okFlagged: 0, okFlaggedRule: 0, errors: 0 };
+    const row = rows.get(t.ruleId) ?? { rule: t.ruleId, name: t.ruleName, failed: 0, failedFlagged: 0, failedFlaggedRule: 0, ok: 0, okFlagged: 0, okFlaggedRule: 0, passed: 0, passedFlagged: 0, errors: 0 };
     rows.set(t.ruleId, row);
     const page = await browser.newPage();
     try {
@@ -101,9 +101,11 @@ for (const t of cases) {
         if (r.findings.some((f) => byImpl(f) && f.kind !== 'advisory')) row.failedFlaggedRule++;
       } else {
         row.ok++;
+        if (t.expected === 'passed') row.passed++;
         const wrong = r.findings.filter((f) => onCrit(f) && f.kind === 'violation');
         if (wrong.length) {
           row.okFlagged++;
+          if (t.expected === 'passed') row.passedFlagged++;
           falseLines.push(`  ${t.ruleId} ${t.expected} ${t.relativePath}: ${[...new Set(wrong.map((f) => `${f.ruleId}(${f.criteria.join(',')})`))].join(' ')}`);
         }
         if (r.findings.some((f) => byImpl(f) && f.kind === 'violation')) row.okFlaggedRule++;
@@ -136,6 +138,7 @@ const implRows = list.filter((r) => implementers.has(r.rule));
 const s2 = (k: keyof Row) => implRows.reduce((s, r) => s + (r[k] as number), 0);
 console.log(`      対応ルールのある ACT ルールに限ると 不合格例 ${s2('failed')} 件のうち同じルールで検出 ${s2('failedFlaggedRule')} 件（${pct(s2('failedFlaggedRule'), s2('failed'))}）`);
 console.log(`      合格・適用外例 ${sum('ok')} 件のうち違反と誤検出 ${sum('okFlagged')} 件（${pct(sum('okFlagged'), sum('ok'))}、達成基準単位: 同じ達成基準の別ルールが正当に検出した場合も含む）`);
+console.log(`      合格例（passed）だけでは ${sum('passed')} 件のうち違反と誤検出 ${sum('passedFlagged')} 件（${pct(sum('passedFlagged'), sum('passed'))}）`);
 console.log(`      同じルールによる誤検出 ${s2('okFlaggedRule')} 件 / ${s2('ok')} 件（${pct(s2('okFlaggedRule'), s2('ok'))}）`);
 console.log(`      実行エラー ${sum('errors')} 件（HTML 以外の文書 ${notHtml} 件は検査対象外と正しく答えたので適用外例の正答に数えています）`);
 for (const l of errorLines.sort()) console.log(l);
