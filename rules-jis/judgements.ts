@@ -44,6 +44,11 @@ export interface JudgementInput {
   scope: JudgementScope;
   /** Optional fingerprint the exporter already knows (e.g. the content hash of the page it judged). */
   contentHash?: string;
+  /**
+   * A recorded exception: the public reason why a ○ answers an automated violation (e.g. third-party content
+   * the body cannot change). Without it a ○ never overrides an automated fail; with it the 注記 shows the reason.
+   */
+  waiver?: string;
 }
 
 /** One criterion on one page, as the extension's checklist records and exports it: every field filled in. */
@@ -68,6 +73,11 @@ export interface Judgement {
   /** Where it came from: "cli", "json:<file>", "csv:<file>". */
   source: string;
   revokedAt: string | null;
+  /**
+   * A recorded exception: the public reason why a ○ answers an automated violation (e.g. third-party content
+   * the body cannot change). Without it a ○ never overrides an automated fail; with it the 注記 shows the reason.
+   */
+  waiver?: string;
 }
 
 export const JUDGEMENT_FORMAT = 'jis-a11y-judgements';
@@ -180,15 +190,19 @@ export function matchesPattern(pattern: string, url: string): boolean {
   return m(pattern.startsWith('/') ? urlPath(url) : url);
 }
 
-/** Does a site / pattern / page judgement cover this page as it is now? */
-export function coversPage(j: Judgement, page: PageRef): boolean {
+/** Does a site / pattern / page judgement's scope name this page, whatever its content now? */
+export function namesPage(j: Judgement, page: Pick<PageRef, 'url'>): boolean {
   if (j.revokedAt) return false;
   const s = j.scope;
   if (s.type === 'site') return true;
   if (s.type === 'finding') return false;
-  if (s.type === 'page' && normUrl(s.url) !== normUrl(page.url)) return false;
-  if (s.type === 'pattern' && !matchesPattern(s.pattern, page.url)) return false;
-  return contentStillSame(j.fingerprint, page);
+  if (s.type === 'page') return normUrl(s.url) === normUrl(page.url);
+  return matchesPattern(s.pattern, page.url);
+}
+
+/** Does a site / pattern / page judgement cover this page as it is now? */
+export function coversPage(j: Judgement, page: PageRef): boolean {
+  return namesPage(j, page) && contentStillSame(j.fingerprint, page);
 }
 
 /** Whether the page's content is what the judgement was made on (a page that was not judged is not covered). */

@@ -37,5 +37,9 @@ export function buildStatement({ run, audited, errored, documents, now, given = 
     technologies: given.technologies ?? ['HTML', 'CSS', 'JavaScript', 'WAI-ARIA'],
     period: given.period ?? { from: run.startedAt, to: run.finishedAt ?? run.startedAt },
     organisation: given.organisation ?? null,
+    policyUrl: given.policyUrl ?? null,
+    futurePlan: given.futurePlan ?? null,
+    environments: given.environments ?? [],
+    additionalMeasures: given.additionalMeasures ?? [],
   };
 }

@@ -21,7 +21,7 @@ const finding = (over: Partial<Finding>): Finding => ({
 });
 const stat = (ruleId: string, criteria: string[], result: RuleStat['result']): RuleStat => ({ ruleId, source: 'axe', criteria, result });
 const noFacts = { inapplicable: {} };
-const outcomeOf = <C extends CriterionResult>(cs: C[], id: string): C => cs.find((c) => c.id === id)!;
+const outcomeOf = <C extends { id: string }>(cs: C[], id: string): C => cs.find((c) => c.id === id)!;
 
 describe('judgePage', () => {
   it('covers the target: 38 criteria for AA, 25 for A', () => {
