@@ -60,6 +60,8 @@ export interface ShellOptions {
   siteName: string;
   body: Html;
   footer?: Html;
+  /** CSS of our own added after the shared CSS (e.g. the 試験結果's landscape print). */
+  css?: string;
 }
 
 export function htmlPage(o: ShellOptions): string {
@@ -71,7 +73,7 @@ export function htmlPage(o: ShellOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${TOOL_NAME} ${TOOL_VERSION}">
 <title>${o.title}｜${o.siteName}</title>
-<style>${raw(REPORT_CSS)}</style>
+<style>${raw(REPORT_CSS + (o.css ? o.css + '\n' : ''))}</style>
 </head>
 <body>
 <a class="skip" href="#main">本文へスキップ</a>

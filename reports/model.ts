@@ -28,7 +28,7 @@ import { groupFindings } from './model/finding-groups.js';
 import { findRepeats } from './model/repeats.js';
 import { buildStatement } from './model/statement.js';
 
-export interface StatementOptions extends Pick<TestStatement, 'policyUrl' | 'futurePlan' | 'environments' | 'additionalMeasures'> {
+export interface StatementOptions extends Pick<TestStatement, 'policyUrl' | 'futurePlan' | 'environments' | 'additionalMeasures' | 'representative'> {
   /** 表明日 (YYYY-MM-DD); default: the day the report is generated (JST). */
   statementDate?: string;
   /** Name of the site, e.g. 「みどり県公式ホームページ」; default: the top page's title. */

@@ -7,6 +7,7 @@ import type { ErrorCode, FindingKind, Outcome } from './types.js';
 import type { JudgementResult, JudgementScope } from './judgements.js';
 import type { FixBy, JudgedPer, KitAutomation } from './manual-kit.js';
 import type { JudgedOutcome } from './verdict.js';
+import type { SelectionKind } from './jis-test.js';
 
 /** Per page and criterion (docs/architecture.md "Outcomes"). */
 export const OUTCOME_LABEL_JA: Readonly<Record<Outcome, string>> = {
@@ -73,6 +74,9 @@ export const RESULT_MARK_WORDS_JA: Readonly<Record<ResultMark, string>> = {
 /** The 適用 column: ○ something on the pages is subject to the criterion, − nothing is. */
 export const APPLICABLE_MARK_JA = { applicable: '○', inapplicable: '−' } as const;
 export const APPLICABLE_MARK_WORDS_JA = { applicable: '適用あり', inapplicable: '適用なし' } as const;
+
+/** Why a page is in a test's selection (rules-jis/jis-test.ts SelectionKind), as the URI list marks it. */
+export const SELECTION_KIND_LABEL_JA: Readonly<Record<SelectionKind, string>> = { representative: '代表', random: 'ランダム' };
 
 /**
  * How a criterion's result was reached in a report: by the automated checks alone, by them and a person, or by a
@@ -150,6 +154,7 @@ export const LABELS_JA = {
   applicableMark: APPLICABLE_MARK_JA,
   applicableMarkWords: APPLICABLE_MARK_WORDS_JA,
   decidedBy: DECIDED_BY_LABEL_JA,
+  selectionKind: SELECTION_KIND_LABEL_JA,
   claim: CLAIM_WORDS_JA,
   advisoryGroup: ADVISORY_GROUP_JA,
   errorCode: ERROR_CODE_LABEL_JA,

@@ -41,5 +41,6 @@ export function buildStatement({ run, audited, errored, documents, now, given = 
     futurePlan: given.futurePlan ?? null,
     environments: given.environments ?? [],
     additionalMeasures: given.additionalMeasures ?? [],
+    representative: given.representative ?? [],
   };
 }
