@@ -20,8 +20,13 @@ export interface TestResultOptions {
   idPrefix?: string;
 }
 
-/** The print CSS of the PDF: A4 landscape, so the six columns of the checklist fit the page width. */
-export const TEST_RESULT_PRINT_CSS = '@media print { @page { size: A4 landscape; margin: 12mm 12mm; } }';
+/**
+ * The print CSS of the PDF: A4 landscape, so the six columns of the checklist fit the page width, and a TrueType
+ * Japanese font first (Debian fonts-ipaexfont-gothic): Chromium embeds TrueType outlines as real fonts, but turns
+ * the CFF outlines of Noto Sans CJK into Type 3 glyph drawings, which PDF readers cannot search or reflow well.
+ */
+export const TEST_RESULT_PRINT_CSS =
+  '@media print { @page { size: A4 landscape; margin: 12mm 12mm; } html { font-family: "IPAexGothic", "IPAexゴシック", "Noto Sans CJK JP", sans-serif; } * { font-synthesis: none; } }';
 
 function heading(level: number, id: string, text: string): Html {
   return html`<h${level} id="${id}">${text}</h${level}>`;
@@ -30,7 +35,7 @@ function heading(level: number, id: string, text: string): Html {
 /** The page title: the site's 試験結果, marked as not for publication until a claim may be stated. */
 export function testResultTitle(d: TestResultDocument): string {
   const base = `${d.statement.siteName} JIS X 8341-3:2016 試験結果`;
-  return d.claim.state === 'stated' ? base : `${base}（${d.claim.state === 'incomplete' ? CLAIM_WORDS_JA.incomplete : CLAIM_WORDS_JA.blocked}）`;
+  return d.claim.state === 'stated' ? base : `${base}【${d.claim.state === 'incomplete' ? CLAIM_WORDS_JA.incomplete : CLAIM_WORDS_JA.blocked}】`;
 }
 
 function fragment(d: TestResultDocument, o: TestResultOptions): Html {

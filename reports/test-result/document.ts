@@ -77,6 +77,8 @@ export interface DocChecklistEntry extends CriterionRef {
 
 export interface DocSelectedPage {
   url: string;
+  /** The page's title when it was audited (the link text of the URI list). */
+  title: string;
   /** 代表 / ランダム when known; null when every page was tested. */
   kind: SelectionKind | null;
   reason: string;
@@ -175,13 +177,15 @@ function selectedPages(m: ReportModel): DocSelectedPage[] {
   const s = m.selection;
   const rep = new Map(s.templates.map((t) => [t.representative, t]));
   const random = new Set(s.random);
+  const titles = new Map(m.pages.map((p) => [p.url, p.title]));
   return s.urls.map((url) => {
+    const title = titles.get(url) ?? '';
     if (s.method !== 'all' && s.representative.includes(url)) {
       const t = rep.get(url);
-      return { url, kind: 'representative' as const, reason: t ? `テンプレート ${t.key}（${t.count} ページ）の代表` : '代表ページ' };
+      return { url, title, kind: 'representative' as const, reason: t ? `テンプレート ${t.key}（${t.count} ページ）の代表` : '代表ページ' };
     }
-    if (random.has(url)) return { url, kind: 'random' as const, reason: 'ランダムに選択' };
-    return { url, kind: null, reason: 'すべてのページを試験' };
+    if (random.has(url)) return { url, title, kind: 'random' as const, reason: 'ランダムに選択' };
+    return { url, title, kind: null, reason: 'すべてのページを試験' };
   });
 }
 

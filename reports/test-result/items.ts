@@ -63,9 +63,13 @@ function selectionMethod(d: TestResultDocument): HtmlValue[] {
   ];
 }
 
-/** Every tested URI, linked, marked 代表 / ランダム when the selection says so. */
+/**
+ * Every tested URI, printed in full and linked, marked 代表 / ランダム when the selection says so. The link text is
+ * the page's title with its URI: a bare URL tells a screen-reader user little (our own check asks about it), and
+ * titles alone repeat across pages (two links with one text going to two places).
+ */
 function uris(d: TestResultDocument): HtmlValue[] {
-  return [html`<ol class="url">${d.selection.pages.map((p) => html`<li><a href="${p.url}">${p.url}</a>${p.kind ? `（${SELECTION_KIND_LABEL_JA[p.kind]}）` : ''}</li>`)}</ol>`];
+  return [html`<ol class="url">${d.selection.pages.map((p) => html`<li><a href="${p.url}">${p.title ? `${p.title} ${p.url}` : p.url}</a>${p.kind ? `（${SELECTION_KIND_LABEL_JA[p.kind]}）` : ''}</li>`)}</ol>`];
 }
 
 function tools(d: TestResultDocument): HtmlValue[] {
