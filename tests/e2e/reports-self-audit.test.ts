@@ -19,6 +19,7 @@ import schema from '../../schema/test-result.schema.json';
 import { runCheck } from '../../crawler/cli/check-command.js';
 import { openStore } from '../../crawler/store/store.js';
 import { generateReports, REPORT_FILES } from '../../reports/generate.js';
+import { buildReportModel } from '../../reports/model.js';
 import { CHECKLIST_SHEET } from '../../reports/xlsx.js';
 import { CLAIM_WORDS_JA } from '../../rules-jis/labels-ja.js';
 import type { AuditResult, PageResult } from '../../rules-jis/types.js';
@@ -128,6 +129,20 @@ describe('the 試験結果 is one document, and the demo’s test is not complet
 });
 
 describe('completing the demo’s test (a person’s judgements in a real SQLite store)', () => {
+  it('defect: 5 random pages once gave 「Aに準拠、AAに一部準拠」; a sample with open cells states no claim', async () => {
+    const store = await openStore(file('demo.sqlite'), { readonly: true });
+    try {
+      for (const seed of ['1', '2', '3']) {
+        const m = await buildReportModel(store, { selection: { method: 'random', n: 5, seed } });
+        expect(m.selection.urls).toHaveLength(5);
+        expect(m.claim, seed).toMatchObject({ state: 'incomplete', kind: null });
+        expect(m.claim.missing.flatMap((x) => x.pages.map((p) => p.url)).every((u) => m.selection.urls.includes(u))).toBe(true);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('gives a claim only once every cell has a result, and 一部準拠 only with 今後の対応方針', async () => {
     const storeFile = path.join(tmp, 'completed.sqlite');
     copyFileSync(file('demo.sqlite'), storeFile);
