@@ -7,7 +7,7 @@ import { openStore, type Store } from '../crawler/store/store.js';
 import { buildReportModel, type ReportModel, type StatementOptions } from './model.js';
 import type { SelectionOptions } from './sampling.js';
 import { siteReportHtml } from './html-report.js';
-import { testResultFragment, testResultPage } from './test-result.js';
+import { testResultDocument, testResultFragment, testResultPage } from './test-result.js';
 import { findingsCsv } from './csv.js';
 import { checklistXlsx } from './xlsx.js';
 import { htmlToPdf } from './pdf.js';
@@ -20,6 +20,8 @@ export const REPORT_FILES = {
   html: 'report.html',
   testResult: 'test-result.html',
   fragment: 'test-result-fragment.html',
+  testResultJson: 'test-result.json',
+  testResultPdf: 'test-result.pdf',
   json: 'result.json',
   csv: 'findings.csv',
   xlsx: 'checklist.xlsx',
@@ -57,8 +59,9 @@ export interface GeneratedReports {
 }
 
 /**
- * Writes every report of a run: report.html (site report), test-result.html and its CMS fragment,
- * result.json, findings.csv (BOM), checklist.xlsx and report.pdf. Call it at the end of a crawl.
+ * Writes every report of a run: report.html (site report), the 試験結果 (test-result.json, and rendered from it
+ * test-result.html, its CMS fragment, checklist.xlsx and test-result.pdf), result.json, findings.csv (BOM) and
+ * report.pdf. Call it at the end of a crawl.
  */
 export async function generateReports(o: GenerateReportsOptions): Promise<GeneratedReports> {
   const store = typeof o.store === 'string' ? await openStore(o.store) : o.store;
@@ -74,13 +77,16 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
       writeFileSync(f, data);
       files[k] = f;
     };
+    // every 試験結果 output renders one document (reports/test-result/document.ts), written beside them
+    const doc = testResultDocument(model);
     if (formats.has('test-result')) {
-      write('testResult', testResultPage(model));
-      write('fragment', testResultFragment(model) + '\n');
+      write('testResultJson', JSON.stringify(doc, null, 2) + '\n');
+      write('testResult', testResultPage(doc));
+      write('fragment', testResultFragment(doc) + '\n');
     }
     if (formats.has('json')) write('json', JSON.stringify(await resultJson(store, model), null, 2) + '\n');
     if (formats.has('csv')) write('csv', await findingsCsv(store, model));
-    if (formats.has('xlsx')) write('xlsx', await checklistXlsx(model));
+    if (formats.has('xlsx')) write('xlsx', await checklistXlsx(doc));
     const links = {
       testResult: formats.has('test-result') ? REPORT_FILES.testResult : undefined,
       csv: formats.has('csv') ? REPORT_FILES.csv : undefined,
@@ -90,7 +96,10 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
     };
     const html = siteReportHtml(model, { links });
     if (formats.has('html') || formats.has('pdf')) write('html', html);
-    if (formats.has('pdf')) write('pdf', await htmlToPdf(siteReportHtml(model, { links: { ...links, pdf: undefined } }), { browser: o.browser }));
+    if (formats.has('pdf')) {
+      write('pdf', await htmlToPdf(siteReportHtml(model, { links: { ...links, pdf: undefined } }), { browser: o.browser }));
+      write('testResultPdf', await htmlToPdf(testResultPage(doc, { print: 'landscape' }), { browser: o.browser }));
+    }
     return { runId: model.run.id, files, reportPath: files.html ?? files.testResult ?? dir, model };
   } finally {
     if (typeof o.store === 'string') await store.close();

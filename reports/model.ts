@@ -13,8 +13,9 @@
 //
 // Scope: the 達成基準チェックリスト and the claim are computed over the SELECTED pages (what was tested and
 // is published); findings, worst pages and repeats cover every audited page of the run (what to fix).
-import type { AppliedCriterion } from '../rules-jis/verdict.js';
-import type { ResultMark } from '../rules-jis/labels-ja.js';
+import type { AppliedCriterion, JudgedOutcome } from '../rules-jis/verdict.js';
+import type { DecidedBy, ResultMark } from '../rules-jis/labels-ja.js';
+import type { TestStatement } from '../rules-jis/jis-test.js';
 import type { FindingKind, Level, Outcome } from '../rules-jis/types.js';
 import { collect, type BrokenLink, type Run, type RunSummary, type Store, type StoredDocument, type StoredPage } from '../crawler/store/store.js';
 import { computeClaim, type Claim } from '../rules-jis/claim.js';
@@ -27,9 +28,9 @@ import { groupFindings } from './model/finding-groups.js';
 import { findRepeats } from './model/repeats.js';
 import { buildStatement } from './model/statement.js';
 import { testContext, recheckStale } from './model/test.js';
-import type { JisTest, TestEnvironment } from '../rules-jis/jis-test.js';
+import type { JisTest } from '../rules-jis/jis-test.js';
 
-export interface StatementOptions {
+export interface StatementOptions extends Pick<TestStatement, 'policyUrl' | 'futurePlan' | 'environments' | 'additionalMeasures' | 'representative'> {
   /** 表明日 (YYYY-MM-DD); default: the day the report is generated (JST). */
   statementDate?: string;
   /** Name of the site, e.g. 「みどり県公式ホームページ」; default: the top page's title. */
@@ -44,21 +45,7 @@ export interface StatementOptions {
   period?: { from: string; to: string };
   /** Who tested / who is responsible, e.g. 「みどり県 総務部 広報広聴課」. */
   organisation?: string;
-  // from the test's statement (rules-jis/jis-test.ts TestStatement), for the renderers of the 試験結果
-  /** URL of the body's ウェブアクセシビリティ方針. */
-  policyUrl?: string;
-  /** 今後の対応方針 (required before a 一部準拠 claim). */
-  futurePlan?: string;
-  /** Environments of the manual checks (OS / browser / AT with versions). */
-  environments?: TestEnvironment[];
-  /** 追加の対応, one per entry. */
-  additionalMeasures?: string[];
-  /** Representative pages a person named (URLs or globs). */
-  representative?: string[];
 }
-
-/** The statement fields that stay optional in the model (absent when the person gave none). */
-export type OptionalStatementKey = 'organisation' | 'policyUrl' | 'futurePlan' | 'environments' | 'additionalMeasures' | 'representative';
 
 export interface ReportOptions {
   /** Run to report (default: the test's newest run with a test, else the newest finished run). */
@@ -96,18 +83,29 @@ export interface ChecklistRow {
   jaJis: string;
   ja: string;
   understandingUrl?: string;
-  /** Site-level outcome over the selected pages (judgements applied). */
-  outcome: Outcome;
+  /** Site-level outcome over the selected pages (judgements applied; 「再確認」 where a judgement went stale). */
+  outcome: JudgedOutcome;
   /** 適用: false only when nothing on any selected page is subject to it. */
   applicable: boolean;
   /** 結果 column: ○ met (pass / inapplicable), × not met, or the words for what remains. */
   resultMark: ResultMark;
-  pages: Record<Outcome, number>;
+  pages: Record<JudgedOutcome, number>;
   violations: number;
   reviews: number;
   /** Judgements that decided the outcome on at least one page. */
   judgements: Judgement[];
+  /** How the result was reached (自動 / 自動＋人 / 人); null while the criterion is still open. */
+  decidedBy: DecidedBy | null;
+  /** Recorded waivers that answered an automated fail, with their public reason and the pages. */
+  waivers: Waiver[];
   note: string;
+}
+
+/** A recorded exception to an automated violation (rules-jis/judgements.ts `waiver`), as the 注記 shows it. */
+export interface Waiver {
+  reason: string;
+  judgement: Judgement;
+  urls: string[];
 }
 
 export interface Occurrence {
@@ -170,12 +168,19 @@ export interface ReportModel {
   trends: Trends;
   /** `recheck`: judgements carried into the test although their page changed (「再確認」 material, never a result). */
   judgements: { all: Judgement[]; used: Judgement[]; stale: { judgement: Judgement; urls: string[] }[]; recheck?: Judgement[] };
-  statement: Required<Omit<StatementOptions, OptionalStatementKey>> & { organisation: string | null } & Partial<Pick<StatementOptions, Exclude<OptionalStatementKey, 'organisation'>>>;
+  statement: ModelStatement;
   /** The test reported (with `testId`), else null. */
   test?: JisTest | null;
   /** What is wrong with the statement, in Japanese, e.g. 「表明日が試験実施期間より前です（…）」; empty when nothing. */
   statementProblems?: string[];
 }
+
+/** The statement as the renderers read it: defaults filled in; what a person must give is null or empty until given. */
+export type ModelStatement = Required<Omit<StatementOptions, 'organisation' | 'policyUrl' | 'futurePlan'>> & {
+  organisation: string | null;
+  policyUrl: string | null;
+  futurePlan: string | null;
+};
 
 export { findingKey } from './trends.js';
 export { selectorPattern } from './model/repeats.js';
@@ -221,7 +226,7 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
     pages: judged.pages,
     erroredPages,
     checklist,
-    claim: computeClaim(checklist, target),
+    claim: computeClaim(checklist, target, { pages: judged.pages.filter((p) => p.selected), futurePlan: statement.futurePlan }),
     ...groupFindings(audited, findings),
     worstPages: worstPages(judged.pages),
     repeats: findRepeats(audited, findings),

@@ -211,15 +211,19 @@ export function matchesPattern(pattern: string, url: string): boolean {
   return m(pattern.startsWith('/') ? urlPath(url) : url);
 }
 
-/** Does a site / pattern / page judgement cover this page as it is now? */
-export function coversPage(j: Judgement, page: PageRef): boolean {
+/** Does a site / pattern / page judgement's scope name this page, whatever its content now? */
+export function namesPage(j: Judgement, page: Pick<PageRef, 'url'>): boolean {
   if (j.revokedAt) return false;
   const s = j.scope;
   if (s.type === 'site') return true;
   if (s.type === 'finding') return false;
-  if (s.type === 'page' && normUrl(s.url) !== normUrl(page.url)) return false;
-  if (s.type === 'pattern' && !matchesPattern(s.pattern, page.url)) return false;
-  return contentStillSame(j.fingerprint, page);
+  if (s.type === 'page') return normUrl(s.url) === normUrl(page.url);
+  return matchesPattern(s.pattern, page.url);
+}
+
+/** Does a site / pattern / page judgement cover this page as it is now? */
+export function coversPage(j: Judgement, page: PageRef): boolean {
+  return namesPage(j, page) && contentStillSame(j.fingerprint, page);
 }
 
 /** Whether the page's content is what the judgement was made on (a page that was not judged is not covered). */

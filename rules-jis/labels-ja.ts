@@ -6,7 +6,8 @@
 import type { ErrorCode, FindingKind, Outcome } from './types.js';
 import type { JudgementResult, JudgementScope } from './judgements.js';
 import type { FixBy, JudgedPer, KitAutomation } from './manual-kit.js';
-import type { TestStatus } from './jis-test.js';
+import type { JudgedOutcome } from './verdict.js';
+import type { SelectionKind, TestStatus } from './jis-test.js';
 
 /** Per page and criterion (docs/architecture.md "Outcomes"). */
 export const OUTCOME_LABEL_JA: Readonly<Record<Outcome, string>> = {
@@ -39,20 +40,76 @@ export const JUDGEMENT_SCOPE_LABEL_JA: Readonly<Record<JudgementScope['type'], s
   finding: '指摘箇所',
 };
 
+/** An outcome once judgements are applied (rules-jis/verdict.ts applyJudgements): the above plus 「再確認」. */
+export const JUDGED_OUTCOME_LABEL_JA: Readonly<Record<JudgedOutcome, string>> = {
+  ...OUTCOME_LABEL_JA,
+  recheck: '再確認',
+};
+
 /** The 結果 column of the 達成基準チェックリスト: ○ met, × not met, or what still has to be done. */
-export type ResultMark = '○' | '×' | '要確認' | '未確認';
+export type ResultMark = '○' | '×' | '要確認' | '未確認' | '再確認';
 
 /** The 結果 mark of a site-level outcome (pass and inapplicable are both met: rules-jis/verdict.ts claimStatus). */
-export const RESULT_MARK_JA: Readonly<Record<Outcome, ResultMark>> = {
+export const RESULT_MARK_JA: Readonly<Record<JudgedOutcome, ResultMark>> = {
   pass: '○',
   inapplicable: '○',
   fail: '×',
   review: '要確認',
   untested: '未確認',
+  recheck: '再確認',
+};
+
+/**
+ * The words printed beside a mark, for every reader (a screen reader reads them; the mark alone is a symbol that
+ * neither speech nor our own contrast check can read): 「○ 満たしている」「− 適用なし」.
+ */
+export const RESULT_MARK_WORDS_JA: Readonly<Record<ResultMark, string>> = {
+  '○': '満たしている',
+  '×': '満たしていない',
+  要確認: '',
+  未確認: '',
+  再確認: '',
 };
 
 /** The 適用 column: ○ something on the pages is subject to the criterion, − nothing is. */
 export const APPLICABLE_MARK_JA = { applicable: '○', inapplicable: '−' } as const;
+export const APPLICABLE_MARK_WORDS_JA = { applicable: '適用あり', inapplicable: '適用なし' } as const;
+
+/** Why a page is in a test's selection (rules-jis/jis-test.ts SelectionKind), as the URI list marks it. */
+export const SELECTION_KIND_LABEL_JA: Readonly<Record<SelectionKind, string>> = { representative: '代表', random: 'ランダム' };
+
+/**
+ * How a criterion's result was reached in a report: by the automated checks alone, by them and a person, or by a
+ * person alone (the judgements actually used). 「（人による確認）」 is printed only where a person decided.
+ */
+export type DecidedBy = 'automatic' | 'automatic+person' | 'person';
+export const DECIDED_BY_LABEL_JA: Readonly<Record<DecidedBy, string>> = { automatic: '自動', 'automatic+person': '自動＋人', person: '人' };
+export const DECIDED_BY_PERSON_SUFFIX_JA = '（人による確認）';
+
+/**
+ * The 対応度 (claim) words and the states of a test (rules-jis/claim.ts). The guideline is named as it asks to be
+ * named; no definition of its words is invented here.
+ */
+export const CLAIM_WORDS_JA = {
+  standard: 'JIS X 8341-3:2016',
+  /** Shown instead of a claim until every criterion has a result on every selected page. */
+  incomplete: '試験未完了（公開用ではありません）',
+  /** Shown instead of a claim when the test is complete but a claim may not be stated (e.g. 一部準拠 without a plan). */
+  blocked: '対応度を表記できません（公開用ではありません）',
+  guideline: {
+    title: 'ウェブコンテンツの JIS X 8341-3:2016 対応度表記ガイドライン',
+    publisher: '情報通信アクセス協議会 ウェブアクセシビリティ基盤委員会',
+    edition: '2021年4月版',
+  },
+  /** 配慮 is a word of the guideline that does not rest on a test's result: this tool never derives it from one. */
+  consideration: '配慮',
+  /** Why no 対応度 is stated yet (the claim's `reason`). */
+  reasonNoPages: '試験したページがありません。ページを選んで検査してください。',
+  reasonIncomplete: (criteria: number, cells: number) =>
+    `${criteria} の達成基準で、結果（自動検査の合否、人による判断、又は適用なし）のないページが延べ ${cells} あります。すべてそろうまで対応度は表記できません。`,
+  reasonNoPlan:
+    '目標とする適合レベルの達成基準に満たしていないものがあるため「一部準拠」となりますが、「一部準拠」と表記するには今後の対応方針が必要です。試験の表明に今後の対応方針（futurePlan）を記入してください。',
+} as const;
 
 /** Findings with no A/AA criterion behind them (advisories), grouped under one heading. */
 export const ADVISORY_GROUP_JA = {
@@ -105,8 +162,14 @@ export const LABELS_JA = {
   kind: KIND_LABEL_JA,
   judgementResult: JUDGEMENT_RESULT_LABEL_JA,
   judgementScope: JUDGEMENT_SCOPE_LABEL_JA,
+  judgedOutcome: JUDGED_OUTCOME_LABEL_JA,
   resultMark: RESULT_MARK_JA,
+  resultMarkWords: RESULT_MARK_WORDS_JA,
   applicableMark: APPLICABLE_MARK_JA,
+  applicableMarkWords: APPLICABLE_MARK_WORDS_JA,
+  decidedBy: DECIDED_BY_LABEL_JA,
+  selectionKind: SELECTION_KIND_LABEL_JA,
+  claim: CLAIM_WORDS_JA,
   advisoryGroup: ADVISORY_GROUP_JA,
   errorCode: ERROR_CODE_LABEL_JA,
   judgedPer: JUDGED_PER_LABEL_JA,

@@ -27,11 +27,6 @@ export interface StatementInput {
   given?: StatementOptions;
 }
 
-function pick<K extends keyof StatementOptions>(o: StatementOptions, keys: K[]): Pick<StatementOptions, K> {
-  const out: Pick<StatementOptions, K> = {} as Pick<StatementOptions, K>;
-  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
-  return out;
-}
 
 export function buildStatement({ run, audited, errored, documents, now, given = {} }: StatementInput): ReportModel['statement'] {
   const siteName = given.siteName ?? (topPage(run, audited)?.title || run.label || run.startUrls[0] || 'ウェブサイト');
@@ -43,7 +38,10 @@ export function buildStatement({ run, audited, errored, documents, now, given = 
     technologies: given.technologies ?? ['HTML', 'CSS', 'JavaScript', 'WAI-ARIA'],
     period: given.period ?? { from: run.startedAt, to: run.finishedAt ?? run.startedAt },
     organisation: given.organisation ?? null,
-    // the test's statement (rules-jis/jis-test.ts), present only when given
-    ...pick(given, ['policyUrl', 'futurePlan', 'environments', 'additionalMeasures', 'representative']),
+    policyUrl: given.policyUrl ?? null,
+    futurePlan: given.futurePlan ?? null,
+    environments: given.environments ?? [],
+    additionalMeasures: given.additionalMeasures ?? [],
+    representative: given.representative ?? [],
   };
 }

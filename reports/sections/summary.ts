@@ -8,7 +8,9 @@ import { sectionStart, type ReportLinks, type SiteSection } from './section.js';
 
 function claimBox(m: ReportModel): Html {
   const c = m.claim;
-  return html`<div class="claim"><p class="words">${c.short}</p><p>${c.text}（試験したページ ${num(m.selection.urls.length)} ページ、${m.selection.methodLabel}）</p><p class="note">${c.note}</p></div>`;
+  // until a claim may be stated (rules-jis/claim.ts), the reason stands where the claim sentence would
+  const said = c.state === 'stated' ? c.text : c.reason;
+  return html`<div class="claim"><h3 class="words">${c.short}</h3><p>${said}（試験したページ ${num(m.selection.urls.length)} ページ、${m.selection.methodLabel}）</p><p class="note">${c.note}</p></div>`;
 }
 
 function numbersTable(m: ReportModel): Html {
