@@ -1,8 +1,11 @@
-// CSV of every finding of the run (UTF-8 with BOM, CRLF) so Excel opens the Japanese text as it is.
+// CSV of every finding of the run (UTF-8 with BOM, CRLF) so Excel opens the Japanese text as it is. Its first
+// column is a stable ID per finding, so a tester may add a 結果 column and `judge --import` it back as finding
+// judgements (rules-jis/round-trip.ts; docs/judgement-format.md).
 // The writer is ours and small (quoting per RFC 4180 plus formula neutralising; tests/reports/csv.test.ts
 // reads it back with csv-parse): csv-stringify, csv-parse's sibling, is not among the dependencies.
 import { criterion } from '../rules-jis/criteria.js';
-import { KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
+import { FINDINGS_CSV_LABEL_JA, KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
+import { findingRowId } from '../rules-jis/round-trip.js';
 import type { Store } from '../crawler/store/store.js';
 import type { ReportModel } from './model.js';
 
@@ -19,7 +22,9 @@ export function toCsv(rows: unknown[][]): string {
   return BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export const FINDINGS_CSV_HEADER = ['ページURL', 'ページタイトル', '区分', '達成基準', '達成基準の名称', '検査項目', '問題', '直し方', '位置（セレクター）', '行', 'HTML', '参考URL'];
+const C = FINDINGS_CSV_LABEL_JA;
+/** The ID (stable: run + finding, rules-jis/round-trip.ts) lets `judge --import` take the file back with a 結果 column. */
+export const FINDINGS_CSV_HEADER = [C.id, C.pageUrl, C.pageTitle, C.kind, C.criterion, C.criterionTitle, C.ruleId, C.message, C.help, C.selector, C.line, C.html, C.helpUrl];
 
 /** All findings of the model's run, streamed from the store (the HTML shows at most a few per rule). */
 export async function findingsCsv(store: Store, m: ReportModel): Promise<string> {
@@ -27,6 +32,7 @@ export async function findingsCsv(store: Store, m: ReportModel): Promise<string>
   const rows: unknown[][] = [FINDINGS_CSV_HEADER];
   for await (const f of store.results.iterateFindings(m.run.id)) {
     rows.push([
+      findingRowId(m.run.id, f.id),
       f.pageUrl,
       titles.get(f.pageUrl) ?? '',
       KIND_LABEL_JA[f.kind],

@@ -10,11 +10,12 @@ import { siteReportHtml } from './html-report.js';
 import { testResultFragment, testResultPage } from './test-result.js';
 import { findingsCsv } from './csv.js';
 import { checklistXlsx } from './xlsx.js';
+import { worksheetXlsx } from './worksheet.js';
 import { htmlToPdf } from './pdf.js';
 import { resultJson } from './json-export.js';
 
-export type ReportFormat = 'html' | 'test-result' | 'json' | 'csv' | 'xlsx' | 'pdf';
-export const ALL_FORMATS: ReportFormat[] = ['html', 'test-result', 'json', 'csv', 'xlsx', 'pdf'];
+export type ReportFormat = 'html' | 'test-result' | 'json' | 'csv' | 'xlsx' | 'worksheet' | 'pdf';
+export const ALL_FORMATS: ReportFormat[] = ['html', 'test-result', 'json', 'csv', 'xlsx', 'worksheet', 'pdf'];
 
 export const REPORT_FILES = {
   html: 'report.html',
@@ -23,6 +24,7 @@ export const REPORT_FILES = {
   json: 'result.json',
   csv: 'findings.csv',
   xlsx: 'checklist.xlsx',
+  worksheet: 'worksheet.xlsx',
   pdf: 'report.pdf',
 } as const;
 
@@ -52,7 +54,7 @@ export interface GeneratedReports {
 
 /**
  * Writes every report of a run: report.html (site report), test-result.html and its CMS fragment,
- * result.json, findings.csv (BOM), checklist.xlsx and report.pdf. Call it at the end of a crawl.
+ * result.json, findings.csv (BOM), checklist.xlsx, worksheet.xlsx (the page × criterion sheet for testers) and report.pdf. Call it at the end of a crawl.
  */
 export async function generateReports(o: GenerateReportsOptions): Promise<GeneratedReports> {
   const store = typeof o.store === 'string' ? await openStore(o.store) : o.store;
@@ -74,6 +76,7 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
     if (formats.has('json')) write('json', JSON.stringify(await resultJson(store, model), null, 2) + '\n');
     if (formats.has('csv')) write('csv', await findingsCsv(store, model));
     if (formats.has('xlsx')) write('xlsx', await checklistXlsx(model));
+    if (formats.has('worksheet')) write('worksheet', await worksheetXlsx(model));
     const links = {
       testResult: formats.has('test-result') ? REPORT_FILES.testResult : undefined,
       csv: formats.has('csv') ? REPORT_FILES.csv : undefined,
