@@ -14,12 +14,21 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-function pathOf(url: string): string {
+function parse(url: string): URL | null {
   try {
-    return new URL(url).pathname;
+    return new URL(url);
   } catch {
-    return url;
+    return null;
   }
+}
+
+/** The texts compared: paths for a path pattern or two URLs of one origin (the host would dilute the limit), else whole URLs. */
+function compared(typed: string, typedUrl: URL | null, url: string): { a: string; b: string } {
+  const u = parse(url);
+  if (!u) return { a: typed, b: url };
+  if (typed.startsWith('/')) return { a: typed, b: u.pathname };
+  if (typedUrl && typedUrl.origin === u.origin) return { a: typedUrl.pathname + typedUrl.search, b: u.pathname + u.search };
+  return { a: typed, b: url };
 }
 
 /** The literal start of a glob (up to its first wildcard), and whether it has one. */
@@ -30,18 +39,17 @@ function literalPart(pattern: string): { text: string; glob: boolean } {
 
 /**
  * Up to `n` of `urls` closest to `typed` (a URL, or a pattern: on the path when it starts with "/"). A glob is
- * compared by its literal start with the same length of each URL. Only URLs within a few edits (a third of the
- * text, at least 2) are suggested.
+ * compared by its literal start with the same length of each URL. Only URLs within a few edits (a quarter of the
+ * compared text, from 2 to 6 edits) are suggested.
  */
 export function closestUrls(typed: string, urls: Iterable<string>, n = 3): string[] {
-  const { text, glob } = literalPart(typed);
-  const onPath = typed.startsWith('/');
-  const limit = Math.max(2, Math.ceil(text.length / 3));
+  const typedUrl = typed.startsWith('/') ? null : parse(typed);
   const scored: { url: string; d: number }[] = [];
   for (const url of urls) {
-    const subject = onPath ? pathOf(url) : url;
-    const d = editDistance(text, glob ? subject.slice(0, text.length) : subject);
-    if (d <= limit) scored.push({ url, d });
+    const { a, b } = compared(typed, typedUrl, url);
+    const { text, glob } = literalPart(a);
+    const d = editDistance(text, glob ? b.slice(0, text.length) : b);
+    if (d <= Math.max(2, Math.min(6, Math.ceil(text.length / 4)))) scored.push({ url, d });
   }
   return scored
     .sort((a, b) => a.d - b.d || a.url.length - b.url.length || (a.url < b.url ? -1 : 1))

@@ -136,9 +136,10 @@ describe('judge --import worksheet.xlsx', () => {
     expect(r.code).toBe(0);
     const added = (await judgements()).slice(before);
     expect(added.map((j) => [j.criterion, j.result, j.scope.type, j.scope.type === 'page' ? j.scope.url : null])).toEqual(
-      fill.map((f) => [f.r.v[L.columns.criterion], { '○': 'pass', '×': 'fail', '−': 'inapplicable' }[f.mark], f.r === siteRow ? 'site' : 'page', f.r === siteRow ? null : f.r.v[L.columns.url]]),
+      [...fill].sort((a, b) => a.r.n - b.r.n).map((f) => [f.r.v[L.columns.criterion], { '○': 'pass', '×': 'fail', '−': 'inapplicable' }[f.mark], f.r === siteRow ? 'site' : 'page', f.r === siteRow ? null : f.r.v[L.columns.url]]),
     );
-    expect(added[0]).toMatchObject({ note: fill[0].note, who: fill[0].who, when: '2026-11-29T15:00:00.000Z' });
+    expect(added.find((j) => j.note === fill[0].note)).toMatchObject({ who: fill[0].who, when: '2026-11-29T15:00:00.000Z' });
+    expect(added.find((j) => j.scope.type === 'site')).toMatchObject({ when: '2026-11-27T15:00:00.000Z' });
     expect(added.every((j) => j.source === 'xlsx:filled.xlsx')).toBe(true);
     // export again: the person's cells show what was recorded
     const again = await generateReports({ store: storeFile, runId, outDir: path.join(tmp, 'out2'), selection: SELECTION, formats: ['worksheet'] });
