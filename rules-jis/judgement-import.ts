@@ -148,7 +148,9 @@ const CSV_HEADERS: Record<string, string> = {
   ruleid: 'ruleId', ルール: 'ruleId', selector: 'selector', セレクター: 'selector', snippet: 'snippet', contenthash: 'contentHash',
 };
 
-const KNOWN_CSV_FIELDS = new Set(Object.values(CSV_HEADERS));
+/** Descriptive columns a tester's sheet often carries (the checklist's, the worksheet's): read by people, not imported. */
+const DESCRIPTIVE_CSV_HEADERS = ['達成基準の名称', '名称', '名称（規格の表記）', '適合レベル', 'ページタイトル'];
+const KNOWN_CSV_FIELDS = new Set([...Object.values(CSV_HEADERS), ...DESCRIPTIVE_CSV_HEADERS]);
 
 const CSV_ERRORS_JA: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: '引用符（"）が閉じていません',
@@ -179,7 +181,7 @@ export function parseJudgementCsv(text: string): JudgementInput[] {
   if (!head.includes('criterion') || !head.includes('result')) throw new JudgementFormatError('CSV の見出し行に criterion（達成基準）と result（結果）の列が必要です');
   // a column we do not know would be dropped silently, and a row without its URL would become site-wide
   const unknown = head.find((h) => !KNOWN_CSV_FIELDS.has(h));
-  if (unknown !== undefined) throw new JudgementFormatError(M.unknownColumn(unknown, Object.keys(CSV_HEADERS)));
+  if (unknown !== undefined) throw new JudgementFormatError(M.unknownColumn(unknown, [...Object.keys(CSV_HEADERS), ...DESCRIPTIVE_CSV_HEADERS]));
   return rows.slice(1).map((r, i) => {
     const o: Record<string, string> = {};
     head.forEach((h, k) => (o[h] = (r[k] ?? '').trim()));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_STORE } from '../store/paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
-import { JudgementFormatError, describeScope, validateJudgement, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
+import { JudgementFormatError, describeScope, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
 import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
 import type { Store } from '../store/store.js';
 import { importFindingsCsv, importWorksheet } from './worksheet-import.js';
@@ -67,7 +67,7 @@ export function registerJudgeCommand(program: Command): void {
     .option('--rule <id>', '指摘箇所の検査項目（例: image-alt）')
     .option('--selector <css>', '指摘箇所のセレクター')
     .option('--import <file>', 'JSON（jis-a11y-judgements 形式）、CSV、記入した worksheet.xlsx、結果の列を足した findings.csv から読み込む')
-    .option('--allow-unmatched', '--page / --pattern が検査したページに当てはまらなくても記録する')
+    .option('--allow-unmatched', '--page / --pattern（読み込むファイルのページ・パターンも）が検査したページに当てはまらなくても記録する')
     .option('-r, --run <id>', '--page / --pattern を確かめる検査（省略時は最新の完了した検査）')
     .option('--list', '記録されている判断を表示する')
     .option('--revoke <id>', '判断を取り消す')
@@ -108,8 +108,8 @@ export function registerJudgeCommand(program: Command): void {
                 ? { type: 'page', url: String(o.page) }
                 : { type: 'finding', url: String(o.finding), ruleId: String(o.rule ?? ''), selector: String(o.selector ?? '') };
           inputs = [{ criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope }];
-          if (!o.allowUnmatched) await checkScopeTargets(store, validateJudgement(inputs[0]).scope, runId);
         }
+        if (!o.allowUnmatched) await checkScopeTargets(store, inputs, runId);
         let ids: number[];
         try {
           ids = await store.judgements.recordJudgements(inputs, { source, runId });

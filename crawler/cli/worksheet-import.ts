@@ -68,11 +68,11 @@ export async function importWorksheet(store: Store, file: string, data: Buffer):
   if (runId === null) return { inputs: [], runId, unchanged: 0 };
   await requireRun(store, file, runId);
   const m = await buildReportModel(store, { runId });
-  // page rows for every audited page; site rows judged over the pages the file lists (its selection)
-  const inFile = new Set(rows.map((r) => parseWorksheetRowId(r.id)?.pageId).filter((n): n is number => typeof n === 'number'));
+  // the rows the exporter wrote for the pages the file lists (its selection, whatever it was); a row naming a
+  // page of the run that is not in the file still resolves, as the page's ID is in the run
+  const named = new Set(rows.map((r) => parseWorksheetRowId(r.id)?.pageId).filter((n): n is number => typeof n === 'number'));
   const keys = new Map<string, RowKey>();
-  for (const k of worksheetRows(m, m.pages)) if (k.url !== null) keys.set(k.id, k);
-  for (const k of worksheetRows(m, m.pages.filter((p) => inFile.has(p.id)))) if (k.url === null) keys.set(k.id, k);
+  for (const k of worksheetRows(m, m.pages.filter((p) => named.has(p.id)))) keys.set(k.id, k);
   const r = worksheetJudgements(file, runId, rows, keys, new Set(m.pages.map((p) => p.id)));
   return { ...r, runId };
 }

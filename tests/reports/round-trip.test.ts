@@ -159,7 +159,7 @@ describe('judge --import worksheet.xlsx', () => {
     expect(again2.code).toBe(0);
     expect(again2.stdout).toContain('新しく記録する結果はありません');
     expect((await judgements()).length).toBe(before + fill.length);
-  });
+  }, 300_000);
 
   it('refuses the whole file, naming sheet and row, for an unknown ID, a changed URL, an unknown mark, a page not in the run, a locked row', async () => {
     const { wb, ws } = await loadSheet(out.files.worksheet!);
@@ -191,20 +191,22 @@ describe('judge --import worksheet.xlsx', () => {
     expect(r.stderr).toContain(`${where(locked.n)}: 自動チェックで「不適合」と判定済みの行です`);
     expect(r.stderr).not.toContain(where(open[0].n));
     expect((await judgements()).length).toBe(before);
-  });
+  }, 300_000);
 });
 
 describe('the findings CSV round trip', () => {
   const withResult = (rows: string[][], fill: Map<number, string>) => rows.map((r, i) => [...r, i === 0 ? C.result : (fill.get(i) ?? '')]);
+  // each test runs the CLI a few times: slow on 2 shared cores
 
   it('a findings CSV with a 結果 column never makes site-wide judgements (was: six)', async () => {
     const rows = parse(readFileSync(out.files.csv!, 'utf8'), { bom: true }) as string[][];
     expect(rows[0][0]).toBe(C.id);
     const reviews = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i > 0 && r[3] === '要確認').slice(0, 6);
     expect(reviews).toHaveLength(6);
-    // the file as jis-a11y wrote it before it had an ID column: refused, nothing recorded
+    // the file as jis-a11y wrote it before it had an ID column, the six rows a tester judged kept (the others
+    // deleted): this made six site-wide judgements; now it is refused and nothing is recorded
     const old = path.join(tmp, 'old-findings.csv');
-    writeFileSync(old, toCsv(withResult(rows.map((r) => r.slice(1)), new Map(reviews.map(({ i }) => [i, '○'])))));
+    writeFileSync(old, toCsv([[...rows[0].slice(1), C.result], ...reviews.map(({ r }) => [...r.slice(1), '○'])]));
     const before = await judgements();
     const r0 = await judge('--import', old);
     expect(r0.code).toBe(2);
@@ -220,7 +222,7 @@ describe('the findings CSV round trip', () => {
     expect(added.some((j) => j.scope.type !== 'finding')).toBe(false);
     const expected = reviews.flatMap(({ r }) => r[4].split(' ').map((c) => [c, 'pass', r[1], r[6], r[9]]));
     expect(added.map((j) => [j.criterion, j.result, ...(j.scope.type === 'finding' ? [j.scope.url, j.scope.ruleId, j.scope.selector] : [])])).toEqual(expected);
-  });
+  }, 300_000);
 
   it('unknown or unmatched rows are errors that name the row; nothing is recorded', async () => {
     const rows = parse(readFileSync(out.files.csv!, 'utf8'), { bom: true }) as string[][];
@@ -239,7 +241,7 @@ describe('the findings CSV round trip', () => {
     expect(r.stderr).toContain(`findings-bad.csv ${moved + 1} 行目: URL が書き出したときと違います`);
     expect(r.stderr).toContain(`findings-bad.csv ${vio + 1} 行目: 自動チェックで不適合と判定された指摘に ○ / − は記録できません`);
     expect((await judgements()).length).toBe(before);
-  });
+  }, 300_000);
 });
 
 describe('typos in judge --page / --pattern', () => {
@@ -261,11 +263,18 @@ describe('typos in judge --page / --pattern', () => {
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain(`パターン「/${swapped}/**」に当てはまるページが検査 #${runId} にありません`);
     expect(r2.stderr).toMatch(new RegExp(`近い URL: [^。]*/${dir}/`));
+    // the same for page scopes in an imported file: every unmatched entry named
+    const json = path.join(tmp, 'typo.json');
+    writeFileSync(json, JSON.stringify([{ criterion: '1.3.3', result: 'pass', scope: { type: 'page', url: target } }, { criterion: '1.3.3', result: 'pass', scope: { type: 'page', url: typo } }]));
+    const r3 = await judge('--import', json);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toContain(`2 件目: URL「${typo}」は検査 #${runId} で検査したページにありません`);
+    expect(r3.stderr).not.toContain('1 件目');
     expect((await judgements()).length).toBe(before);
     // a real page and a matching pattern are recorded; --allow-unmatched records a page not crawled yet
     expect((await judge('--criterion', '2.4.6', '--result', '○', '--page', target)).code).toBe(0);
     expect((await judge('--criterion', '2.4.6', '--result', '○', '--pattern', `/${dir}/**`)).code).toBe(0);
     expect((await judge('--criterion', '2.4.6', '--result', '○', '--page', typo, '--allow-unmatched')).code).toBe(0);
     expect((await judgements()).length).toBe(before + 3);
-  });
+  }, 300_000);
 });

@@ -122,6 +122,8 @@ describe('findings CSV rows → finding judgements', () => {
     expect(() => parseFindingsCsv('old.csv', 'ページURL,検査項目,位置（セレクター）,結果\nhttps://a/,image-alt,img,○\n')).toThrow('ID 列がありません');
     // the six-site-wide-judgements defect: an unknown "ページURL" column was dropped and each row became site-wide
     expect(() => parseJudgementCsv('達成基準,結果,ページURL\n1.1.1,○,https://a/\n')).toThrow('見出し「ページURL」は分かりません');
+    // descriptive columns people keep beside the criterion are read by people only
+    expect(parseJudgementCsv('達成基準,達成基準の名称,適合レベル,結果,URL\n1.1.1,非テキストコンテンツ,A,○,https://a.example.jp/\n')[0].scope).toEqual({ type: 'page', url: 'https://a.example.jp/' });
   });
 });
 
