@@ -64,8 +64,8 @@ function procedureText(id: string): string {
 }
 
 /**
- * The rows of the worksheet for `pages` (the selected pages when exporting; every audited page when importing,
- * so a worksheet made with any selection comes back). Site rows are judged over the same pages.
+ * The rows of the worksheet for `pages` (the selected pages when exporting; the pages a filled-in file names when
+ * importing, so a worksheet made with any selection comes back). Site rows are judged over the same pages.
  */
 export function worksheetRows(m: ReportModel, pages: ModelPage[]): WorksheetRow[] {
   const criteria = targetCriteria(m.target);
