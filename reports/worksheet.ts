@@ -16,6 +16,8 @@ import { KIT_TOOLS, MANUAL_KIT, manualKit, type JudgedPer } from '../rules-jis/m
 import { isLocked, worksheetRowId, type RowKey } from '../rules-jis/round-trip.js';
 import { siteOutcome } from '../rules-jis/verdict.js';
 import type { Judgement } from '../rules-jis/judgements.js';
+import { ROUND_TRIP_MESSAGES_JA } from '../rules-jis/round-trip-messages.js';
+import type { Outcome } from '../rules-jis/types.js';
 import type { ModelPage, ReportModel } from './model.js';
 import { isoDateJst } from './format.js';
 
@@ -64,6 +66,16 @@ function procedureText(id: string): string {
 }
 
 /**
+ * A site row is open while any page still needs a person (review / untested there), even when another page fails:
+ * every page must have a result. The site judgement never turns a page's automated fail into a pass (verdict.ts).
+ */
+function siteRowOutcome(outcomes: Outcome[]): { automated: Outcome; reason: string } {
+  const open = outcomes.filter((o) => !isLocked(o));
+  const failing = outcomes.filter((o) => o === 'fail').length;
+  return { automated: siteOutcome(open.length ? open : outcomes), reason: failing ? ROUND_TRIP_MESSAGES_JA.siteRowFailing(failing, open.length > 0) : '' };
+}
+
+/**
  * The rows of the worksheet for `pages` (the selected pages when exporting; the pages a filled-in file names when
  * importing, so a worksheet made with any selection comes back). Site rows are judged over the same pages.
  */
@@ -73,8 +85,8 @@ export function worksheetRows(m: ReportModel, pages: ModelPage[]): WorksheetRow[
   const rows: WorksheetRow[] = [];
   const base = (id: string) => ({ criterion: id, criterionTitle: findCriterion(id)?.ja ?? id, judgedPer: manualKit(id)?.judgedPer ?? 'page', procedure: procedureText(id) });
   for (const c of criteria.filter((c) => manualKit(c.wcag)?.judgedPer === 'site')) {
-    const automated = siteOutcome(pages.map((p) => p.criteria.find((x) => x.id === c.wcag)?.automated ?? 'untested'));
-    rows.push({ ...base(c.wcag), id: worksheetRowId(m.run.id, 'site', c.wcag), url: null, pageTitle: '', automated, reason: '', current: isLocked(automated) ? undefined : current(siteJudgement(judgements, c.wcag)) });
+    const { automated, reason } = siteRowOutcome(pages.map((p) => p.criteria.find((x) => x.id === c.wcag)?.automated ?? 'untested'));
+    rows.push({ ...base(c.wcag), id: worksheetRowId(m.run.id, 'site', c.wcag), url: null, pageTitle: '', automated, reason, current: isLocked(automated) ? undefined : current(siteJudgement(judgements, c.wcag)) });
   }
   for (const p of pages) {
     for (const c of criteria) {

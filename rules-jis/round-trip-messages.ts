@@ -33,5 +33,7 @@ export const ROUND_TRIP_MESSAGES_JA = {
     `URL「${url}」は検査 #${runId} で検査したページにありません。${near.length ? `近い URL: ${near.join('、')}。` : ''}検査していないページに記録するときは --allow-unmatched を付けてください`,
   patternMatchesNothing: (pattern: string, runId: number, near: string[]) =>
     `パターン「${pattern}」に当てはまるページが検査 #${runId} にありません。${near.length ? `近い URL: ${near.join('、')}。` : ''}パスで指定するときは / で始めてください（例 "/news/**"）。このまま記録するときは --allow-unmatched を付けてください`,
+  siteRowFailing: (pages: number, others: boolean) =>
+    `自動チェックで不適合のページが ${pages} ページあります（そのページは直すまで不適合のままです）。${others ? 'ほかのページを確認して記入してください' : ''}`,
   noRun: () => 'ストアに検査結果がないため、URL やパターンを確かめられません。先に jis-a11y crawl を実行するか、--allow-unmatched を付けてください',
 } as const;

@@ -17,6 +17,7 @@ import { MANUAL_KIT } from '../../rules-jis/manual-kit.js';
 import { WORKSHEET_LABEL_JA as L, FINDINGS_CSV_LABEL_JA as C } from '../../rules-jis/labels-ja.js';
 import { generateReports, type GeneratedReports } from '../../reports/generate.js';
 import { toCsv } from '../../reports/csv.js';
+import { buildReportModel } from '../../reports/model.js';
 import { runCli } from '../helpers/processes.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-roundtrip-'));
@@ -191,6 +192,32 @@ describe('judge --import worksheet.xlsx', () => {
     expect(r.stderr).toContain(`${where(locked.n)}: 自動チェックで「不適合」と判定済みの行です`);
     expect(r.stderr).not.toContain(where(open[0].n));
     expect((await judgements()).length).toBe(before);
+  }, 300_000);
+});
+
+describe('a scripted run of the kit', () => {
+  it('filling every open row of the worksheet leaves no selected page × criterion to a person', async () => {
+    const { wb, ws } = await loadSheet(out.files.worksheet!);
+    const open = rowsOf(ws).filter((r) => ['要確認', '未検査'].includes(r.v[L.columns.automated]));
+    for (const r of open) {
+      const row = ws.getRow(r.n);
+      row.getCell(col('result')).value = '○';
+      row.getCell(col('who')).value = '広報広聴課';
+    }
+    const file = path.join(tmp, 'all-filled.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await judge('--import', file);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const store = await openStore(storeFile);
+    try {
+      const m = await buildReportModel(store, { runId, selection: SELECTION });
+      const left = m.pages.filter((p) => p.selected).flatMap((p) => p.criteria.filter((c) => c.outcome === 'review' || c.outcome === 'untested').map((c) => `${p.url} ${c.id}`));
+      expect(left).toEqual([]);
+      expect(m.checklist.filter((c) => c.resultMark === '要確認' || c.resultMark === '未確認').map((c) => c.id)).toEqual([]);
+    } finally {
+      await store.close();
+    }
   }, 300_000);
 });
 
