@@ -16,6 +16,8 @@ import {
   type RowKey,
 } from '../../rules-jis/round-trip.js';
 import { closestUrls, editDistance } from '../../rules-jis/url-suggest.js';
+import ExcelJS from 'exceljs';
+import { cellText, readWorksheetCells } from '../../crawler/cli/worksheet-import.js';
 
 const O = 'https://www.pref.example.lg.jp';
 const row = (over: Partial<FilledRow>): FilledRow => ({ where: '5 行目', id: '', url: '', mark: '', note: '', who: '', when: '', ...over });
@@ -81,6 +83,19 @@ describe('worksheet rows → judgements', () => {
     const cells = [header, header.map((h) => (h === L.columns.id ? 'R1-P1-1.1.1' : h === L.columns.result ? '○' : h === L.columns.url ? O + '/' : ''))];
     expect(parseWorksheetCells('w.xlsx', cells)[0]).toMatchObject({ where: `シート「${L.sheet}」 2 行目`, id: 'R1-P1-1.1.1', mark: '○', criteria: '' });
     expect(() => parseWorksheetCells('w.xlsx', [header.filter((h) => h !== L.columns.result)])).toThrow(`見出し行に「${L.columns.result}」の列がありません`);
+  });
+});
+
+describe('reading the XLSX', () => {
+  it('a workbook without the worksheet (e.g. checklist.xlsx) is refused; cells read as the text a person sees', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('達成基準チェックリスト').addRow(['1.1.1']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    await expect(readWorksheetCells('checklist.xlsx', data)).rejects.toThrow(`シート「${L.sheet}」がありません`);
+    expect(cellText({ richText: [{ text: '○' }, { text: ' ' }] })).toBe('○ ');
+    expect(cellText({ text: O + '/', hyperlink: O + '/' })).toBe(O + '/');
+    expect(cellText(new Date(Date.UTC(2026, 10, 30)))).toBe('2026-11-30');
+    expect(cellText(null)).toBe('');
   });
 });
 
