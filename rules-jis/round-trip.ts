@@ -5,7 +5,7 @@
 // of every row is collected, named by sheet and row, and nothing is returned until there are none.
 // Reading the files is judgement-import.ts (CSV, sheet cells) and crawler/cli/worksheet-import.ts (XLSX).
 // No Node APIs.
-import { readResult, JudgementFormatError, normUrl, type JudgementInput, type JudgementResult } from './judgements.js';
+import { coversFinding, readResult, JudgementFormatError, normUrl, type JudgedFinding, type Judgement, type JudgementInput, type JudgementResult } from './judgements.js';
 import { WORKSHEET_LABEL_JA } from './labels-ja.js';
 import { ROUND_TRIP_MESSAGES_JA as M } from './round-trip-messages.js';
 import type { Outcome } from './types.js';
@@ -81,6 +81,30 @@ export interface FindingKey {
   selector: string;
   kind: 'violation' | 'review' | 'advisory';
   criteria: string[];
+  /** The finding judgement that covers it now, by criterion (the newest). */
+  current?: Record<string, { result: JudgementResult; note: string; who: string }>;
+}
+
+/**
+ * The finding judgements covering a finding now (its snippet unchanged), the newest per criterion. `snippetHash`
+ * is the SHA-256 of the finding's HTML (Node side).
+ */
+export function currentFindingJudgements(judgements: Judgement[], f: Omit<JudgedFinding, 'kind' | 'html'>, snippetHash: string): Map<string, Judgement> {
+  const out = new Map<string, Judgement>();
+  for (const j of judgements) {
+    if (!coversFinding(j, f, snippetHash)) continue;
+    const had = out.get(j.criterion);
+    if (!had || had.when < j.when || (had.when === j.when && had.id < j.id)) out.set(j.criterion, j);
+  }
+  return out;
+}
+
+/** The person's cells of a finding row: filled when every criterion judged has the same newest result. */
+export function findingCells(current: Map<string, Judgement>): { result: JudgementResult; note: string; who: string; when: string } | null {
+  const js = [...current.values()];
+  if (!js.length || js.some((j) => j.result !== js[0].result)) return null;
+  const newest = js.reduce((a, b) => (b.when > a.when ? b : a));
+  return { result: newest.result, note: newest.note, who: newest.who, when: newest.when };
 }
 
 /** Problems of an import, each naming its sheet (file) and row; nothing was recorded. */
@@ -185,6 +209,7 @@ export function runOfRows(file: string, rows: FilledRow[], parse: (id: string) =
 export function findingJudgements(file: string, runId: number, rows: FilledRow[], keys: Map<string, FindingKey>): RoundTripResult {
   const problems: string[] = [];
   const inputs: JudgementInput[] = [];
+  let unchanged = 0;
   for (const r of rows) {
     if (!r.mark.trim()) continue;
     const id = r.id.trim();
@@ -200,9 +225,12 @@ export function findingJudgements(file: string, runId: number, rows: FilledRow[]
     const named = (r.criteria ?? '').match(/\d+\.\d+\.\d+/g) ?? [];
     const bad = named.find((c) => !key.criteria.includes(c));
     if (bad) { problems.push(`${r.where}: ${M.criterionNotOnFinding(bad, key.criteria)}`); continue; }
-    for (const criterion of named.length ? [...new Set(named)] : key.criteria)
+    const criteria = named.length ? [...new Set(named)] : key.criteria;
+    const same = (c: string) => key.current?.[c]?.result === cells.result && key.current[c].note === r.note.trim() && key.current[c].who === r.who.trim();
+    if (criteria.every(same)) { unchanged++; continue; }
+    for (const criterion of criteria)
       inputs.push({ criterion, result: cells.result, note: r.note.trim(), who: r.who.trim(), when: cells.when, scope: { type: 'finding', url: key.url, ruleId: key.ruleId, selector: key.selector } });
   }
   if (problems.length) throw new RoundTripError(file, problems);
-  return { inputs, unchanged: 0 };
+  return { inputs, unchanged };
 }

@@ -1,5 +1,5 @@
 // `jis-a11y judge --import` for the round trips: reads a filled-in worksheet.xlsx (exceljs) or the tool's own
-// findings.csv with a 結果 column, finds the run its IDs name in the store, and turns the filled rows into
+// findings.csv with its 結果 column filled, finds the run its IDs name in the store, and turns the filled rows into
 // judgements through the pure rules-jis/round-trip.ts. All or nothing: any problem throws RoundTripError
 // (every problem, by sheet and row) before anything is recorded. The caller records the inputs with `runId`,
 // so their fingerprints are those of the pages as they were exported.
@@ -8,6 +8,7 @@ import { WORKSHEET_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { parseFindingsCsv, parseWorksheetCells } from '../../rules-jis/judgement-import.js';
 import type { JudgementInput } from '../../rules-jis/judgements.js';
 import {
+  currentFindingJudgements,
   findingJudgements,
   findingRowId,
   parseFindingRowId,
@@ -22,6 +23,7 @@ import { ROUND_TRIP_MESSAGES_JA as M } from '../../rules-jis/round-trip-messages
 import { buildReportModel } from '../../reports/model.js';
 import { worksheetRows } from '../../reports/worksheet.js';
 import type { Store } from '../store/store.js';
+import { sha256 } from '../store/hash.js';
 
 export interface RoundTripImport {
   inputs: JudgementInput[];
@@ -84,10 +86,12 @@ export async function importFindingsCsv(store: Store, file: string, text: string
   const runId = runOfRows(file, rows, parseFindingRowId);
   if (runId === null) return { inputs: [], runId, unchanged: 0 };
   await requireRun(store, file, runId);
+  const judged = (await store.judgements.listJudgements()).filter((j) => j.scope.type === 'finding');
   const keys = new Map<string, FindingKey>();
   for await (const f of store.results.iterateFindings(runId)) {
     const id = findingRowId(runId, f.id);
-    keys.set(id, { id, url: f.pageUrl, ruleId: f.ruleId, selector: f.selector, kind: f.kind, criteria: f.criteria });
+    const current = Object.fromEntries([...currentFindingJudgements(judged, f, sha256(f.html))].map(([c, j]) => [c, { result: j.result, note: j.note, who: j.who }]));
+    keys.set(id, { id, url: f.pageUrl, ruleId: f.ruleId, selector: f.selector, kind: f.kind, criteria: f.criteria, current });
   }
   return { ...findingJudgements(file, runId, rows, keys), runId };
 }

@@ -222,18 +222,24 @@ describe('a scripted run of the kit', () => {
 });
 
 describe('the findings CSV round trip', () => {
-  const withResult = (rows: string[][], fill: Map<number, string>) => rows.map((r, i) => [...r, i === 0 ? C.result : (fill.get(i) ?? '')]);
+  /** The rows with the 結果 cell of the given rows filled in, as a tester does in a spreadsheet. */
+  const withResult = (rows: string[][], fill: Map<number, string>) => {
+    const at = rows[0].indexOf(C.result);
+    return rows.map((r, i) => (fill.has(i) ? r.map((c, k) => (k === at ? fill.get(i)! : c)) : r));
+  };
   // each test runs the CLI a few times: slow on 2 shared cores
 
   it('a findings CSV with a 結果 column never makes site-wide judgements (was: six)', async () => {
     const rows = parse(readFileSync(out.files.csv!, 'utf8'), { bom: true }) as string[][];
     expect(rows[0][0]).toBe(C.id);
+    expect(rows[0].slice(-4)).toEqual([C.result, C.note, C.who, C.when]);
     const reviews = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i > 0 && r[3] === '要確認').slice(0, 6);
     expect(reviews).toHaveLength(6);
     // the file as jis-a11y wrote it before it had an ID column, the six rows a tester judged kept (the others
     // deleted): this made six site-wide judgements; now it is refused and nothing is recorded
     const old = path.join(tmp, 'old-findings.csv');
-    writeFileSync(old, toCsv([[...rows[0].slice(1), C.result], ...reviews.map(({ r }) => [...r.slice(1), '○'])]));
+    const oldColumns = (r: string[]) => r.slice(1, r.length - 4); // no ID, no person's columns
+    writeFileSync(old, toCsv([[...oldColumns(rows[0]), C.result], ...reviews.map(({ r }) => [...oldColumns(r), '○'])]));
     const before = await judgements();
     const r0 = await judge('--import', old);
     expect(r0.code).toBe(2);
@@ -249,6 +255,16 @@ describe('the findings CSV round trip', () => {
     expect(added.some((j) => j.scope.type !== 'finding')).toBe(false);
     const expected = reviews.flatMap(({ r }) => r[4].split(' ').map((c) => [c, 'pass', r[1], r[6], r[9]]));
     expect(added.map((j) => [j.criterion, j.result, ...(j.scope.type === 'finding' ? [j.scope.url, j.scope.ruleId, j.scope.selector] : [])])).toEqual(expected);
+    // export again: the six rows show ○, every other row is as it was; importing that file records nothing twice
+    const again = await generateReports({ store: storeFile, runId, outDir: path.join(tmp, 'out-csv'), selection: SELECTION, formats: ['csv'] });
+    const back = parse(readFileSync(again.files.csv!, 'utf8'), { bom: true }) as string[][];
+    const at = rows[0].indexOf(C.result);
+    expect(back.filter((r) => r[at] === '○').map((r) => r[0]).sort()).toEqual(reviews.map(({ r }) => r[0]).sort());
+    expect(back.filter((r) => r[at] !== '○')).toEqual(rows.filter((_, i) => !reviews.some((x) => x.i === i)));
+    const r2 = await judge('--import', again.files.csv!);
+    expect(r2.code).toBe(0);
+    expect(r2.stdout).toContain('新しく記録する結果はありません');
+    expect((await judgements()).length).toBe(before.length + added.length);
   }, 300_000);
 
   it('unknown or unmatched rows are errors that name the row; nothing is recorded', async () => {

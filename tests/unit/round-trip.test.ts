@@ -114,6 +114,9 @@ describe('findings CSV rows → finding judgements', () => {
       ['1.1.1', 'fail', { type: 'finding', url: O + '/', ruleId: 'image-alt', selector: 'img.b' }],
     ]);
     expect(findingJudgements('f.csv', 1, [row({ id: 'R1-F10', url: O + '/', mark: '○', criteria: '1.3.1' })], keys).inputs.map((j) => j.criterion)).toEqual(['1.3.1']);
+    // a row equal to what is recorded for every criterion is not recorded again
+    const judged = new Map([...keys].map(([k, v]) => [k, { ...v, current: { '1.1.1': { result: 'pass' as const, note: '', who: '' }, '1.3.1': { result: 'pass' as const, note: '', who: '' } } }]));
+    expect(findingJudgements('f.csv', 1, [row({ id: 'R1-F10', url: O + '/', mark: '○' })], judged)).toEqual({ inputs: [], unchanged: 1 });
   });
 
   it('unknown, moved, contradicting or advisory rows are problems named by row', () => {
@@ -135,6 +138,9 @@ describe('findings CSV rows → finding judgements', () => {
   it('tells the findings CSV from a tester\'s judgement CSV; an unknown column in the latter is an error', () => {
     expect(parseFindingsCsv('x.csv', '達成基準,結果\n1.1.1,○\n')).toBeNull();
     expect(() => parseFindingsCsv('old.csv', 'ページURL,検査項目,位置（セレクター）,結果\nhttps://a/,image-alt,img,○\n')).toThrow('ID 列がありません');
+    expect(parseFindingsCsv('f.csv', 'ID,ページURL,達成基準,検査項目,位置（セレクター）,結果,注記\nR1-F10,https://a/,1.1.1,x,img,○,済\n')).toEqual([
+      { where: 'f.csv 2 行目', id: 'R1-F10', url: 'https://a/', mark: '○', note: '済', who: '', when: '', criteria: '1.1.1' },
+    ]);
     // the six-site-wide-judgements defect: an unknown "ページURL" column was dropped and each row became site-wide
     expect(() => parseJudgementCsv('達成基準,結果,ページURL\n1.1.1,○,https://a/\n')).toThrow('見出し「ページURL」は分かりません');
     // descriptive columns people keep beside the criterion are read by people only
