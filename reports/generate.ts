@@ -10,11 +10,12 @@ import { siteReportHtml } from './html-report.js';
 import { testResultDocument, testResultFragment, testResultPage } from './test-result.js';
 import { findingsCsv } from './csv.js';
 import { checklistXlsx } from './xlsx.js';
+import { worksheetXlsx } from './worksheet.js';
 import { htmlToPdf } from './pdf.js';
 import { resultJson } from './json-export.js';
 
-export type ReportFormat = 'html' | 'test-result' | 'json' | 'csv' | 'xlsx' | 'pdf';
-export const ALL_FORMATS: ReportFormat[] = ['html', 'test-result', 'json', 'csv', 'xlsx', 'pdf'];
+export type ReportFormat = 'html' | 'test-result' | 'json' | 'csv' | 'xlsx' | 'worksheet' | 'pdf';
+export const ALL_FORMATS: ReportFormat[] = ['html', 'test-result', 'json', 'csv', 'xlsx', 'worksheet', 'pdf'];
 
 export const REPORT_FILES = {
   html: 'report.html',
@@ -25,6 +26,7 @@ export const REPORT_FILES = {
   json: 'result.json',
   csv: 'findings.csv',
   xlsx: 'checklist.xlsx',
+  worksheet: 'worksheet.xlsx',
   pdf: 'report.pdf',
 } as const;
 
@@ -60,8 +62,8 @@ export interface GeneratedReports {
 
 /**
  * Writes every report of a run: report.html (site report), the 試験結果 (test-result.json, and rendered from it
- * test-result.html, its CMS fragment, checklist.xlsx and test-result.pdf), result.json, findings.csv (BOM) and
- * report.pdf. Call it at the end of a crawl.
+ * test-result.html, its CMS fragment, checklist.xlsx and test-result.pdf), result.json, findings.csv (BOM),
+ * worksheet.xlsx (the page × criterion sheet for testers) and report.pdf. Call it at the end of a crawl.
  */
 export async function generateReports(o: GenerateReportsOptions): Promise<GeneratedReports> {
   const store = typeof o.store === 'string' ? await openStore(o.store) : o.store;
@@ -87,6 +89,7 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
     if (formats.has('json')) write('json', JSON.stringify(await resultJson(store, model), null, 2) + '\n');
     if (formats.has('csv')) write('csv', await findingsCsv(store, model));
     if (formats.has('xlsx')) write('xlsx', await checklistXlsx(doc));
+    if (formats.has('worksheet')) write('worksheet', await worksheetXlsx(model));
     const links = {
       testResult: formats.has('test-result') ? REPORT_FILES.testResult : undefined,
       csv: formats.has('csv') ? REPORT_FILES.csv : undefined,

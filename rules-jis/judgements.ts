@@ -70,7 +70,7 @@ export interface Judgement {
   when: string;
   scope: JudgementScope;
   fingerprint: Fingerprint;
-  /** Where it came from: "cli", "json:<file>", "csv:<file>". */
+  /** Where it came from: "cli", "json:<file>", "csv:<file>", "xlsx:<file>" (the worksheet), "findings-csv:<file>". */
   source: string;
   revokedAt: string | null;
   /** The waiver's reason, when this ○ answers an automated violation on purpose (JudgementInput.waiver). */

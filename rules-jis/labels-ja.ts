@@ -156,6 +156,68 @@ export const STATEMENT_BEFORE_PERIOD_JA = '表明日が試験実施期間より�
 /** Refusal of a ○ / × on a criterion that is 適用なし on every page the judgement covers. */
 export const INAPPLICABLE_JUDGEMENT_REFUSED_JA = '適用なしの達成基準に ○ は付けられません。− を選んでください';
 
+/** The mark a tester writes for a judgement (the worksheet's drop-down, the CSV's 結果 column). */
+export const JUDGEMENT_MARK_JA: Readonly<Record<JudgementResult, '○' | '×' | '−'>> = { pass: '○', fail: '×', inapplicable: '−' };
+
+/** The page × criterion worksheet (reports/worksheet.ts) and its import: sheet names and column headings. */
+export const WORKSHEET_LABEL_JA = {
+  sheet: '確認シート',
+  kitSheet: '確認の手順',
+  title: '人による確認のワークシート',
+  siteUrl: '（サイト全体）',
+  columns: {
+    id: 'ID',
+    url: 'URL',
+    pageTitle: 'ページタイトル',
+    criterion: '達成基準',
+    criterionTitle: '達成基準の名称',
+    judgedPer: '判断の単位',
+    automated: '自動チェックの結果',
+    reason: '自動チェックの理由',
+    procedure: '確認の手順',
+    result: '結果',
+    note: '注記',
+    who: '確認者',
+    when: '確認日',
+  },
+  kitColumns: {
+    criterion: '達成基準',
+    criterionTitle: '達成基準の名称',
+    judgedPer: '判断の単位',
+    automation: '判定のしかた',
+    tools: '使う道具',
+    steps: '手順',
+    pass: '○とする場合',
+    fail: '×とする場合',
+    failures: 'よくある不適合',
+    inapplicableWhen: '−（適用なし）とする場合',
+    minutes: '目安（分）',
+  },
+  locked: '自動判定済み（記入不要）',
+} as const;
+
+/** The findings CSV's ID column and the 結果 column a tester adds to it (reports/csv.ts, judge --import). */
+export const FINDINGS_CSV_LABEL_JA = {
+  id: 'ID',
+  pageUrl: 'ページURL',
+  pageTitle: 'ページタイトル',
+  kind: '区分',
+  criterion: '達成基準',
+  criterionTitle: '達成基準の名称',
+  ruleId: '検査項目',
+  message: '問題',
+  help: '直し方',
+  selector: '位置（セレクター）',
+  line: '行',
+  html: 'HTML',
+  helpUrl: '参考URL',
+  /** The columns a tester adds to take the file back (judge --import). */
+  result: '結果',
+  note: '注記',
+  who: '確認者',
+  when: '確認日',
+} as const;
+
 /** All of the above as one object (what tests compare, and what a new front door imports). */
 export const LABELS_JA = {
   outcome: OUTCOME_LABEL_JA,
@@ -175,4 +237,7 @@ export const LABELS_JA = {
   judgedPer: JUDGED_PER_LABEL_JA,
   kitAutomation: KIT_AUTOMATION_LABEL_JA,
   fixBy: FIX_BY_LABEL_JA,
+  judgementMark: JUDGEMENT_MARK_JA,
+  worksheet: WORKSHEET_LABEL_JA,
+  findingsCsv: FINDINGS_CSV_LABEL_JA,
 } as const;
