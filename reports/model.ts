@@ -9,13 +9,17 @@
 //   finding-groups.ts  criterion → rule → occurrences
 //   repeats.ts         the same problem on many pages (templates, shared parts)
 //   statement.ts       site name and the statement's defaults
+//   visible-text.ts    what a person sees of a finding's element (from the stored snippet)
+//   page-view.ts       ページごとの問題: each page's findings by criterion
+//   org-sections.ts    所属ごとの集計: pages mapped to divisions by URL prefix
 //   ../sampling.ts, ../trends.ts   the page selection; progress and trends across runs
 //
 // Scope: the 達成基準チェックリスト and the claim are computed over the SELECTED pages (what was tested and
 // is published); findings, worst pages and repeats cover every audited page of the run (what to fix).
 import type { AppliedCriterion } from '../rules-jis/verdict.js';
 import type { ResultMark } from '../rules-jis/labels-ja.js';
-import type { FindingKind, Level, Outcome } from '../rules-jis/types.js';
+import type { Finding, FindingKind, Level, Outcome } from '../rules-jis/types.js';
+import type { VisibleText } from './model/visible-text.js';
 import { collect, type BrokenLink, type Run, type RunSummary, type Store, type StoredDocument, type StoredPage } from '../crawler/store/store.js';
 import { computeClaim, type Claim } from '../rules-jis/claim.js';
 import type { Judgement } from '../rules-jis/judgements.js';
@@ -26,6 +30,10 @@ import { buildChecklist } from './model/checklist.js';
 import { groupFindings } from './model/finding-groups.js';
 import { findRepeats } from './model/repeats.js';
 import { buildStatement } from './model/statement.js';
+import { summariseSections, type SectionMapping, type SectionSummary } from './model/org-sections.js';
+import { buildPageViews, type PageView } from './model/page-view.js';
+import { manualKit, type ManualKitItem } from '../rules-jis/manual-kit.js';
+import { claimStatus } from '../rules-jis/verdict.js';
 
 export interface StatementOptions {
   /** 表明日 (YYYY-MM-DD); default: the day the report is generated (JST). */
@@ -50,8 +58,17 @@ export interface ReportOptions {
   statement?: StatementOptions;
   /** Judgements to use (default: those in the store). */
   judgements?: Judgement[];
+  /** URL prefix → 所属 for the per-section view; default: the run's crawl config `sections`. */
+  sections?: SectionMapping[];
   /** For tests: the time the report is made. */
   now?: string;
+}
+
+/** A criterion a person still has to check (要確認 / 未確認 over the selected pages), with the kit's procedure. */
+export interface ManualCheck {
+  row: ChecklistRow;
+  /** The manual-test kit's entry (rules-jis/manual-kit.ts); undefined only for a criterion it does not cover. */
+  kit: ManualKitItem | undefined;
 }
 
 export interface ModelPage {
@@ -89,17 +106,26 @@ export interface ChecklistRow {
 }
 
 export interface Occurrence {
+  /** The stored finding's id (the CSV's ID column). */
+  findingId: number;
   pageUrl: string;
   pageTitle: string;
   selector: string;
   html: string;
   message: string;
   line?: number;
+  /** What a person sees of the element: its name or visible text, from the stored snippet. */
+  visible: VisibleText | null;
+  /** A small JPEG of the element (data: URL), taken at report time for violations on selected pages (crops.ts). */
+  crop?: string;
 }
 
 export interface RuleGroup {
   ruleId: string;
+  /** The rule's Japanese title from the catalogue (the id stays for search). */
+  title: string;
   kind: FindingKind;
+  impact: Finding['impact'];
   help: string;
   helpUrl: string;
   message: string;
@@ -114,6 +140,8 @@ export interface CriterionGroup {
   ja: string;
   violations: number;
   reviews: number;
+  /** Pages with a violation or review of this criterion. */
+  pages: number;
   rules: RuleGroup[];
 }
 
@@ -147,6 +175,14 @@ export interface ReportModel {
   progress: Progress | null;
   trends: Trends;
   judgements: { all: Judgement[]; used: Judgement[]; stale: { judgement: Judgement; urls: string[] }[] };
+  /** The URL prefix → 所属 mappings used. */
+  sectionMappings: SectionMapping[];
+  /** 所属ごとの集計 (org-sections.ts). */
+  sections: SectionSummary[];
+  /** ページごとの問題 (page-view.ts). */
+  pageViews: PageView[];
+  /** Criteria still open for a person, with the kit's procedure. */
+  manualChecks: ManualCheck[];
   statement: Required<Omit<StatementOptions, 'organisation'>> & { organisation: string | null };
 }
 
@@ -171,6 +207,12 @@ async function pagesAndSelection(store: Store, run: Run, opts: ReportOptions): P
   return { audited, erroredPages: stored.filter((p) => p.error), selection };
 }
 
+/** The `sections` of the crawl config stored with the run (crawler/crawl/config.ts), [] when none. */
+function sectionsOfRun(run: Run): SectionMapping[] {
+  const s = (run.config as { sections?: unknown } | null)?.sections;
+  return Array.isArray(s) ? s.filter((m): m is SectionMapping => typeof m?.prefix === 'string' && typeof m?.name === 'string') : [];
+}
+
 export async function buildReportModel(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
   const run = await reportedRun(store, opts.runId);
   const target = run.target ?? 'AA';
@@ -183,6 +225,8 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
   const documents = await store.results.documentsOfRun(run.id);
   const statement = buildStatement({ run, audited, errored: erroredPages, documents: documents.length, now, given: opts.statement });
   const allRuns = await store.runs.listRuns();
+  const groups = groupFindings(audited, findings);
+  const sectionMappings = opts.sections ?? sectionsOfRun(run);
   return {
     generatedAt: now,
     run,
@@ -194,7 +238,7 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
     erroredPages,
     checklist,
     claim: computeClaim(checklist, target),
-    ...groupFindings(audited, findings),
+    ...groups,
     worstPages: worstPages(judged.pages),
     repeats: findRepeats(audited, findings),
     documents,
@@ -203,5 +247,9 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
     trends: await buildTrends(store, run, allRuns),
     judgements: { all: judgements, used: judged.used, stale: judged.stale },
     statement,
+    sectionMappings,
+    sections: summariseSections(judged.pages, sectionMappings),
+    pageViews: buildPageViews(judged.pages, groups.findingGroups, sectionMappings),
+    manualChecks: checklist.filter((r) => claimStatus(r.outcome) === 'open').map((row) => ({ row, kit: manualKit(row.id) })),
   };
 }

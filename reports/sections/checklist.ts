@@ -7,7 +7,7 @@ import { html, lines, type Html } from '../html.js';
 import { num, STATUS_CLASS } from '../format.js';
 import { numeric, sectionStart, tableStart, type Column, type SiteSection } from './section.js';
 
-const COLUMNS: Column[] = ['達成基準', 'レベル', '結果', ...['不適合ページ', '要確認ページ', '未検査ページ', '適合ページ', '適用なしページ', '不適合箇所', '要確認箇所'].map(numeric)];
+const COLUMNS: Column[] = ['達成基準', 'レベル', '結果', ...['不適合ページ', '要確認ページ', '未確認ページ', '適合ページ', '適用なしページ', '不適合箇所', '要確認箇所'].map(numeric)];
 
 function row(r: ChecklistRow): Html {
   const judged = r.judgements.length ? '（人による確認）' : '';

@@ -1,5 +1,7 @@
-// 問題の一覧: findings by criterion, then by rule (what is wrong and how to fix it), then where (page,
-// position, HTML). Advisories (参考) come last, under a group of their own (ADVISORY_GROUP_JA).
+// 問題の一覧: findings by criterion, then by rule (its Japanese title; what is wrong and how to fix it), then
+// where (page, what a person sees there, position, HTML), in the fixer's order (criteria with violations
+// first, then by pages affected: model/finding-groups.ts). Advisories (参考) come last, under a group of
+// their own (ADVISORY_GROUP_JA).
 import { understandingUrl } from '../../rules-jis/criteria.js';
 import { KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import type { CriterionGroup, Occurrence, RuleGroup } from '../model.js';
@@ -10,15 +12,27 @@ import { sectionStart, type SiteSection } from './section.js';
 /** Occurrences printed per rule; the CSV has them all. */
 export const MAX_OCCURRENCES = 30;
 
+/** What a person sees: the element's crop (violations on selected pages) and its name or visible text. */
+export function seen(o: Occurrence): Html {
+  const text = o.visible ? html`<span class="seen">${o.visible.source}: 「${o.visible.text}」</span>` : html`<span class="seen">（表示される文字はありません）</span>`;
+  const img = o.crop ? html`<img class="crop" src="${o.crop}" alt="${o.visible ? `問題の要素の画像（${o.visible.text}）` : '問題の要素の画像'}">` : null;
+  return html`${img}${img ? html`<br>` : ''}${text}`;
+}
+
 function occurrence(o: Occurrence): Html {
   const where = o.selector || (o.line ? `${o.line} 行目` : 'ページ全体');
-  return html`<li>${o.pageTitle || '（タイトルなし）'} <span class="url">${o.pageUrl}</span><br>位置: <code>${where}</code><pre>${truncate(o.html, 400)}</pre></li>`;
+  return html`<li><a href="${o.pageUrl}">${o.pageTitle || '（タイトルなし）'}</a> <span class="url">${o.pageUrl}</span><br>${seen(o)}<br>位置: <code>${where}</code><pre>${truncate(o.html, 400)}</pre></li>`;
+}
+
+/** 「不適合: 画像に代替テキストがありません（image-alt）」: the Japanese title first, the id small for search. */
+export function ruleHeading(r: Pick<RuleGroup, 'kind' | 'title' | 'ruleId'>): Html {
+  return html`${KIND_LABEL_JA[r.kind]}: ${r.title} <small class="rule-id">（${r.ruleId}）</small>`;
 }
 
 function ruleGroup(r: RuleGroup): Html {
   const more = r.occurrences.length - MAX_OCCURRENCES;
   return lines(
-    html`<h4>${KIND_LABEL_JA[r.kind]}: ${r.ruleId}（${r.pages} ページ、${r.occurrences.length} 箇所）</h4>`,
+    html`<h4>${ruleHeading(r)} — ${r.pages} ページ、${r.occurrences.length} 箇所</h4>`,
     html`<p>${r.message}</p>`,
     r.help ? html`<p><strong>直し方:</strong> ${r.help}</p>` : null,
     html`<ul class="occ">`,
@@ -34,7 +48,7 @@ export function criterionGroup(g: CriterionGroup): Html {
   const link = g.level ? html`<a href="${understandingUrl(g.id)}">達成基準 ${g.id} の解説（WAIC）</a>` : '';
   return lines(
     html`<h3 id="c-${g.id}">${title}</h3>`,
-    html`<p>不適合 ${g.violations} 箇所、要確認 ${g.reviews} 箇所。${link}</p>`,
+    html`<p>${g.level ? `${g.pages} ページ、` : ''}不適合 ${g.violations} 箇所、要確認 ${g.reviews} 箇所。${link}</p>`,
     g.rules.map(ruleGroup),
   );
 }
