@@ -1,12 +1,12 @@
 // generateReports(): what the crawl, the demo and the service call at the end of a run to write every
 // report of it into one folder (the `report` command is crawler/cli/report-command.ts).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { openStore, type Store } from '../crawler/store/store.js';
 import { buildReportModel, type ReportModel, type StatementOptions } from './model.js';
 import type { SelectionOptions } from './sampling.js';
-import { siteReportHtml } from './html-report.js';
+import { siteReportHtml, type ReportLink, type ReportLinks } from './html-report.js';
 import { testResultFragment, testResultPage } from './test-result.js';
 import { findingsCsv } from './csv.js';
 import { checklistXlsx } from './xlsx.js';
@@ -74,16 +74,17 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
     if (formats.has('json')) write('json', JSON.stringify(await resultJson(store, model), null, 2) + '\n');
     if (formats.has('csv')) write('csv', await findingsCsv(store, model));
     if (formats.has('xlsx')) write('xlsx', await checklistXlsx(model));
-    const links = {
-      testResult: formats.has('test-result') ? REPORT_FILES.testResult : undefined,
-      csv: formats.has('csv') ? REPORT_FILES.csv : undefined,
-      xlsx: formats.has('xlsx') ? REPORT_FILES.xlsx : undefined,
-      json: formats.has('json') ? REPORT_FILES.json : undefined,
-      pdf: formats.has('pdf') ? REPORT_FILES.pdf : undefined,
+    // each link carries the size of the file already written (PDF: printed first, from the report without its own link)
+    const link = (k: keyof typeof REPORT_FILES, wanted: boolean): ReportLink | undefined => (wanted ? { href: REPORT_FILES[k], bytes: files[k] ? statSync(files[k]!).size : undefined } : undefined);
+    const links: ReportLinks = {
+      testResult: link('testResult', formats.has('test-result')),
+      csv: link('csv', formats.has('csv')),
+      xlsx: link('xlsx', formats.has('xlsx')),
+      json: link('json', formats.has('json')),
     };
-    const html = siteReportHtml(model, { links });
-    if (formats.has('html') || formats.has('pdf')) write('html', html);
-    if (formats.has('pdf')) write('pdf', await htmlToPdf(siteReportHtml(model, { links: { ...links, pdf: undefined } }), { browser: o.browser }));
+    if (formats.has('pdf')) write('pdf', await htmlToPdf(siteReportHtml(model, { links }), { browser: o.browser }));
+    links.pdf = link('pdf', formats.has('pdf'));
+    if (formats.has('html') || formats.has('pdf')) write('html', siteReportHtml(model, { links }));
     return { runId: model.run.id, files, reportPath: files.html ?? files.testResult ?? dir, model };
   } finally {
     if (typeof o.store === 'string') await store.close();

@@ -8,6 +8,7 @@ import type { CriterionGroup, Occurrence, RuleGroup } from '../model.js';
 import { html, lines, type Html } from '../html.js';
 import { num, truncate } from '../format.js';
 import { sectionStart, type SiteSection } from './section.js';
+import { procedureId } from './manual-checks.js';
 
 /** Occurrences printed per rule; the CSV has them all. */
 export const MAX_OCCURRENCES = 30;
@@ -43,12 +44,13 @@ function ruleGroup(r: RuleGroup): Html {
 }
 
 /** One criterion (or the advisory group, which has no level) with its rules. */
-export function criterionGroup(g: CriterionGroup): Html {
+export function criterionGroup(g: CriterionGroup, open: ReadonlySet<string> = new Set()): Html {
   const title = g.level ? `${g.id} ${g.jaJis}（レベル ${g.level}）` : g.jaJis;
   const link = g.level ? html`<a href="${understandingUrl(g.id)}">達成基準 ${g.id} の解説（WAIC）</a>` : '';
+  const kit = open.has(g.id) ? html`　<a href="#${procedureId(g.id)}">${g.id} を人が確認する手順</a>` : '';
   return lines(
     html`<h3 id="c-${g.id}">${title}</h3>`,
-    html`<p>${g.level ? `${g.pages} ページ、` : ''}不適合 ${g.violations} 箇所、要確認 ${g.reviews} 箇所。${link}</p>`,
+    html`<p>${g.level ? `${g.pages} ページ、` : ''}不適合 ${g.violations} 箇所、要確認 ${g.reviews} 箇所。${link}${kit}</p>`,
     g.rules.map(ruleGroup),
   );
 }
@@ -61,7 +63,7 @@ export const findingsSection: SiteSection = {
     lines(
       sectionStart(head),
       m.findingGroups.length ? null : html`<p>自動検査で見つかった不適合・要確認の箇所はありません。</p>`,
-      m.findingGroups.map(criterionGroup),
+      m.findingGroups.map((g) => criterionGroup(g, new Set(m.manualChecks.map((c) => c.row.id)))),
       m.advisories ? criterionGroup(m.advisories) : null,
       html`</section>`,
     ),
