@@ -32,7 +32,7 @@ td.mark { text-align: center; font-weight: bold; white-space: nowrap; }
 .pass { color: #1e6b3a; }
 .review { color: #7a4a00; }
 .claim { border: 3px solid #0b4f9c; padding: 1rem; margin: 1rem 0; }
-.claim p.words { font-size: 1.3rem; font-weight: bold; margin: 0 0 0.5rem; }
+.claim .words { font-size: 1.3rem; font-weight: bold; margin: 0 0 0.5rem; }
 .url, code, pre { overflow-wrap: anywhere; word-break: break-all; }
 pre { white-space: pre-wrap; background: #f3f3f3; border: 1px solid #c4c4c4; padding: 0.5rem; font-size: 0.85rem; margin: 0.25rem 0; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
@@ -43,6 +43,7 @@ ul.occ > li { margin-bottom: 0.75rem; }
 .note { font-size: 0.9rem; }
 small.rule-id { font-weight: normal; font-size: 0.8rem; color: #4a4a4a; }
 .seen { font-weight: bold; }
+img.chart { max-width: 100%; height: auto; }
 img.crop { max-width: 100%; max-height: 10rem; border: 1px solid #767676; margin: 0.25rem 0; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: bold; }

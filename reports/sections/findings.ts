@@ -13,6 +13,26 @@ import { procedureId } from './manual-checks.js';
 /** Occurrences printed per rule; the CSV has them all. */
 export const MAX_OCCURRENCES = 30;
 
+/**
+ * The element's HTML as the page served it, in the language of the audited pages (Japanese): its code is
+ * read out as it is, and the 3.1.2 checks do not take the markup for an unmarked English passage.
+ */
+export function snippet(source: string, max: number): Html {
+  return html`<pre lang="ja"><code>${truncate(source, max)}</code></pre>`;
+}
+
+/** A link to an audited page whose text is its title and path, so two pages of the same title differ. */
+export function pageLink(url: string, title: string): Html {
+  let path = url;
+  try {
+    const u = new URL(url);
+    path = u.pathname + u.search;
+  } catch {
+    // not a URL: the text as it is
+  }
+  return html`<a href="${url}">${title || '（タイトルなし）'}（${path}）</a>`;
+}
+
 /** What a person sees: the element's crop (violations on selected pages) and its name or visible text. */
 export function seen(o: Occurrence): Html {
   const text = o.visible ? html`<span class="seen">${o.visible.source}: 「${o.visible.text}」</span>` : html`<span class="seen">（表示される文字はありません）</span>`;
@@ -22,7 +42,7 @@ export function seen(o: Occurrence): Html {
 
 function occurrence(o: Occurrence): Html {
   const where = o.selector || (o.line ? `${o.line} 行目` : 'ページ全体');
-  return html`<li><a href="${o.pageUrl}">${o.pageTitle || '（タイトルなし）'}</a> <span class="url">${o.pageUrl}</span><br>${seen(o)}<br>位置: <code>${where}</code><pre>${truncate(o.html, 400)}</pre></li>`;
+  return html`<li>${o.pageTitle || '（タイトルなし）'} <span class="url">${o.pageUrl}</span><br>${seen(o)}<br>位置: <code>${where}</code>${snippet(o.html, 400)}</li>`;
 }
 
 /** 「不適合: 画像に代替テキストがありません（image-alt）」: the Japanese title first, the id small for search. */

@@ -7,7 +7,7 @@ import type { PageCriterionView, PageRuleItem, PageView } from '../model/page-vi
 import { html, lines, type Html } from '../html.js';
 import { num } from '../format.js';
 import { sectionStart, type SiteSection } from './section.js';
-import { ruleHeading, seen } from './findings.js';
+import { pageLink, ruleHeading, seen } from './findings.js';
 
 /** Pages printed (worst first within each 所属); the CSV has every finding. */
 export const MAX_PAGE_VIEWS = 100;
@@ -33,8 +33,8 @@ function pageEntry(v: PageView): Html {
   const p = v.page;
   const counts = `${KIND_LABEL_JA.violation} ${num(p.violations)} 箇所、${KIND_LABEL_JA.review} ${num(p.reviews)} 箇所`;
   return lines(
-    html`<h4 id="${pageAnchor(p.id)}"><a href="${p.url}">${p.title || '（タイトルなし）'}</a></h4>`,
-    html`<p><span class="url">${p.url}</span><br>${v.section}　${counts}${p.selected ? '　（試験したページ）' : ''}</p>`,
+    html`<h4 id="${pageAnchor(p.id)}">${pageLink(p.url, p.title)}</h4>`,
+    html`<p>${v.section}　${counts}${p.selected ? '　（試験したページ）' : ''}</p>`,
     html`<ul class="occ">${v.criteria.map(criterion)}</ul>`,
   );
 }

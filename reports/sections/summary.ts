@@ -9,7 +9,7 @@ import { procedureId } from './manual-checks.js';
 
 function claimBox(m: ReportModel): Html {
   const c = m.claim;
-  return html`<div class="claim"><p class="words">${c.short}</p><p>${c.text}（試験したページ ${num(m.selection.urls.length)} ページ、${m.selection.methodLabel}）</p><p class="note">${c.note}</p></div>`;
+  return html`<div class="claim"><h3 class="words">${c.short}</h3><p>${c.text}（試験したページ ${num(m.selection.urls.length)} ページ、${m.selection.methodLabel}）</p><p class="note">${c.note}</p></div>`;
 }
 
 function numbersTable(m: ReportModel): Html {

@@ -3,7 +3,7 @@
 // chart (reports/charts.ts) has its numbers in the table beside it, totals included.
 import type { ReportModel } from '../model.js';
 import { pageShare, type TrendPoint, type Trends } from '../trends.js';
-import { lineChart, sparkBars } from '../charts.js';
+import { chartImage, lineChart, sparkBars } from '../charts.js';
 import { html, join, lines, type Html, type HtmlValue } from '../html.js';
 import { dateJa, fiscalYear, fiscalYearJa, monthDayJa, num } from '../format.js';
 import { numeric, sectionStart, tableEnd, tableStart, type SiteSection } from './section.js';
@@ -15,7 +15,7 @@ const rate = (n: number) => n.toFixed(2);
 const runLabel = (r: TrendPoint) => `${monthDayJa(r.date)}\n${fiscalYear(r.date)}年度`;
 
 function rateChart(labels: string[], points: TrendPoint[], title: string, figId: string, caption: string): Html {
-  const chart = lineChart(
+  const svg = lineChart(
     labels,
     [
       { name: '1ページあたりの不適合の箇所', values: points.map((p) => p.perPage.violations) },
@@ -23,6 +23,7 @@ function rateChart(labels: string[], points: TrendPoint[], title: string, figId:
     ],
     { title, fractional: true, width: 680 },
   );
+  const chart = chartImage(svg, `${title}の折れ線グラフ（1ページあたりの不適合と要確認の箇所）`);
   return lines(html`<figure aria-labelledby="${figId}">`, chart, html`<figcaption id="${figId}">${caption}</figcaption></figure>`);
 }
 
@@ -38,7 +39,7 @@ function years(ys: Trends['years']): HtmlValue[] {
       ys,
       '年度ごとの、1ページあたりの問題の数',
       'fig-year-cap',
-      '図1 年度ごとの、1ページあたりの問題の数（各年度の最後の検査。数値は次の表のとおり）',
+      '図1 年度ごとの推移（各年度の最後の検査。数値は次の表のとおり）',
     ),
     tableStart('年度ごとの結果（各年度の最後の検査）', ['年度', '検査日', ...RATE_COLUMNS]),
     ys.map((y) => html`<tr><th scope="row">${fiscalYearJa(y.fiscalYear)}</th><td>${dateJa(y.date)}</td>${rateCells(y)}</tr>`),
@@ -49,7 +50,7 @@ function years(ys: Trends['years']): HtmlValue[] {
 function runs(rs: TrendPoint[]): Html {
   return lines(
     html`<h3>検査ごとの推移</h3>`,
-    rateChart(rs.map(runLabel), rs, '検査ごとの、1ページあたりの問題の数', 'fig-trend-cap', '図2 検査ごとの、1ページあたりの問題の数（数値は次の表のとおり）'),
+    rateChart(rs.map(runLabel), rs, '検査ごとの、1ページあたりの問題の数', 'fig-trend-cap', '図2 検査ごとの推移（数値は次の表のとおり）'),
     tableStart('検査ごとの問題の数', ['検査日', ...RATE_COLUMNS]),
     rs.map((r) => html`<tr><th scope="row">${dateJa(r.date)}（${fiscalYear(r.date)}年度、検査番号 ${r.runId}）</th>${rateCells(r)}</tr>`),
     tableEnd,
