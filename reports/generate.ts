@@ -12,6 +12,8 @@ import { findingsCsv } from './csv.js';
 import { checklistXlsx } from './xlsx.js';
 import { htmlToPdf } from './pdf.js';
 import { resultJson } from './json-export.js';
+import { addCrops, type CropStats } from './crops.js';
+import type { SectionMapping } from './model/org-sections.js';
 
 export type ReportFormat = 'html' | 'test-result' | 'json' | 'csv' | 'xlsx' | 'pdf';
 export const ALL_FORMATS: ReportFormat[] = ['html', 'test-result', 'json', 'csv', 'xlsx', 'pdf'];
@@ -36,7 +38,11 @@ export interface GenerateReportsOptions {
   selection?: SelectionOptions;
   statement?: StatementOptions;
   formats?: ReportFormat[];
-  /** Reuse a browser for the PDF (otherwise one is launched and closed). */
+  /** URL prefix → 所属 for the per-section view (default: the run's crawl config `sections`). */
+  sections?: SectionMapping[];
+  /** Photograph the violating elements of the selected pages while the site answers (reports/crops.ts). */
+  crops?: boolean;
+  /** Reuse a browser for the PDF and the crops (otherwise one is launched and closed). */
   browser?: Browser;
   now?: string;
 }
@@ -48,6 +54,8 @@ export interface GeneratedReports {
   /** The site report (the file to open first). */
   reportPath: string;
   model: ReportModel;
+  /** What the crops cost, when they were asked for. */
+  crops?: CropStats;
 }
 
 /**
@@ -58,7 +66,8 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
   const store = typeof o.store === 'string' ? await openStore(o.store) : o.store;
   try {
     const formats = new Set(o.formats ?? ALL_FORMATS);
-    const model = await buildReportModel(store, { runId: o.runId, selection: o.selection, statement: o.statement, now: o.now });
+    const model = await buildReportModel(store, { runId: o.runId, selection: o.selection, statement: o.statement, sections: o.sections, now: o.now });
+    const crops = o.crops ? await addCrops(model, { browser: o.browser }) : undefined;
     const dir = path.resolve(o.outDir);
     mkdirSync(dir, { recursive: true });
     const files: GeneratedReports['files'] = {};
@@ -85,7 +94,7 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
     if (formats.has('pdf')) write('pdf', await htmlToPdf(siteReportHtml(model, { links }), { browser: o.browser }));
     links.pdf = link('pdf', formats.has('pdf'));
     if (formats.has('html') || formats.has('pdf')) write('html', siteReportHtml(model, { links }));
-    return { runId: model.run.id, files, reportPath: files.html ?? files.testResult ?? dir, model };
+    return { runId: model.run.id, files, reportPath: files.html ?? files.testResult ?? dir, model, crops };
   } finally {
     if (typeof o.store === 'string') await store.close();
   }

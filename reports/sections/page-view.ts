@@ -65,6 +65,9 @@ export const pageViewSection: SiteSection = {
       m.pageViews.length
         ? html`<p>不適合・要確認の箇所があるページ（${num(m.pageViews.length)} ページ）を、所属ごとに問題の多い順に示します。各ページの問題は達成基準ごとにまとめ、問題の要素に表示される文字（または画像）を添えています。</p>`
         : html`<p>不適合・要確認の箇所があるページはありません。</p>`,
+      m.pageViews.some((v) => v.criteria.some((c) => c.rules.some((r) => r.occurrences.some((o) => o.crop))))
+        ? html`<p class="note">要素の画像は、試験したページの不適合の箇所を、報告書を作ったときにページを開き直して撮影したものです。その後にページが変わっていれば、画像も変わります。</p>`
+        : null,
       bySection(shown),
       more > 0 ? html`<p>ほか ${num(more)} ページ（findings.csv に全件あります）</p>` : null,
       html`</section>`,
