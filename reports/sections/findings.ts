@@ -33,10 +33,10 @@ export function pageLink(url: string, title: string): Html {
   return html`<a href="${url}">${title || '（タイトルなし）'}（${path}）</a>`;
 }
 
-/** What a person sees: the element's crop (violations on selected pages) and its name or visible text. */
-export function seen(o: Occurrence): Html {
+/** What a person sees: its name or visible text, and (in the per-page view only, so each picture is in the file once) its crop. */
+export function seen(o: Occurrence, withCrop = false): Html {
   const text = o.visible ? html`<span class="seen">${o.visible.source}: 「${o.visible.text}」</span>` : html`<span class="seen">（表示される文字はありません）</span>`;
-  const img = o.crop ? html`<img class="crop" src="${o.crop}" alt="${o.visible ? `問題の要素の画像（${o.visible.text}）` : '問題の要素の画像'}">` : null;
+  const img = withCrop && o.crop ? html`<img class="crop" src="${o.crop}" alt="${o.visible ? `問題の要素の画像（${o.visible.text}）` : '問題の要素の画像'}">` : null;
   return html`${img}${img ? html`<br>` : ''}${text}`;
 }
 

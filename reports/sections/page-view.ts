@@ -20,7 +20,7 @@ export const pageAnchor = (pageId: number) => `p-${pageId}`;
 function ruleItem(i: PageRuleItem): Html {
   const shown = i.occurrences.slice(0, MAX_PER_RULE_ON_PAGE);
   const more = i.occurrences.length - shown.length;
-  return html`<li>${ruleHeading(i.rule)} — ${i.occurrences.length} 箇所<ul>${shown.map((o) => html`<li>${seen(o)}</li>`)}${more > 0 ? html`<li>ほか ${more} 箇所</li>` : ''}</ul></li>`;
+  return html`<li>${ruleHeading(i.rule)} — ${i.occurrences.length} 箇所<ul>${shown.map((o) => html`<li>${seen(o, true)}</li>`)}${more > 0 ? html`<li>ほか ${more} 箇所</li>` : ''}</ul></li>`;
 }
 
 function criterion(c: PageCriterionView): Html {
