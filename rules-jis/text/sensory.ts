@@ -29,6 +29,12 @@ const COLOUR = new RegExp(
   'g',
 );
 
+// The same kinds in English (foreign-language pages of a site, W3C ACT 9bd38c): "the menu on the right",
+// "the triangle menu", "underneath the star". Bare "above"/"below" follow reading order and are fine.
+const SHAPE_NOUN_EN = '(?:star|triangle|circle|square|diamond|arrow|icon|image|box)';
+const POSITION_EN = /\b(?:menu|navigation|button|link|links|image|icon|column|sidebar|box|panel|list)\s+(?:on|to|at)\s+the\s+(?:right|left)\b|\b(?:on|at)\s+the\s+(?:right|left)(?:-hand)?\s+(?:side|column)\b/gi;
+const SHAPE_EN = new RegExp(`\\b(?:round|square|triangle|triangular|star|star-shaped|circle|circular|diamond)\\s+(?:button|icon|menu|link|box|shape)\\b|\\b(?:underneath|beneath|inside|within|next to)\\s+the\\s+${SHAPE_NOUN_EN}\\b`, 'gi');
+
 export interface SensoryHit {
   kind: 'position' | 'shape' | 'colour';
   text: string;
@@ -50,6 +56,8 @@ export function sensoryWords(text: string): SensoryHit[] {
   const t = unquoted(text);
   for (const m of t.matchAll(POSITION)) hits.push({ kind: 'position', text: m[0] });
   for (const m of t.matchAll(SHAPE)) hits.push({ kind: 'shape', text: m[0] });
+  for (const m of t.matchAll(POSITION_EN)) hits.push({ kind: 'position', text: m[0] });
+  for (const m of t.matchAll(SHAPE_EN)) hits.push({ kind: 'shape', text: m[0] });
   return hits;
 }
 
