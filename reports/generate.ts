@@ -1,18 +1,20 @@
 // generateReports(): what the crawl, the demo and the service call at the end of a run to write every
 // report of it into one folder (the `report` command is crawler/cli/report-command.ts).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { openStore, type Store } from '../crawler/store/store.js';
 import { buildReportModel, type ReportModel, type StatementOptions } from './model.js';
 import type { SelectionOptions } from './sampling.js';
-import { siteReportHtml } from './html-report.js';
+import { siteReportHtml, type ReportLink, type ReportLinks } from './html-report.js';
 import { testResultDocument, testResultFragment, testResultPage } from './test-result.js';
 import { findingsCsv } from './csv.js';
 import { checklistXlsx } from './xlsx.js';
 import { worksheetXlsx } from './worksheet.js';
 import { htmlToPdf } from './pdf.js';
 import { resultJson } from './json-export.js';
+import { addCrops, type CropStats } from './crops.js';
+import type { SectionMapping } from './model/org-sections.js';
 
 export type ReportFormat = 'html' | 'test-result' | 'json' | 'csv' | 'xlsx' | 'worksheet' | 'pdf';
 export const ALL_FORMATS: ReportFormat[] = ['html', 'test-result', 'json', 'csv', 'xlsx', 'worksheet', 'pdf'];
@@ -46,7 +48,11 @@ export interface GenerateReportsOptions {
   selection?: SelectionOptions;
   statement?: StatementOptions;
   formats?: ReportFormat[];
-  /** Reuse a browser for the PDF (otherwise one is launched and closed). */
+  /** URL prefix → 所属 for the per-section view (default: the run's crawl config `sections`). */
+  sections?: SectionMapping[];
+  /** Photograph the violating elements of the selected pages while the site answers (reports/crops.ts). */
+  crops?: boolean;
+  /** Reuse a browser for the PDF and the crops (otherwise one is launched and closed). */
   browser?: Browser;
   now?: string;
 }
@@ -58,6 +64,8 @@ export interface GeneratedReports {
   /** The site report (the file to open first). */
   reportPath: string;
   model: ReportModel;
+  /** What the crops cost, when they were asked for. */
+  crops?: CropStats;
 }
 
 /**
@@ -70,7 +78,8 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
   try {
     const formats = new Set(o.formats ?? ALL_FORMATS);
     const testId = o.testId === undefined || o.testId === 'run' ? await testOfReportedRun(store, o.runId) : (o.testId ?? undefined);
-    const model = await buildReportModel(store, { runId: o.runId, testId, selection: o.selection, statement: o.statement, now: o.now });
+    const model = await buildReportModel(store, { runId: o.runId, testId, selection: o.selection, statement: o.statement, sections: o.sections, now: o.now });
+    const crops = o.crops ? await addCrops(model, { browser: o.browser }) : undefined;
     const dir = path.resolve(o.outDir);
     mkdirSync(dir, { recursive: true });
     const files: GeneratedReports['files'] = {};
@@ -90,20 +99,24 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
     if (formats.has('csv')) write('csv', await findingsCsv(store, model));
     if (formats.has('xlsx')) write('xlsx', await checklistXlsx(doc));
     if (formats.has('worksheet')) write('worksheet', await worksheetXlsx(model));
-    const links = {
-      testResult: formats.has('test-result') ? REPORT_FILES.testResult : undefined,
-      csv: formats.has('csv') ? REPORT_FILES.csv : undefined,
-      xlsx: formats.has('xlsx') ? REPORT_FILES.xlsx : undefined,
-      json: formats.has('json') ? REPORT_FILES.json : undefined,
-      pdf: formats.has('pdf') ? REPORT_FILES.pdf : undefined,
+    // each link carries the size of the file already written (the PDFs are printed first, without their own link)
+    const link = (k: keyof typeof REPORT_FILES, wanted: boolean): ReportLink | undefined => (wanted ? { href: REPORT_FILES[k], bytes: files[k] ? statSync(files[k]!).size : undefined } : undefined);
+    const links: ReportLinks = {
+      testResult: link('testResult', formats.has('test-result')),
+      testResultJson: link('testResultJson', formats.has('test-result')),
+      csv: link('csv', formats.has('csv')),
+      xlsx: link('xlsx', formats.has('xlsx')),
+      worksheet: link('worksheet', formats.has('worksheet')),
+      json: link('json', formats.has('json')),
     };
-    const html = siteReportHtml(model, { links });
-    if (formats.has('html') || formats.has('pdf')) write('html', html);
     if (formats.has('pdf')) {
-      write('pdf', await htmlToPdf(siteReportHtml(model, { links: { ...links, pdf: undefined } }), { browser: o.browser }));
+      write('pdf', await htmlToPdf(siteReportHtml(model, { links }), { browser: o.browser }));
       write('testResultPdf', await htmlToPdf(testResultPage(doc, { print: 'landscape' }), { browser: o.browser }));
     }
-    return { runId: model.run.id, files, reportPath: files.html ?? files.testResult ?? dir, model };
+    links.pdf = link('pdf', formats.has('pdf'));
+    links.testResultPdf = link('testResultPdf', formats.has('pdf'));
+    if (formats.has('html') || formats.has('pdf')) write('html', siteReportHtml(model, { links }));
+    return { runId: model.run.id, files, reportPath: files.html ?? files.testResult ?? dir, model, crops };
   } finally {
     if (typeof o.store === 'string') await store.close();
   }

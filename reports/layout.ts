@@ -41,6 +41,10 @@ dl.meta dd { margin: 0; }
 ul.occ { padding-left: 1.25rem; }
 ul.occ > li { margin-bottom: 0.75rem; }
 .note { font-size: 0.9rem; }
+small.rule-id { font-weight: normal; font-size: 0.8rem; color: #4a4a4a; }
+.seen { font-weight: bold; }
+img.chart { max-width: 100%; height: auto; }
+img.crop { max-width: 100%; max-height: 10rem; border: 1px solid #767676; margin: 0.25rem 0; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: bold; }
 footer.site { border-top: 1px solid #767676; margin-top: 3rem; padding-top: 0.5rem; padding-bottom: 2rem; font-size: 0.9rem; }

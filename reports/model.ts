@@ -9,6 +9,9 @@
 //   finding-groups.ts  criterion → rule → occurrences
 //   repeats.ts         the same problem on many pages (templates, shared parts)
 //   statement.ts       site name and the statement's defaults
+//   visible-text.ts    what a person sees of a finding's element (from the stored snippet)
+//   page-view.ts       ページごとの問題: each page's findings by criterion
+//   org-sections.ts    所属ごとの集計: pages mapped to divisions by URL prefix
 //   ../sampling.ts, ../trends.ts   the page selection; progress and trends across runs
 //
 // Scope: the 達成基準チェックリスト and the claim are computed over the SELECTED pages (what was tested and
@@ -16,7 +19,8 @@
 import type { AppliedCriterion, JudgedOutcome } from '../rules-jis/verdict.js';
 import type { DecidedBy, ResultMark } from '../rules-jis/labels-ja.js';
 import type { TestStatement } from '../rules-jis/jis-test.js';
-import type { FindingKind, Level, Outcome } from '../rules-jis/types.js';
+import type { Finding, FindingKind, Level, Outcome } from '../rules-jis/types.js';
+import type { VisibleText } from './model/visible-text.js';
 import { collect, type BrokenLink, type Run, type RunSummary, type Store, type StoredDocument, type StoredPage } from '../crawler/store/store.js';
 import { computeClaim, type Claim } from '../rules-jis/claim.js';
 import type { Judgement } from '../rules-jis/judgements.js';
@@ -29,6 +33,10 @@ import { findRepeats } from './model/repeats.js';
 import { buildStatement } from './model/statement.js';
 import { testContext, recheckStale } from './model/test.js';
 import type { JisTest } from '../rules-jis/jis-test.js';
+import { summariseSections, type SectionMapping, type SectionSummary } from './model/org-sections.js';
+import { buildPageViews, type PageView } from './model/page-view.js';
+import { manualKit, type ManualKitItem } from '../rules-jis/manual-kit.js';
+import { claimStatus } from '../rules-jis/verdict.js';
 
 export interface StatementOptions extends Pick<TestStatement, 'policyUrl' | 'futurePlan' | 'environments' | 'additionalMeasures' | 'representative'> {
   /** 表明日 (YYYY-MM-DD); default: the day the report is generated (JST). */
@@ -59,8 +67,17 @@ export interface ReportOptions {
   statement?: StatementOptions;
   /** Judgements to use (default: those in the store). */
   judgements?: Judgement[];
+  /** URL prefix → 所属 for the per-section view; default: the run's crawl config `sections`. */
+  sections?: SectionMapping[];
   /** For tests: the time the report is made. */
   now?: string;
+}
+
+/** A criterion a person still has to check (要確認 / 未確認 over the selected pages), with the kit's procedure. */
+export interface ManualCheck {
+  row: ChecklistRow;
+  /** The manual-test kit's entry (rules-jis/manual-kit.ts); undefined only for a criterion it does not cover. */
+  kit: ManualKitItem | undefined;
 }
 
 export interface ModelPage {
@@ -109,17 +126,26 @@ export interface Waiver {
 }
 
 export interface Occurrence {
+  /** The stored finding's id (the CSV's ID column). */
+  findingId: number;
   pageUrl: string;
   pageTitle: string;
   selector: string;
   html: string;
   message: string;
   line?: number;
+  /** What a person sees of the element: its name or visible text, from the stored snippet. */
+  visible: VisibleText | null;
+  /** A small JPEG of the element (data: URL), taken at report time for violations on selected pages (crops.ts). */
+  crop?: string;
 }
 
 export interface RuleGroup {
   ruleId: string;
+  /** The rule's Japanese title from the catalogue (the id stays for search). */
+  title: string;
   kind: FindingKind;
+  impact: Finding['impact'];
   help: string;
   helpUrl: string;
   message: string;
@@ -134,6 +160,8 @@ export interface CriterionGroup {
   ja: string;
   violations: number;
   reviews: number;
+  /** Pages with a violation or review of this criterion. */
+  pages: number;
   rules: RuleGroup[];
 }
 
@@ -173,6 +201,14 @@ export interface ReportModel {
   test?: JisTest | null;
   /** What is wrong with the statement, in Japanese, e.g. 「表明日が試験実施期間より前です（…）」; empty when nothing. */
   statementProblems?: string[];
+  /** The URL prefix → 所属 mappings used. */
+  sectionMappings: SectionMapping[];
+  /** 所属ごとの集計 (org-sections.ts). */
+  sections: SectionSummary[];
+  /** ページごとの問題 (page-view.ts). */
+  pageViews: PageView[];
+  /** Criteria still open for a person, with the kit's procedure. */
+  manualChecks: ManualCheck[];
 }
 
 /** The statement as the renderers read it: defaults filled in; what a person must give is null or empty until given. */
@@ -203,6 +239,12 @@ async function pagesAndSelection(store: Store, run: Run, opts: ReportOptions): P
   return { audited, erroredPages: stored.filter((p) => p.error), selection };
 }
 
+/** The `sections` of the crawl config stored with the run (crawler/crawl/config.ts), [] when none. */
+function sectionsOfRun(run: Run): SectionMapping[] {
+  const s = (run.config as { sections?: unknown } | null)?.sections;
+  return Array.isArray(s) ? s.filter((m): m is SectionMapping => typeof m?.prefix === 'string' && typeof m?.name === 'string') : [];
+}
+
 export async function buildReportModel(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
   const tc = await testContext(store, opts);
   const run = await reportedRun(store, tc.runId);
@@ -216,6 +258,8 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
   const documents = await store.results.documentsOfRun(run.id);
   const statement = buildStatement({ run, audited, errored: erroredPages, documents: documents.length, now, given: tc.statement });
   const allRuns = await store.runs.listRuns();
+  const groups = groupFindings(audited, findings);
+  const sectionMappings = opts.sections ?? sectionsOfRun(run);
   return {
     generatedAt: now,
     run,
@@ -227,7 +271,7 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
     erroredPages,
     checklist,
     claim: computeClaim(checklist, target, { pages: judged.pages.filter((p) => p.selected), futurePlan: statement.futurePlan }),
-    ...groupFindings(audited, findings),
+    ...groups,
     worstPages: worstPages(judged.pages),
     repeats: findRepeats(audited, findings),
     documents,
@@ -240,5 +284,9 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
     statement,
     test: tc.test,
     statementProblems: tc.problems(statement.statementDate),
+    sectionMappings,
+    sections: summariseSections(judged.pages, sectionMappings),
+    pageViews: buildPageViews(judged.pages, groups.findingGroups, sectionMappings),
+    manualChecks: checklist.filter((r) => claimStatus(r.outcome) === 'open').map((row) => ({ row, kit: manualKit(row.id) })),
   };
 }

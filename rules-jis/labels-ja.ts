@@ -15,7 +15,10 @@ export const OUTCOME_LABEL_JA: Readonly<Record<Outcome, string>> = {
   review: '要確認',
   pass: '適合',
   inapplicable: '適用なし',
-  untested: '未検査',
+  // one word for `untested` everywhere (report, 試験結果, extension, CLI): 未確認 — nobody has checked the
+  // criterion yet, and what is missing is a person's check (人による確認), as in 要確認; 未検査 read as
+  // "the page was not audited", which is false for a page the crawl did audit.
+  untested: '未確認',
 };
 
 /** A finding's kind. */

@@ -31,8 +31,9 @@ export function registerReportCommand(program: Command): void {
     .option('--statement <file>', '試験結果の記載事項（JSON: statementDate, siteName, scopeDescription, exclusions, technologies, period, organisation）')
     .option('--statement-date <date>', '表明日（YYYY-MM-DD）')
     .option('--site-name <name>', 'サイト名')
+    .option('--crops', '試験したページの不適合の要素を、サイトを開き直して小さく撮影し報告書に載せる（サイトに接続できるときだけ）')
     .option('--formats <list>', `作るもの（カンマ区切り）: ${ALL_FORMATS.join(',')}`, ALL_FORMATS.join(','))
-    .action(async (o: { store: string; run?: string; test?: string; out?: string; select: string; sample: string; seed: string; statement?: string; statementDate?: string; siteName?: string; formats: string }) => {
+    .action(async (o: { store: string; run?: string; test?: string; out?: string; select: string; sample: string; seed: string; statement?: string; statementDate?: string; siteName?: string; formats: string; crops?: boolean }) => {
       const methods: SelectionMethod[] = ['all', 'random', 'representative', 'representative-random'];
       if (!methods.includes(o.select as SelectionMethod)) throw new UsageError(`--select は ${methods.join(' / ')} のいずれかです（指定: ${o.select}）`);
       const n = Number(o.sample);
@@ -61,12 +62,14 @@ export function registerReportCommand(program: Command): void {
           selection: { method: o.select as SelectionMethod, n, seed: o.seed },
           statement,
           formats,
+          crops: o.crops,
         });
         const m = r.model;
         if (m.test) console.log(`試験 #${m.test.id}「${m.test.name}」`);
         console.log(`検査 #${r.runId}（${m.pages.length} ページ）: ${m.claim.text}`);
         for (const p of m.statementProblems ?? []) console.log(`注意: ${p}`);
         for (const f of Object.values(r.files)) console.log(`  ${f}`);
+        if (r.crops) console.log(`要素の画像: ${r.crops.crops} 枚（${Math.round(r.crops.bytes / 1024)} KB、開けなかったページ ${r.crops.pagesFailed}）`);
         console.log(`報告書: ${r.reportPath}`);
       } finally {
         await store.close();
