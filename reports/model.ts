@@ -181,7 +181,7 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
   const judged = judgePages(audited, findings, judgements, new Set(selection.urls));
   const checklist = buildChecklist(judged.pages, target);
   const documents = await store.results.documentsOfRun(run.id);
-  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documents.length, now, given: opts.statement });
+  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documents.length, checkedDocuments: documents.filter((d) => d.checked).length, now, given: opts.statement });
   const allRuns = await store.runs.listRuns();
   return {
     generatedAt: now,

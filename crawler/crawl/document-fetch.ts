@@ -58,7 +58,7 @@ export async function fetchDocument(http: HttpClient, url: string, opts: FetchOp
     if (!bytes) return { ...out, error: { code: 'too-large', message: M.documentTooLarge(url, opts.maxBytes) } };
     return { ...out, size: out.size ?? bytes.length, bytes };
   } catch (e) {
-    return { ...out, ...failed(e, url) };
+    return { ...out, error: failed(e, url).error }; // it answered: the status stays, the body did not come
   }
 }
 

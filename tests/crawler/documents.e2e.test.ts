@@ -12,6 +12,8 @@ import { mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl } from '../../crawler/crawl/crawl.js';
 import { launchBrowser } from '../../crawler/page/browser.js';
 import { openStore, type StoredDocument } from '../../crawler/store/store.js';
+import { siteReportHtml } from '../../reports/html-report.js';
+import { buildReportModel } from '../../reports/model.js';
 import { SITE_EXPECT, SITE_MAX_DOCUMENT_BYTES, startDocumentSite, type DocumentSite } from '../fixtures/documents/document-site.js';
 
 let browser: Browser;
@@ -73,6 +75,26 @@ describe('a crawl checks the documents it finds', () => {
     // the CSV is only probed, the huge PDF never read past its Content-Length
     expect(site.requests.filter((r) => r.path === '/files/list.csv').map((r) => r.method)).toEqual(['HEAD']);
     expect(first.log.some((l) => /文書 4 件の中身を検査しました/.test(l))).toBe(true);
+  });
+
+  it('the report lists the document findings under the page that links to the file, with how to fix at the source', async () => {
+    const store = await openStore(path.join(dir, 'jis-a11y.sqlite'), { readonly: true });
+    try {
+      const m = await buildReportModel(store, { runId: first.runId });
+      expect(m.statement.exclusions[0]).toMatch(/文書（8 件。このうち 4 件は文書の自動検査を行い、結果を文書の一覧に掲載。達成基準チェックリストの判定には含めない）/);
+      const text = siteReportHtml(m).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const section = text.slice(text.indexOf('リンク元のページごとの文書の指摘'));
+      // the docx hangs under くらしの手続き (its only linking page), with Word's own fix
+      const kurashi = section.slice(section.indexOf(`${site.url}/kurashi.html`));
+      expect(kurashi).toMatch(/tebiki\.docx（申請の手引き） 不適合（1\.1\.1） ?: 代替テキストのない画像が 1 個あります.*直し方: 画像を右クリック/);
+      expect(section).toMatch(/scan\.pdf .*不適合（1\.1\.1） ?: この PDF はすべてのページ（1 ページ）が画像だけ.*OCR/);
+      // a document that answered but could not be checked is not a broken link
+      const broken = text.slice(text.indexOf('リンク切れの一覧'));
+      expect(broken).not.toMatch(/huge\.pdf|broken\.pdf|slow\.pdf/);
+      expect(section).toMatch(/untagged\.pdf（申請のご案内） 不適合（1\.3\.1） ?: この PDF にはタグ.*アクセシビリティ用のドキュメント構造タグ/);
+    } finally {
+      await store.close();
+    }
   });
 
   it('the next run reuses the findings of unchanged documents', async () => {

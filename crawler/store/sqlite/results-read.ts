@@ -25,7 +25,8 @@ async function* paged<K>(c: Connection, fetch: (after: K | null) => Row[], keyOf
   }
 }
 
-// broken: a destination audited or inventoried in the run that answered ≥ 400 or not at all
+// broken: a destination audited or inventoried in the run that answered ≥ 400 or not at all (a document that
+// answered but could not be checked — too large, unreadable, password, slow body — is no broken link)
 const BROKEN_LINKS = `
   SELECT l.from_url, l.to_url, l.text, t.status, t.error_code, t.error_message FROM links l
   JOIN (
@@ -33,7 +34,7 @@ const BROKEN_LINKS = `
       AND (status >= 400 OR (status IS NULL AND error_code IN ('unreachable', 'timeout', 'redirect-loop', 'http-error')))
     UNION ALL
     SELECT url, status, error_code, error_message FROM documents WHERE run_id = @run
-      AND (status >= 400 OR error_code IS NOT NULL)
+      AND (status >= 400 OR (status IS NULL AND error_code IS NOT NULL))
   ) t ON t.url = l.to_url
   WHERE l.run_id = @run`;
 
