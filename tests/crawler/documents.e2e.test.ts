@@ -14,7 +14,7 @@ import { launchBrowser } from '../../crawler/page/browser.js';
 import { openStore, type StoredDocument } from '../../crawler/store/store.js';
 import { siteReportHtml } from '../../reports/html-report.js';
 import { buildReportModel } from '../../reports/model.js';
-import { SITE_EXPECT, SITE_MAX_DOCUMENT_BYTES, startDocumentSite, type DocumentSite } from '../fixtures/documents/document-site.js';
+import { SITE_EXPECT, SITE_MAX_DOCUMENT_BYTES, startDocumentSite, WITH_ETAG, type DocumentSite } from '../fixtures/documents/document-site.js';
 
 let browser: Browser;
 let site: DocumentSite;
@@ -97,8 +97,12 @@ describe('a crawl checks the documents it finds', () => {
     }
   });
 
-  it('the next run reuses the findings of unchanged documents', async () => {
+  it('the next run reuses the findings of unchanged documents: by ETag (304, no body sent) or else by SHA-256', async () => {
+    const before = site.requests.length;
     const again = await crawl();
+    const gets = site.requests.slice(before).filter((r) => r.method === 'GET' && r.path.startsWith('/files/'));
+    for (const p of WITH_ETAG) expect(gets.filter((r) => r.path === p).map((r) => r.status), p).toEqual([304]);
+    expect(gets.filter((r) => r.path === '/files/untagged.pdf').map((r) => r.status)).toEqual([200]);
     const docs = await documents(again.runId);
     for (const p of ['/files/keikaku.pdf', '/files/untagged.pdf', '/files/scan.pdf', '/files/tebiki.docx']) {
       expect(docs.get(p)!.reusedFrom, p).toBe(first.runId);
