@@ -4,7 +4,7 @@
 // refused before any byte is read, and a body that grows past it is cut off there, so no document is ever held
 // in memory beyond maxDocumentBytes.
 import type { PageError } from '../../rules-jis/types.js';
-import type { HttpClient } from './http-client.js';
+import { TRANSIENT_CAUSE, type HttpClient } from './http-client.js';
 import { CRAWL_MESSAGES_JA as M } from './messages-ja.js';
 
 export interface FetchedDocument {
@@ -50,7 +50,7 @@ export async function fetchDocument(http: HttpClient, url: string, opts: FetchOp
   if (res.status === 304) return (cancel(res), { ...out, notModified: true });
   if (res.status >= 400) {
     cancel(res);
-    return { ...out, retryAfter: res.headers.get('retry-after'), error: { code: 'http-error', message: `${url} はエラー ${res.status} を返しました。` } };
+    return { ...out, retryAfter: res.headers.get('retry-after'), error: { code: 'http-error', message: `${url} はエラー ${res.status} を返しました（${TRANSIENT_CAUSE[res.status] ?? 'リンク切れ'}）。` } };
   }
   if (out.size != null && out.size > opts.maxBytes) return (cancel(res), { ...out, error: { code: 'too-large', message: M.documentTooLarge(url, opts.maxBytes, out.size) } });
   try {
