@@ -256,7 +256,7 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
   const judged = judgePages(audited, findings, judgements, new Set(selection.urls));
   const checklist = buildChecklist(judged.pages, target);
   const documents = await store.results.documentsOfRun(run.id);
-  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documents.length, now, given: tc.statement });
+  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documents.length, checkedDocuments: documents.filter((d) => d.checked).length, now, given: tc.statement });
   const allRuns = await store.runs.listRuns();
   const groups = groupFindings(audited, findings);
   const sectionMappings = opts.sections ?? sectionsOfRun(run);

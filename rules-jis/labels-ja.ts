@@ -132,6 +132,8 @@ export const ERROR_CODE_LABEL_JA: Readonly<Record<ErrorCode, string>> = {
   'navigation-failed': 'ページを開けない',
   crashed: 'タブの異常終了',
   internal: '内部エラー',
+  'document-unreadable': '文書を読み取れない',
+  'document-encrypted': 'パスワード付きの文書',
   'origin-not-allowed': '許可されていないオリジン',
   'browser-not-found': 'ブラウザーが見つからない',
   'browser-launch-failed': 'ブラウザーを起動できない',

@@ -18,7 +18,8 @@ export type FindingSource =
   | 'jis' // one of our Japanese checks (axe custom rules)
   | 'source' // the HTML as served (4.1.1 parse errors)
   | 'interaction' // keyboard / interaction phase driven by puppeteer
-  | 'site'; // site-level checks across pages (crawler)
+  | 'site' // site-level checks across pages (crawler)
+  | 'document'; // a PDF or Office file (rules-jis/documents/)
 
 export interface Finding {
   ruleId: string;
@@ -87,6 +88,9 @@ export type ErrorCode =
   | 'navigation-failed' // any other navigation error
   | 'crashed' // the tab died
   | 'internal' // a bug of ours
+  // a document (PDF, Office) the crawl or `check` downloaded to check (crawler/page/documents/)
+  | 'document-unreadable' // broken, or not the format it claims
+  | 'document-encrypted' // needs a password to open
   // the pre-publish hook's sandbox and HTTP service (crawler/hook/, crawler/service/)
   | 'origin-not-allowed'
   | 'browser-not-found'

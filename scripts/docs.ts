@@ -33,6 +33,7 @@ const SOURCE_JA: Record<FindingSource, { title: string; what: string }> = {
   source: { title: '配信された HTML の構文（4.1.1）', what: 'ブラウザーが直す前の HTML を parse5 で解析（`rules-jis/source/`）。行と列を示す' },
   interaction: { title: 'キーボード操作の検査', what: '実際に Tab・Enter・Space・Escape でページを動かす（`crawler/page/interaction/`）' },
   site: { title: 'サイト全体の確認', what: '巡回の最後に複数のページを比べる（`rules-jis/site/`）' },
+  document: { title: '文書（PDF・Office）の検査', what: 'リンクされた PDF・Word・Excel・PowerPoint を読み取って調べる（読み取りは `crawler/page/documents/`、判定は `rules-jis/documents/`、説明は `docs/documents.md`）' },
 };
 
 const IMPACT_JA: Record<RuleMeta['impact'], string> = { critical: '致命的', serious: '重大', moderate: '中程度', minor: '軽微' };

@@ -22,6 +22,7 @@ import { UsageError, EXIT } from '../../rules-jis/exit-codes.js';
 import type { AuditResult, PageError } from '../../rules-jis/types.js';
 import { runHtmlCheck } from '../hook/html-check.js';
 import { NO_INTERACTION_HELP } from './crawl-flags.js';
+import { checkDocumentTarget, DOCUMENT_FILE } from './check-documents.js';
 
 export interface CheckOptions {
   format: 'text' | 'json';
@@ -41,6 +42,8 @@ export interface CheckOptions {
 interface CheckTarget {
   url: string;
   error?: PageError;
+  /** A PDF or Office file (path or URL as given): read by the document checks, not opened in the browser. */
+  document?: string;
 }
 
 /** One static server per folder of the files checked, so relative CSS and images load. */
@@ -62,7 +65,7 @@ async function fileTarget(t: string, servers: FileServers, maxPageBytes: number)
   if (!existsSync(file)) throw new UsageError(`ファイルが見つかりません: ${t}`);
   const stat = statSync(file);
   if (!stat.isFile()) throw new UsageError(`ファイルではありません: ${t}`);
-  if (!/\.(x?html?)$/i.test(file)) throw new UsageError(`HTML ファイルではありません: ${t}（.html / .htm のファイルを指定してください）`);
+  if (!/\.(x?html?)$/i.test(file)) throw new UsageError(`HTML ファイルではありません: ${t}（.html / .htm のファイル、または PDF・docx・xlsx・pptx を指定してください）`);
   const url = await servers.urlOf(file);
   if (stat.size > maxPageBytes) return { url, error: { code: 'too-large', message: tooLargeMessage(t, maxPageBytes, stat.size) } };
   try {
@@ -77,7 +80,10 @@ async function fileTarget(t: string, servers: FileServers, maxPageBytes: number)
 async function resolveTargets(targets: string[], servers: FileServers, maxPageBytes: number): Promise<CheckTarget[]> {
   const out: CheckTarget[] = [];
   for (const t of targets) {
-    if (/^https?:\/\//i.test(t)) out.push({ url: t });
+    if (DOCUMENT_FILE.test(t.split(/[?#]/)[0])) {
+      if (!/^https?:\/\//i.test(t) && !existsSync(t)) throw new UsageError(`ファイルが見つかりません: ${t}`);
+      out.push({ url: t, document: t });
+    } else if (/^https?:\/\//i.test(t)) out.push({ url: t });
     else if (/^[a-z]+:/i.test(t) && !/^[a-z]:\\/i.test(t)) throw new UsageError(`「${t}」は検査できません。http(s) の URL か HTML ファイルのパスを指定してください。`);
     else out.push(await fileTarget(t, servers, maxPageBytes));
   }
@@ -128,12 +134,19 @@ export async function runCheck(targets: string[], opts: CheckOptions): Promise<{
           pages.push(errorAuditedPage(t.url, t.error));
           continue;
         }
+        if (t.document) {
+          pages.push(await checkDocumentTarget(t.document, { target: opts.level, timeoutMs: opts.timeout * 1000 }));
+          continue;
+        }
         // a browser that died with the last page is replaced, so the next page is still checked
         if (!browser.connected) {
           browser.process()?.kill('SIGKILL');
           browser = await launchBrowser();
         }
-        pages.push(await checkPage(browser, t.url, opts, maxPageBytes).catch((e: Error) => errorAuditedPage(t.url, { code: 'crashed', message: `${t.url} を開くタブを用意できませんでした（ブラウザが応答しません）: ${e.message}` })));
+        const r = await checkPage(browser, t.url, opts, maxPageBytes).catch((e: Error) => errorAuditedPage(t.url, { code: 'crashed', message: `${t.url} を開くタブを用意できませんでした（ブラウザが応答しません）: ${e.message}` }));
+        // a URL that turned out to be a document (download.php?id=3 serving a PDF): the document checks read it
+        const asDocument = r.result.error?.code === 'not-html' ? await checkDocumentTarget(t.url, { target: opts.level, timeoutMs: opts.timeout * 1000 }) : null;
+        pages.push(asDocument && !asDocument.result.error ? asDocument : r);
       }
     } finally {
       await closeBrowser(browser);
@@ -204,8 +217,8 @@ async function checkAction(targets: string[], o: CheckFlags): Promise<void> {
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('ページを検査します（URL または HTML ファイル）/ audit single pages')
-    .argument('[targets...]', 'URL または HTML ファイルのパス')
+    .description('ページを検査します（URL または HTML ファイル。PDF・docx・xlsx・pptx の文書も）/ audit single pages and documents')
+    .argument('[targets...]', 'URL、HTML ファイルのパス、または PDF・Office 文書（ファイルか URL）')
     .option('-f, --format <format>', '出力形式 text | json', 'text')
     .option('-o, --output <file>', '結果をファイルに書き出す')
     .option('-l, --level <level>', '目標の適合レベル A | AA', 'AA')

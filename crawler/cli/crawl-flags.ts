@@ -91,6 +91,8 @@ export const CRAWL_FLAGS: CrawlFlag[] = [
     help: 'キーボード操作の検査を全ページで行う（既定は、作り（CSS・スクリプト・操作できる要素の種類）が同じページのうち最初の 1 ページだけ）',
   },
   { flags: '--load-all-resources', path: 'skipResources', value: [], help: 'フォントと動画・音声も読み込む（既定では検査に不要なため読み込まない）' },
+  { flags: '--no-check-documents', path: 'checkDocuments', help: 'リンクされた PDF・Office 文書の中身を検査せず、一覧に載せるだけにする' },
+  { flags: '--max-document-bytes <n>', path: 'maxDocumentBytes', help: '中身を検査する文書の大きさの上限（バイト、既定 52428800 = 50 MiB）' },
   { flags: '--full', path: 'incremental', value: false, help: '前回から変わっていないページも含めて全ページを検査し直す（既定は変わったページだけ）' },
 ];
 

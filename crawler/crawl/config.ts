@@ -60,8 +60,10 @@ export interface CrawlConfig {
   relaunchEvery: number;
   /** Pages bigger than this are recorded as too-large, not audited. */
   maxPageBytes: number;
-  /** Check the size and status of documents (PDF …) with HEAD requests (default true). */
+  /** Download and check PDF and Office files, HEAD-probe the other documents (default true; false: inventory only). */
   checkDocuments: boolean;
+  /** Documents bigger than this are recorded as too-large, not checked (default 50 MiB). */
+  maxDocumentBytes: number;
   /** Resource types the browser does not load (default fonts and media; [] loads everything). */
   skipResources: SkippedResource[];
   target: 'A' | 'AA';

@@ -150,7 +150,10 @@ async function assemble(run: OpenedRun, life: RunLife, hooks: CrawlHooks, log: C
   const discovery = new Discovery({ store, runId, scope, robots, maxPages: config.scope.maxPages });
   const hosts = new HostQueues(config.perHost, async (url) => (await robots.of(url)).crawlDelaySeconds);
   const retry = new RetryPolicy(config.retries);
-  const documents = new DocumentTask({ store, runId, http, checkDocuments: config.checkDocuments, retry, hosts, log });
+  const documents = new DocumentTask({
+    store, runId, http, checkDocuments: config.checkDocuments, maxDocumentBytes: config.maxDocumentBytes,
+    previousRunId: incremental.previousRunId, retry, hosts, log,
+  });
   const sampler = new InteractionSampler();
   const pages = new PageTask({
     store,
@@ -214,6 +217,7 @@ async function finishRun(c: Crawl, status: 'finished' | 'interrupted'): Promise<
   const { sampler, incremental } = c;
   if (sampler.skipped) c.log(M.keyboardSampled(sampler.makeups, sampler.skipped));
   if (incremental.stats.reused) c.log(M.reusedPages(incremental.stats.reused, incremental.stats.changed));
+  if (c.documents.stats.checked) c.log(M.documentsChecked(c.documents.stats.checked, c.documents.stats.reused, c.documents.stats.findings));
   if (status === 'finished') c.log(M.siteChecks(await runSiteChecks(store, runId, config.target)));
   await store.runs.updateRun(runId, {
     status,

@@ -43,7 +43,7 @@ const MAX_REDIRECTS = 10;
 export const MAX_TEXT_BYTES = 1024 * 1024;
 
 /** A status that asks us to come back later is no broken link. */
-const TRANSIENT_CAUSE: Record<number, string> = {
+export const TRANSIENT_CAUSE: Record<number, string> = {
   429: 'アクセスが多すぎるため、サーバーが間隔を空けるよう求めています',
   502: 'サーバーが一時的に応答できません',
   503: 'サーバーが一時的に応答できません',

@@ -51,6 +51,16 @@ export const CRAWL_MESSAGES_JA = {
   browserDied: (url: string, cause: string) => `${url} の検査中にブラウザが異常終了しました: ${cause}`,
   unexpected: (url: string, cause: string) => `${url} の処理中に予期しないエラーが起きました: ${cause}`,
 
+  // documents (document-task.ts, document-fetch.ts)
+  documentTooLarge: (url: string, maxBytes: number, bytes?: number | null) =>
+    `${url} は ${bytes ? `${Math.ceil(bytes / 1048576)} MB あり、` : ''}文書の大きさの上限（${Math.round(maxBytes / 1048576)} MB、maxDocumentBytes）を超えるため、中身を検査しませんでした。` +
+    '大きな文書は分割して掲載するか、上限を上げて検査してください（--max-document-bytes）。',
+  documentUnreachable: (url: string, cause: string) => `${url} を取得できません（${cause}）。`,
+  documentTimeout: (url: string) => `${url} の取得が時間内に終わりませんでした（--timeout）。`,
+  documentError: (url: string, code: string, message: string) => `文書のエラー（${code}）: ${url}: ${message}`,
+  documentsChecked: (checked: number, reused: number, findings: number) =>
+    `文書 ${checked} 件の中身を検査しました（うち前回から変わっていない ${reused} 件は前回の結果を引き継ぎました）。文書の指摘 ${findings} 件。`,
+
   // the end of a run (crawl.ts)
   keyboardSampled: (makeups: number, skipped: number) =>
     `キーボード操作の検査は、作りの異なる ${makeups} ページで行い、同じ作りの ${skipped} ページでは省きました（全ページで行うには --interaction-every-page）。`,

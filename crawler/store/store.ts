@@ -164,8 +164,10 @@ export interface ResultStore {
   /** Findings of a run by page, then in the order found; optionally one kind or source. */
   iterateFindings(runId: number, filter?: FindingFilter): AsyncIterable<StoredFinding>;
   findingsOfPage(pageId: number): Promise<StoredFinding[]>;
-  /** Documents of a run (URL order), each with the pages that link to it. */
+  /** Documents of a run (URL order), each with the pages that link to it and its findings. */
   documentsOfRun(runId: number): Promise<StoredDocument[]>;
+  /** One document of a run (for reuse by the next run), null when the run has none at that URL. */
+  documentOfRun(runId: number, url: string): Promise<StoredDocument | null>;
   /** Links found on the audited pages (within scope and out of it), by source then destination. */
   iterateLinks(runId: number, filter?: LinkFilter): AsyncIterable<StoredLink>;
   /**

@@ -178,8 +178,30 @@ export interface DocumentLink {
   text: string;
 }
 
-/** A non-HTML document (PDF, Word, Excel …): inventoried, not audited. */
-export interface StoredDocument {
+/**
+ * What the reader found in a document and how it was checked (issue 18): the fields a checked PDF or Office file
+ * has beside its inventory entry. All optional in a record; a stored document has them null when not checked.
+ */
+export interface DocumentContent {
+  /** Its content was downloaded and read by the document checks (false: inventory only). */
+  checked: boolean;
+  /** 'pdf' | 'docx' | 'xlsx' | 'pptx', null when not read. */
+  format: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** SHA-256 (hex) of the bytes. */
+  contentHash: string | null;
+  title: string | null;
+  lang: string | null;
+  pages: number | null;
+  /** The run whose findings were reused because the file was unchanged (304 or same hash). */
+  reusedFrom: number | null;
+  /** The document's own findings (source 'document'). */
+  findings: Finding[];
+}
+
+/** A non-HTML document (PDF, Word, Excel …): inventoried, and its content checked where the checks know the format. */
+export interface StoredDocument extends DocumentContent {
   id: number;
   runId: number;
   url: string;
@@ -259,7 +281,7 @@ export interface PageRecord {
   links?: PageLink[];
 }
 
-export interface DocumentRecord {
+export interface DocumentRecord extends Partial<DocumentContent> {
   url: string;
   type: string;
   contentType?: string | null;

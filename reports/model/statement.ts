@@ -9,10 +9,16 @@ function topPage(run: Run, audited: StoredPage[]): StoredPage | undefined {
   return audited.find((p) => run.startUrls.includes(p.url)) ?? audited.find((p) => new URL(p.url).pathname === '/') ?? audited.find((p) => p.depth === 0) ?? audited[0];
 }
 
-/** What the test leaves out by default: linked documents and pages that could not be shown. */
-function defaultExclusions(errored: StoredPage[], documents: number): string[] {
+/**
+ * What the test leaves out by default: linked documents and pages that could not be shown. Documents whose
+ * content was checked (issue 18) are still outside the checklist of the pages: the wording says where their
+ * results are instead of implying that nobody looked at them.
+ */
+function defaultExclusions(errored: StoredPage[], documents: number, checkedDocuments: number): string[] {
   const out: string[] = [];
-  if (documents) out.push(`PDF・Office などのウェブページ以外の文書（${documents} 件。文書の一覧を別に掲載）`);
+  if (documents && checkedDocuments)
+    out.push(`PDF・Office などのウェブページ以外の文書（${documents} 件。このうち ${checkedDocuments} 件は文書の自動検査を行い、結果を文書の一覧に掲載。達成基準チェックリストの判定には含めない）`);
+  else if (documents) out.push(`PDF・Office などのウェブページ以外の文書（${documents} 件。文書の一覧を別に掲載）`);
   if (errored.length) out.push(`表示できなかったページ（${errored.length} 件。リンク切れ等の一覧を別に掲載）`);
   return out;
 }
@@ -22,19 +28,20 @@ export interface StatementInput {
   audited: StoredPage[];
   errored: StoredPage[];
   documents: number;
+  /** Of them, the ones whose content was checked. */
+  checkedDocuments?: number;
   /** When the report is made (the default 表明日). */
   now: string;
   given?: StatementOptions;
 }
 
-
-export function buildStatement({ run, audited, errored, documents, now, given = {} }: StatementInput): ReportModel['statement'] {
+export function buildStatement({ run, audited, errored, documents, checkedDocuments = 0, now, given = {} }: StatementInput): ReportModel['statement'] {
   const siteName = given.siteName ?? (topPage(run, audited)?.title || run.label || run.startUrls[0] || 'ウェブサイト');
   return {
     statementDate: given.statementDate ?? isoDateJst(now),
     siteName,
     scopeDescription: given.scopeDescription ?? `${siteName}（${run.startUrls.join('、')}）で公開しているウェブページ`,
-    exclusions: given.exclusions ?? defaultExclusions(errored, documents),
+    exclusions: given.exclusions ?? defaultExclusions(errored, documents, checkedDocuments),
     technologies: given.technologies ?? ['HTML', 'CSS', 'JavaScript', 'WAI-ARIA'],
     period: given.period ?? { from: run.startedAt, to: run.finishedAt ?? run.startedAt },
     organisation: given.organisation ?? null,

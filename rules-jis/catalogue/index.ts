@@ -5,6 +5,7 @@ import axe from 'axe-core';
 import ja from 'axe-core/locales/ja.json';
 import type { FindingSource } from '../types.js';
 import { axeRuleDetails, axeRules } from './axe.js';
+import { documentRules } from './document.js';
 import { interactionRules } from './interaction.js';
 import { jisRules } from './jis.js';
 import { ruleIndex } from './load.js';
@@ -14,8 +15,8 @@ import type { RuleIndex } from './types.js';
 
 export type { Impact, RuleData, RuleFile, RuleIndex, RuleMeta, RuleVariant } from './types.js';
 
-/** The sources in the order the docs list them (types.ts FindingSource: axe, jis, source, interaction, site). */
-export const RULE_SOURCES: readonly FindingSource[] = ['axe', 'jis', 'source', 'interaction', 'site'];
+/** The sources in the order the docs list them (types.ts FindingSource: axe, jis, source, interaction, site, document). */
+export const RULE_SOURCES: readonly FindingSource[] = ['axe', 'jis', 'source', 'interaction', 'site', 'document'];
 
 let cached: RuleIndex | undefined;
 
@@ -28,6 +29,7 @@ export function ruleCatalogue(): RuleIndex {
     ...sourceRules,
     ...interactionRules,
     ...siteRules,
+    ...documentRules,
   ]);
   return cached;
 }

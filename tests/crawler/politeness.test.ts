@@ -12,6 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl } from '../../crawler/crawl/crawl.js';
 import { collect, openStore } from '../../crawler/store/store.js';
+import { handPdf } from '../fixtures/documents/pdf-builder.js';
+
+/** A real PDF: documents are downloaded and checked (issue 18), so the body must read as one. */
+const DOC = handPdf({ title: '資料', lang: 'ja', tagged: true, displayDocTitle: true });
 
 const page = (title: string, body: string) =>
   `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${title}｜みどり県</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
@@ -34,8 +38,8 @@ beforeAll(async () => {
     if (p === '/doc.pdf') {
       const status = docHits.length === 0 ? 429 : 200;
       docHits.push({ at: Date.now(), status });
-      res.writeHead(status, status === 429 ? { 'retry-after': '1' } : { 'content-type': 'application/pdf', 'content-length': '9' });
-      return void res.end(req.method === 'HEAD' ? undefined : status === 429 ? '' : '%PDF-1.4\n');
+      res.writeHead(status, status === 429 ? { 'retry-after': '1' } : { 'content-type': 'application/pdf', 'content-length': String(DOC.length) });
+      return void res.end(req.method === 'HEAD' ? undefined : status === 429 ? '' : DOC);
     }
     if (!PAGES.includes(p)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('404');
     const refused = hits.filter((h) => h.status !== 200).length < refuse.count;
@@ -108,7 +112,7 @@ describe('429, 502, 503 and 504 are transient (issue 21 case 9)', () => {
     expect(gaps).toHaveLength(2);
     for (const g of gaps) expect(g).toBeGreaterThanOrEqual(1_950);
     // the document's HEAD got a 429 first: it is listed as it is (200, 9 bytes), not as a broken link
-    expect(documents).toMatchObject([{ type: 'PDF', status: 200, size: 9, error: null }]);
+    expect(documents).toMatchObject([{ type: 'PDF', status: 200, size: DOC.length, error: null, checked: true }]);
     expect(docErrors.map((e) => e.message)).toEqual([expect.stringMatching(/エラー 429 を返しました（アクセスが多すぎるため/)]);
     expect(docHits.map((h) => h.status)).toEqual([429, 200]);
     expect(docHits[1]!.at - docHits[0]!.at).toBeGreaterThanOrEqual(950);

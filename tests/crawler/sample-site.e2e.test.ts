@@ -90,7 +90,7 @@ describe('crawl of the sample site', () => {
     }
   });
 
-  it('inventories documents (type, size, link text, linking pages) without auditing them', async () => {
+  it('inventories documents (type, size, link text, linking pages) and checks the PDF and Office ones', async () => {
     const docs = await store.results.documentsOfRun(outcome.runId);
     const ok = docs.filter((d) => !d.error);
     expect(ok.map((d) => pathOf(d.url)).sort()).toEqual([...expected.documents].sort());
@@ -102,6 +102,13 @@ describe('crawl of the sample site', () => {
     expect(ok.find((d) => d.url.endsWith('.xlsx'))?.type).toBe('Excel');
     expect(ok.find((d) => d.url.endsWith('keikaku-2026.pdf'))).toMatchObject({ type: 'PDF', contentType: 'application/pdf' });
     expect((await collect(store.results.iteratePages(outcome.runId))).some((p) => /\.(pdf|xlsx)$/.test(p.url))).toBe(false);
+    // the demo's documents of issue 18 give their findings (tests/fixtures/documents/make-sample-docs.ts)
+    const rules = (p: string) => ok.find((d) => pathOf(d.url) === p)!.findings.map((f) => f.ruleId).sort();
+    expect(rules('/docs/bosai-guide-2026.pdf')).toEqual([]);
+    expect(rules('/docs/hinanjo-ichiran.pdf')).toEqual(['pdf-no-lang', 'pdf-untagged']);
+    expect(rules('/docs/higai-hokoku-scan.pdf')).toEqual(['pdf-image-only', 'pdf-no-lang', 'pdf-no-title', 'pdf-untagged']);
+    expect(rules('/docs/bosai-tebiki.docx')).toEqual(['office-image-no-alt']);
+    expect(ok.every((d) => d.checked)).toBe(true);
   });
 
   it('records broken links (pages and documents)', async () => {

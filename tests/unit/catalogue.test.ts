@@ -65,7 +65,7 @@ describe('rule catalogue entries', () => {
 
   it('the data files follow their schemas', () => {
     const rulesSchema = schemaValidator('schema/rule-catalogue.schema.json');
-    for (const name of ['jis', 'source', 'interaction', 'site']) {
+    for (const name of ['jis', 'source', 'interaction', 'site', 'document']) {
       const data = JSON.parse(readFileSync(path.join(ROOT, `rules-jis/data/rules/${name}.json`), 'utf8'));
       expect(rulesSchema(data), `${name}.json ${JSON.stringify(rulesSchema.errors)}`).toBe(true);
       expect(data.source).toBe(name);

@@ -2,7 +2,7 @@
 // fetch keyset-paged batches (`WHERE key > last ORDER BY key LIMIT n`): memory stays at one batch however
 // large the run, and no statement stays open between two items, so the caller may write meanwhile
 // (better-sqlite3 refuses a write while an iterate() cursor is open on the connection).
-import type { CriterionResult } from '../../../rules-jis/types.js';
+import type { CriterionResult, Finding, FindingKind, FindingSource } from '../../../rules-jis/types.js';
 import type { ResultStore } from '../store.js';
 import type { BrokenLink, StoredDocument } from '../types.js';
 import type { Connection, Row } from './connection.js';
@@ -25,7 +25,8 @@ async function* paged<K>(c: Connection, fetch: (after: K | null) => Row[], keyOf
   }
 }
 
-// broken: a destination audited or inventoried in the run that answered ≥ 400 or not at all
+// broken: a destination audited or inventoried in the run that answered ≥ 400 or not at all (a document that
+// answered but could not be checked — too large, unreadable, password, slow body — is no broken link)
 const BROKEN_LINKS = `
   SELECT l.from_url, l.to_url, l.text, t.status, t.error_code, t.error_message FROM links l
   JOIN (
@@ -33,7 +34,7 @@ const BROKEN_LINKS = `
       AND (status >= 400 OR (status IS NULL AND error_code IN ('unreachable', 'timeout', 'redirect-loop', 'http-error')))
     UNION ALL
     SELECT url, status, error_code, error_message FROM documents WHERE run_id = @run
-      AND (status >= 400 OR error_code IS NOT NULL)
+      AND (status >= 400 OR (status IS NULL AND error_code IS NOT NULL))
   ) t ON t.url = l.to_url
   WHERE l.run_id = @run`;
 
@@ -89,26 +90,60 @@ export function pageReads(c: Connection): Pick<ResultStore, 'iteratePages' | 'ge
   };
 }
 
+const str = (v: unknown) => (v as string | null | undefined) ?? null;
+
+/** A document row with the pages that link to it and its own findings. */
+function toDocument(c: Connection, runId: number, r: Row): StoredDocument {
+  const links = c.stmt('SELECT from_url, text FROM links WHERE run_id = ? AND to_url = ? ORDER BY from_url, text');
+  const findings = c.stmt('SELECT * FROM document_findings WHERE run_id = ? AND document_url = ? ORDER BY id');
+  return {
+    id: r.id as number,
+    runId,
+    url: r.url as string,
+    type: r.type as string,
+    contentType: str(r.content_type),
+    size: (r.size as number | null) ?? null,
+    status: (r.status as number | null) ?? null,
+    error: pageError(r.error_code, r.error_message),
+    checkedAt: r.checked_at as string,
+    linkedFrom: (links.all(runId, r.url) as Row[]).map((l) => ({ pageUrl: l.from_url as string, text: l.text as string })),
+    checked: r.checked === 1,
+    format: str(r.format),
+    etag: str(r.etag),
+    lastModified: str(r.last_modified),
+    contentHash: str(r.content_hash),
+    title: str(r.title),
+    lang: str(r.lang),
+    pages: (r.pages as number | null) ?? null,
+    reusedFrom: (r.reused_from as number | null) ?? null,
+    findings: (findings.all(runId, r.url) as Row[]).map(
+      (f): Finding => ({
+        ruleId: f.rule_id as string,
+        source: f.source as FindingSource,
+        kind: f.kind as FindingKind,
+        criteria: json<string[]>(f.criteria, []),
+        impact: (f.impact as Finding['impact']) ?? null,
+        selector: '',
+        html: '',
+        message: f.message as string,
+        help: f.help as string,
+        helpUrl: f.help_url as string,
+      }),
+    ),
+  };
+}
+
 /** What the run found around its pages: documents, links, broken links, errors. */
-export function linkReads(c: Connection): Pick<ResultStore, 'documentsOfRun' | 'iterateLinks' | 'brokenLinksOfRun' | 'errorsOfRun'> {
+export function linkReads(c: Connection): Pick<ResultStore, 'documentsOfRun' | 'documentOfRun' | 'iterateLinks' | 'brokenLinksOfRun' | 'errorsOfRun'> {
   return {
     async documentsOfRun(runId) {
       const docs = c.stmt('SELECT * FROM documents WHERE run_id = ? ORDER BY url').all(runId) as Row[];
-      const links = c.stmt('SELECT from_url, text FROM links WHERE run_id = ? AND to_url = ? ORDER BY from_url, text');
-      return docs.map(
-        (r): StoredDocument => ({
-          id: r.id as number,
-          runId,
-          url: r.url as string,
-          type: r.type as string,
-          contentType: (r.content_type as string | null) ?? null,
-          size: (r.size as number | null) ?? null,
-          status: (r.status as number | null) ?? null,
-          error: pageError(r.error_code, r.error_message),
-          checkedAt: r.checked_at as string,
-          linkedFrom: (links.all(runId, r.url) as Row[]).map((l) => ({ pageUrl: l.from_url as string, text: l.text as string })),
-        }),
-      );
+      return docs.map((r) => toDocument(c, runId, r));
+    },
+
+    async documentOfRun(runId, url) {
+      const r = c.stmt('SELECT * FROM documents WHERE run_id = ? AND url = ?').get(runId, url) as Row | undefined;
+      return r ? toDocument(c, runId, r) : null;
     },
 
     async *iterateLinks(runId, filter = {}) {

@@ -67,6 +67,15 @@ function discardLockFailures(c: Connection, runId: number): string[] {
   return urls;
 }
 
+/** A document's findings replace whatever the run had stored for its URL. */
+function writeDocumentFindings(c: Connection, runId: number, url: string, findings: readonly Finding[]): void {
+  c.stmt('DELETE FROM document_findings WHERE run_id = ? AND document_url = ?').run(runId, url);
+  const add = c.stmt(
+    'INSERT INTO document_findings (run_id, document_url, rule_id, source, kind, criteria, impact, message, help, help_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const f of findings) add.run(runId, url, f.ruleId, f.source, f.kind, JSON.stringify(f.criteria), f.impact, f.message, f.help, f.helpUrl);
+}
+
 export function resultWrites(c: Connection): Pick<ResultStore, 'savePage' | 'saveDocument' | 'addError' | 'discardLockFailures'> {
   return {
     async savePage(runId, p) {
@@ -76,9 +85,14 @@ export function resultWrites(c: Connection): Pick<ResultStore, 'savePage' | 'sav
     async saveDocument(runId, d) {
       c.write(() => {
         c.stmt(
-          `INSERT OR REPLACE INTO documents (run_id, url, type, content_type, size, status, error_code, error_message, checked_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(runId, d.url, d.type, d.contentType ?? null, d.size ?? null, d.status ?? null, d.error?.code ?? null, d.error?.message ?? null, d.checkedAt);
+          `INSERT OR REPLACE INTO documents (run_id, url, type, content_type, size, status, error_code, error_message, checked_at,
+             checked, format, etag, last_modified, content_hash, title, lang, pages, reused_from)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          runId, d.url, d.type, d.contentType ?? null, d.size ?? null, d.status ?? null, d.error?.code ?? null, d.error?.message ?? null, d.checkedAt,
+          d.checked ? 1 : 0, d.format ?? null, d.etag ?? null, d.lastModified ?? null, d.contentHash ?? null, d.title ?? null, d.lang ?? null, d.pages ?? null, d.reusedFrom ?? null,
+        );
+        writeDocumentFindings(c, runId, d.url, d.findings ?? []);
         markFinished(c, runId, d.url, !!d.error);
       });
     },
