@@ -31,13 +31,16 @@ if (!args.has('--no-browser')) {
   let browser = candidates.find((p) => existsSync(p));
   const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
   const needFonts = isDebian && !hasJapaneseFonts();
+  // The PDFs of the 試験結果 print with IPAexGothic: Chromium embeds it as a TrueType font, where Noto CJK (an
+  // OpenType/CFF font) comes out as Type 3 glyphs that some PDF readers cannot search or read aloud.
+  const needPdfFont = isDebian && !existsSync('/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf');
   // pdftotext checks the PDF report's text in the tests.
   const needPoppler = isDebian && !existsSync('/usr/bin/pdftotext');
   // The service's sandbox browser runs in its own network namespace (docs/security.md): unshare/setpriv, ip.
   const needFence = isDebian && process.platform === 'linux' && !(['/usr/bin/unshare', '/usr/bin/setpriv'].every((p) => existsSync(p)) && ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'].some((p) => existsSync(p)));
-  if ((!browser || needFonts || needPoppler || needFence) && isDebian) {
+  if ((!browser || needFonts || needPdfFont || needPoppler || needFence) && isDebian) {
     const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
-    const pkgs = [!browser ? 'chromium' : '', needFonts ? 'fonts-noto-cjk' : '', needPoppler ? 'poppler-utils' : '', needFence ? 'util-linux iproute2' : ''].filter(Boolean).join(' ');
+    const pkgs = [!browser ? 'chromium' : '', needFonts ? 'fonts-noto-cjk' : '', needPdfFont ? 'fonts-ipaexfont-gothic' : '', needPoppler ? 'poppler-utils' : '', needFence ? 'util-linux iproute2' : ''].filter(Boolean).join(' ');
     log(`Debian のパッケージを入れます / installing Debian packages: ${pkgs}`);
     run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs}`);
     browser = candidates.find((p) => existsSync(p)) ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
