@@ -51,7 +51,10 @@ footer.site { border-top: 1px solid #767676; margin-top: 3rem; padding-top: 0.5r
 @media print {
   @page { size: A4; margin: 15mm 12mm; }
   .skip { display: none; }
-  html { font-size: 10pt; }
+  /* a TrueType Japanese font first (fonts-ipaexfont-gothic): Chromium embeds it as a real font, while Noto CJK's
+     CFF outlines become Type 3 glyphs that PDF readers cannot search or read aloud well (reports/test-result.ts) */
+  html { font-size: 10pt; font-family: "IPAexGothic", "IPAexゴシック", "Noto Sans CJK JP", sans-serif; }
+  * { font-synthesis: none; }
   h2 { break-after: avoid; }
   tr, li, figure { break-inside: avoid; }
   a { color: #1a1a1a; }

@@ -21,12 +21,10 @@ export interface TestResultOptions {
 }
 
 /**
- * The print CSS of the PDF: A4 landscape, so the six columns of the checklist fit the page width, and a TrueType
- * Japanese font first (Debian fonts-ipaexfont-gothic): Chromium embeds TrueType outlines as real fonts, but turns
- * the CFF outlines of Noto Sans CJK into Type 3 glyph drawings, which PDF readers cannot search or reflow well.
+ * The print CSS of the PDF: A4 landscape, so the six columns of the checklist fit the page width (the TrueType
+ * print font is the layout's, reports/layout.ts).
  */
-export const TEST_RESULT_PRINT_CSS =
-  '@media print { @page { size: A4 landscape; margin: 12mm 12mm; } html { font-family: "IPAexGothic", "IPAexゴシック", "Noto Sans CJK JP", sans-serif; } * { font-synthesis: none; } }';
+export const TEST_RESULT_PRINT_CSS = '@media print { @page { size: A4 landscape; margin: 12mm 12mm; } }';
 
 function heading(level: number, id: string, text: string): Html {
   return html`<h${level} id="${id}">${text}</h${level}>`;
