@@ -126,6 +126,12 @@ describe('the 試験結果 is one document, and the demo’s test is not complet
     const xMax = Math.max(...[...bbox.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
     expect(xMax).toBeLessThanOrEqual(Number(w));
   });
+
+  it('the PDF of the site report embeds real fonts too (no Type 3)', () => {
+    const fonts = execFileSync('pdffonts', [file(REPORT_FILES.pdf)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((l) => /Type 3/.test(l))).toEqual([]);
+  });
 });
 
 describe('completing the demo’s test (a person’s judgements in a real SQLite store)', () => {
