@@ -87,7 +87,7 @@ describe('the page × criterion worksheet', () => {
     expect(rows.filter((r) => r.v[L.columns.url] === L.siteUrl).map((r) => r.v[L.columns.criterion])).toEqual(siteCriteria);
     expect(new Set(rows.filter((r) => r.v[L.columns.url] !== L.siteUrl).map((r) => r.v[L.columns.url])).size).toBe(SELECTION.n);
     // a person answers only what the checks could not decide
-    const open = rows.filter((r) => ['要確認', '未検査'].includes(r.v[L.columns.automated]));
+    const open = rows.filter((r) => ['要確認', '未確認'].includes(r.v[L.columns.automated]));
     const locked = rows.filter((r) => ['不適合', '適合', '適用なし'].includes(r.v[L.columns.automated]));
     expect(open.length).toBeGreaterThan(0);
     expect(locked.length).toBeGreaterThan(0);
@@ -113,7 +113,7 @@ describe('judge --import worksheet.xlsx', () => {
   it('takes the filled cells back as page (or site) judgements, and the re-export shows them', async () => {
     const { wb, ws } = await loadSheet(out.files.worksheet!);
     const rows = rowsOf(ws);
-    const open = rows.filter((r) => ['要確認', '未検査'].includes(r.v[L.columns.automated]));
+    const open = rows.filter((r) => ['要確認', '未確認'].includes(r.v[L.columns.automated]));
     const pageRows = open.filter((r) => r.v[L.columns.url] !== L.siteUrl).slice(0, 3);
     const siteRow = open.find((r) => r.v[L.columns.url] === L.siteUrl)!;
     const fill = [
@@ -198,7 +198,7 @@ describe('judge --import worksheet.xlsx', () => {
 describe('a scripted run of the kit', () => {
   it('filling every open row of the worksheet leaves no selected page × criterion to a person', async () => {
     const { wb, ws } = await loadSheet(out.files.worksheet!);
-    const open = rowsOf(ws).filter((r) => ['要確認', '未検査'].includes(r.v[L.columns.automated]));
+    const open = rowsOf(ws).filter((r) => ['要確認', '未確認'].includes(r.v[L.columns.automated]));
     for (const r of open) {
       const row = ws.getRow(r.n);
       row.getCell(col('result')).value = '○';
