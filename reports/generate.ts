@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { openStore, type Store } from '../crawler/store/store.js';
 import { buildReportModel, type ReportModel, type StatementOptions } from './model.js';
-import type { SelectionOptions } from './sampling.js';
+import type { SelectionOptions } from './selection/index.js';
 import { siteReportHtml } from './html-report.js';
 import { testResultFragment, testResultPage } from './test-result.js';
 import { findingsCsv } from './csv.js';
@@ -34,6 +34,8 @@ export interface GenerateReportsOptions {
   /** Output folder (created). */
   outDir: string;
   selection?: SelectionOptions;
+  /** A test whose stored page selection is used (`jis-a11y test select`). */
+  testId?: number;
   statement?: StatementOptions;
   formats?: ReportFormat[];
   /** Reuse a browser for the PDF (otherwise one is launched and closed). */
@@ -58,7 +60,7 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
   const store = typeof o.store === 'string' ? await openStore(o.store) : o.store;
   try {
     const formats = new Set(o.formats ?? ALL_FORMATS);
-    const model = await buildReportModel(store, { runId: o.runId, selection: o.selection, statement: o.statement, now: o.now });
+    const model = await buildReportModel(store, { runId: o.runId, selection: o.selection, testId: o.testId, statement: o.statement, now: o.now });
     const dir = path.resolve(o.outDir);
     mkdirSync(dir, { recursive: true });
     const files: GeneratedReports['files'] = {};

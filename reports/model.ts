@@ -9,7 +9,7 @@
 //   finding-groups.ts  criterion → rule → occurrences
 //   repeats.ts         the same problem on many pages (templates, shared parts)
 //   statement.ts       site name and the statement's defaults
-//   ../sampling.ts, ../trends.ts   the page selection; progress and trends across runs
+//   ../selection/, ../trends.ts   the page selection (a test's stored one, or made on the fly); progress and trends
 //
 // Scope: the 達成基準チェックリスト and the claim are computed over the SELECTED pages (what was tested and
 // is published); findings, worst pages and repeats cover every audited page of the run (what to fix).
@@ -19,7 +19,7 @@ import type { FindingKind, Level, Outcome } from '../rules-jis/types.js';
 import { collect, type BrokenLink, type Run, type RunSummary, type Store, type StoredDocument, type StoredPage } from '../crawler/store/store.js';
 import { computeClaim, type Claim } from '../rules-jis/claim.js';
 import type { Judgement } from '../rules-jis/judgements.js';
-import { selectPages, type Selection, type SelectionOptions } from './sampling.js';
+import { selectPages, storedSelection, type SelectablePage, type Selection, type SelectionOptions } from './selection/index.js';
 import { buildProgress, buildTrends, type Progress, type Trends } from './trends.js';
 import { findingsByPage, judgePages, worstPages } from './model/pages.js';
 import { buildChecklist } from './model/checklist.js';
@@ -47,6 +47,8 @@ export interface StatementOptions {
 export interface ReportOptions {
   runId?: number;
   selection?: SelectionOptions;
+  /** A test whose stored selection (`test select`) is used; `selection` applies only when it has none. */
+  testId?: number;
   statement?: StatementOptions;
   /** Judgements to use (default: those in the store). */
   judgements?: Judgement[];
@@ -164,10 +166,9 @@ async function reportedRun(store: Store, runId: number | undefined): Promise<Run
 async function pagesAndSelection(store: Store, run: Run, opts: ReportOptions): Promise<{ audited: StoredPage[]; erroredPages: StoredPage[]; selection: Selection }> {
   const stored = await collect(store.results.iteratePages(run.id));
   const audited = stored.filter((p) => !p.error);
-  const selection = selectPages(
-    audited.map((p) => ({ url: p.url, title: p.title, navKeys: p.nav.map((n) => n.key) })),
-    opts.selection ?? { method: 'all' },
-  );
+  const selectable: SelectablePage[] = audited.map((p) => ({ url: p.url, title: p.title, navKeys: p.nav.map((n) => n.key), criteria: p.criteria, bytes: p.bytes, depth: p.depth }));
+  const fromTest = opts.testId !== undefined ? await storedSelection(store.selection, opts.testId, selectable, run.id) : null;
+  const selection = fromTest ?? selectPages(selectable, opts.selection ?? { method: 'all' });
   return { audited, erroredPages: stored.filter((p) => p.error), selection };
 }
 

@@ -6,6 +6,7 @@
 import type { ErrorCode, FindingKind, Outcome } from './types.js';
 import type { JudgementResult, JudgementScope } from './judgements.js';
 import type { FixBy, JudgedPer, KitAutomation } from './manual-kit.js';
+import type { SelectionKind } from './jis-test.js';
 
 /** Per page and criterion (docs/architecture.md "Outcomes"). */
 export const OUTCOME_LABEL_JA: Readonly<Record<Outcome, string>> = {
@@ -84,6 +85,9 @@ export const JUDGED_PER_LABEL_JA: Readonly<Record<JudgedPer, string>> = { page: 
 export const KIT_AUTOMATION_LABEL_JA: Readonly<Record<KitAutomation, string>> = { automatic: '自動', 'automatic+person': '自動＋人', person: '人' };
 export const FIX_BY_LABEL_JA: Readonly<Record<FixBy, string>> = { editor: '編集者（掲載した課）', template: 'テンプレート', system: 'システム', mixed: '場所による' };
 
+/** Why a page is in the test's selection (rules-jis/jis-test.ts SelectionKind), as the URI list marks it. */
+export const SELECTION_KIND_LABEL_JA: Readonly<Record<SelectionKind, string>> = { representative: '代表', random: 'ランダム' };
+
 /** All of the above as one object (what tests compare, and what a new front door imports). */
 export const LABELS_JA = {
   outcome: OUTCOME_LABEL_JA,
@@ -97,4 +101,5 @@ export const LABELS_JA = {
   judgedPer: JUDGED_PER_LABEL_JA,
   kitAutomation: KIT_AUTOMATION_LABEL_JA,
   fixBy: FIX_BY_LABEL_JA,
+  selectionKind: SELECTION_KIND_LABEL_JA,
 } as const;
