@@ -6,13 +6,19 @@ import { DEFAULT_STORE } from '../store/paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { ALL_FORMATS, generateReports, type ReportFormat } from '../../reports/generate.js';
 import type { StatementOptions } from '../../reports/model.js';
-import type { SelectionMethod } from '../../reports/sampling.js';
+import type { SelectionMethod } from '../../reports/selection/index.js';
 import { openExistingStore } from './open-store.js';
 
 function parseRunId(v?: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--run は検査番号（1 以上の整数）です（指定: ${v}）`);
+  return n;
+}
+
+function parseTestId(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--test は試験番号（1 以上の整数）です（指定: ${v}）`);
   return n;
 }
 
@@ -26,11 +32,12 @@ export function registerReportCommand(program: Command): void {
     .option('--select <method>', '試験するページの選択方法 all | random | representative | representative-random', 'all')
     .option('-n, --sample <n>', 'ランダムに選ぶページ数（WAIC の目安は 40 以上）', '40')
     .option('--seed <seed>', 'ランダム選択の乱数の種（同じ種なら同じページ）', 'jis-a11y')
+    .option('-t, --test <id>', '試験番号: その試験で選んだページ（jis-a11y test select）で試験結果を作る')
     .option('--statement <file>', '試験結果の記載事項（JSON: statementDate, siteName, scopeDescription, exclusions, technologies, period, organisation）')
     .option('--statement-date <date>', '表明日（YYYY-MM-DD）')
     .option('--site-name <name>', 'サイト名')
     .option('--formats <list>', `作るもの（カンマ区切り）: ${ALL_FORMATS.join(',')}`, ALL_FORMATS.join(','))
-    .action(async (o: { store: string; run?: string; out?: string; select: string; sample: string; seed: string; statement?: string; statementDate?: string; siteName?: string; formats: string }) => {
+    .action(async (o: { store: string; run?: string; out?: string; select: string; sample: string; seed: string; test?: string; statement?: string; statementDate?: string; siteName?: string; formats: string }) => {
       const methods: SelectionMethod[] = ['all', 'random', 'representative', 'representative-random'];
       if (!methods.includes(o.select as SelectionMethod)) throw new UsageError(`--select は ${methods.join(' / ')} のいずれかです（指定: ${o.select}）`);
       const n = Number(o.sample);
@@ -56,11 +63,13 @@ export function registerReportCommand(program: Command): void {
           runId: parseRunId(o.run),
           outDir: o.out ?? path.dirname(storeFile),
           selection: { method: o.select as SelectionMethod, n, seed: o.seed },
+          testId: o.test === undefined ? undefined : parseTestId(o.test),
           statement,
           formats,
         });
         const m = r.model;
         console.log(`検査 #${r.runId}（${m.pages.length} ページ）: ${m.claim.text}`);
+        for (const w of m.selection.warnings) console.log(`${w.level === 'warning' ? '警告' : '注記'}: ${w.message}`);
         for (const f of Object.values(r.files)) console.log(`  ${f}`);
         console.log(`報告書: ${r.reportPath}`);
       } finally {
