@@ -3,6 +3,8 @@
 // biggest clusters first until they cover TEMPLATE_COVERAGE of the pages, at most MAX_TEMPLATES; the page of a
 // cluster is the one with most to test (./page-facts.ts byTestValue), not the shortest URL (which was a form's
 // thanks page). A cluster that already has a selected page (the person's, the top page, a form) is covered.
+// The cap is a count, not a share of pages: a small template (the English pages, a section index) is as much
+// a template to test as the article layout that holds two thirds of the site.
 import type { SelectedPage } from '../../rules-jis/jis-test.js';
 import { SELECTION_REASON_JA, selectionWarning, type SelectionWarning } from '../../rules-jis/selection-messages.js';
 import { applicableCount, byTestValue, hasForm, isTopPage } from './page-facts.js';
@@ -11,8 +13,8 @@ import type { SelectablePage, Template } from './types.js';
 
 /** At most this many template suggestions. */
 export const MAX_TEMPLATES = 30;
-/** Suggest clusters, biggest first, until they hold this share of the pages. */
-export const TEMPLATE_COVERAGE = 0.9;
+/** Suggest clusters, biggest first, until they hold this share of the pages (or MAX_TEMPLATES is reached). */
+export const TEMPLATE_COVERAGE = 1;
 /** Up to this many form pages are each suggested; more (a search box on every page) are suggested one per cluster. */
 export const MAX_FORM_PAGES = 15;
 

@@ -6,6 +6,8 @@ import { byStatus } from '../model/checklist.js';
 import { html, join, type HtmlValue } from '../html.js';
 import { dateJa, num } from '../format.js';
 import { checklistTable } from './checklist-table.js';
+import { SELECTION_KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import type { SelectedPage } from '../../rules-jis/jis-test.js';
 
 /** One item: its id (after the fragment's prefix), its heading, and the lines under it. */
 export interface TestResultItem {
@@ -46,12 +48,23 @@ function scope(m: ReportModel): HtmlValue[] {
   ];
 }
 
+/** How the pages were chosen, how many, the draws (how many were made, which one is used) and the warnings. */
 function selectionMethod(m: ReportModel): HtmlValue[] {
   const sel = m.selection;
+  const notes = sel.warnings;
   return [
     html`<p>${sel.methodLabel}（JIS X 8341-3:2016 附属書JB.1.2）: ${sel.description}。</p>`,
     html`<p>試験したページ数: ${num(sel.urls.length)} ページ（対象となるウェブページ ${num(sel.population)} ページ中）</p>`,
+    sel.draws?.sentence ? html`<p>${sel.draws.sentence}</p>` : null,
+    notes.length ? html`<ul class="selection-notes">${notes.map((w) => html`<li>${w.level === 'warning' ? '注意' : '注記'}: ${w.message}</li>`)}</ul>` : null,
   ];
+}
+
+/** Every tested URI, each a link, marked 代表 / ランダム (nothing to mark when every page was tested). */
+function uriList(m: ReportModel): HtmlValue[] {
+  const sel = m.selection;
+  const mark = (p: SelectedPage) => (sel.method === 'all' ? null : html`<span class="kind">${SELECTION_KIND_LABEL_JA[p.kind]}</span> `);
+  return [html`<ol class="url">${sel.pages.map((p) => html`<li>${mark(p)}${/^https?:\/\//i.test(p.url) ? html`<a href="${p.url}">${p.url}</a>` : p.url}</li>`)}</ol>`];
 }
 
 export const TEST_RESULT_ITEMS: readonly TestResultItem[] = [
@@ -61,7 +74,7 @@ export const TEST_RESULT_ITEMS: readonly TestResultItem[] = [
   { id: 'scope', title: '対象となるウェブページの説明', render: scope },
   { id: 'tech', title: '依存したウェブコンテンツ技術', render: (m) => [html`<p>${join(m.statement.technologies, '、')}</p>`] },
   { id: 'method', title: '試験対象のウェブページの選択方法及びページ数', render: selectionMethod },
-  { id: 'uris', title: '試験したウェブページの URI', render: (m) => [html`<ol class="url">${m.selection.urls.map((u) => html`<li>${u}</li>`)}</ol>`] },
+  { id: 'uris', title: '試験したウェブページの URI', render: uriList },
   { id: 'checklist', title: '達成基準チェックリスト', render: (m, prefix) => [checklistTable(m, prefix + 'cl')] },
   { id: 'period', title: '試験実施期間', render: (m) => [html`<p>${dateJa(m.statement.period.from)} から ${dateJa(m.statement.period.to)} まで</p>`] },
   { id: 'tools', title: '試験に使用したツール', render: (m) => [html`<ul>${toolsUsed(m).map((t) => html`<li>${t}</li>`)}</ul>`] },
