@@ -2,7 +2,9 @@
 // the inferred templates clustered (./template-key.ts layoutKey) and capped, each with why. The cap: the
 // biggest clusters first until they cover TEMPLATE_COVERAGE of the pages, at most MAX_TEMPLATES; the page of a
 // cluster is the one with most to test (./page-facts.ts byTestValue), not the shortest URL (which was a form's
-// thanks page). A cluster that already has a selected page (the person's, the top page, a form) is covered.
+// thanks page). A cluster that already has a page from the person's list is covered; a form covers its cluster
+// only when most of the cluster's pages have forms (a form layout), since one form page among articles is not
+// what the articles look like.
 // The cap is a count, not a share of pages: a small template (the English pages, a section index) is as much
 // a template to test as the article layout that holds two thirds of the site.
 import type { SelectedPage } from '../../rules-jis/jis-test.js';
@@ -79,7 +81,9 @@ export function suggestRepresentatives(pages: readonly SelectablePage[], opts: S
   };
   for (const p of pages.filter(isTopPage)) add({ url: p.url, kind: 'representative', reason: SELECTION_REASON_JA.top, source: 'suggested' });
   for (const p of formSuggestions([...pages].filter(hasForm).sort(byTestValue), clusterOf, notes)) add(p);
-  const covered = new Set([...chosen].map((u) => clusterOf.get(u)).filter((k): k is string => !!k));
+  const taken = new Set((opts.taken ?? []).map((p) => p.url));
+  const coveredBy = (c: Cluster) =>
+    c.pages.find((p) => taken.has(p.url)) ?? (c.pages.filter(hasForm).length * 2 >= c.pages.length ? c.pages.find((p) => chosen.has(p.url)) : undefined);
   const max = opts.maxTemplates ?? MAX_TEMPLATES;
   const goal = (opts.coverage ?? TEMPLATE_COVERAGE) * pages.length;
   const templates: Template[] = [];
@@ -88,8 +92,10 @@ export function suggestRepresentatives(pages: readonly SelectablePage[], opts: S
     if (held >= goal || templates.length >= max) break;
     held += c.pages.length;
     const best = c.pages[0];
-    templates.push({ key: c.key, count: c.pages.length, representative: covered.has(c.key) ? (c.pages.find((p) => chosen.has(p.url)) ?? best).url : best.url });
-    if (!covered.has(c.key)) add({ url: best.url, kind: 'representative', reason: SELECTION_REASON_JA.template(c.key, c.pages.length, applicableCount(best)), source: 'suggested' });
+    const own = coveredBy(c);
+    const pick = own ?? c.pages.find((p) => !chosen.has(p.url) && !hasForm(p)) ?? c.pages.find((p) => !chosen.has(p.url)) ?? best;
+    templates.push({ key: c.key, count: c.pages.length, representative: pick.url });
+    if (!own && !chosen.has(pick.url)) add({ url: pick.url, kind: 'representative', reason: SELECTION_REASON_JA.template(c.key, c.pages.length, applicableCount(pick)), source: 'suggested' });
   }
   if (templates.length < all.length) {
     notes.push(selectionWarning('suggestions-capped', { clusters: all.length, shown: templates.length, population: pages.length, percent: Math.round((100 * held) / Math.max(1, pages.length)) }));

@@ -8,7 +8,7 @@ import { layoutKey, selectPages, templateKey, type SelectablePage } from '../../
 
 const criteria = (form: boolean): CriterionResult[] =>
   targetCriteria('AA').map((c) => ({ id: c.wcag, level: c.level, outcome: /^3\.3\./.test(c.wcag) && !form ? 'inapplicable' : 'review', counts: { violation: 0, review: 0, advisory: 0 } }));
-const page = (url: string, form = false): SelectablePage => ({ url, criteria: criteria(form) });
+const page = (url: string, form = false): SelectablePage => ({ url, criteria: criteria(form), bytes: url.endsWith('thanks.html') ? 2_000 : 10_000 });
 const small = [
   page('https://pref.example.jp/'),
   ...Array.from({ length: 30 }, (_, i) => page(`https://pref.example.jp/news/2026/news-${String(i + 1).padStart(3, '0')}.html`)),
