@@ -8,6 +8,7 @@ import { ALL_FORMATS, generateReports, type ReportFormat } from '../../reports/g
 import type { StatementOptions } from '../../reports/model.js';
 import type { SelectionMethod } from '../../reports/selection/index.js';
 import { openExistingStore } from './open-store.js';
+import { warningLines } from './selection-text.js';
 
 function parseRunId(v?: string): number | undefined {
   if (v === undefined) return undefined;
@@ -33,7 +34,7 @@ export function registerReportCommand(program: Command): void {
     .option('-n, --sample <n>', 'ランダムに選ぶページ数（WAIC の目安は 40 以上）', '40')
     .option('--seed <seed>', 'ランダム選択の乱数の種（同じ種なら同じページ）', 'jis-a11y')
     .option('-t, --test <id>', '試験番号: その試験で選んだページ（jis-a11y test select）で試験結果を作る')
-    .option('--statement <file>', '試験結果の記載事項（JSON: statementDate, siteName, scopeDescription, exclusions, technologies, period, organisation）')
+    .option('--statement <file>', '試験結果の記載事項（JSON: statementDate, siteName, scopeDescription, exclusions, technologies, period, organisation, representative）')
     .option('--statement-date <date>', '表明日（YYYY-MM-DD）')
     .option('--site-name <name>', 'サイト名')
     .option('--formats <list>', `作るもの（カンマ区切り）: ${ALL_FORMATS.join(',')}`, ALL_FORMATS.join(','))
@@ -62,14 +63,15 @@ export function registerReportCommand(program: Command): void {
           store,
           runId: parseRunId(o.run),
           outDir: o.out ?? path.dirname(storeFile),
-          selection: { method: o.select as SelectionMethod, n, seed: o.seed },
+          // representative pages a person named in the statement (TestStatement.representative) come first
+          selection: { method: o.select as SelectionMethod, n, seed: o.seed, representative: (statement as { representative?: string[] }).representative },
           testId: o.test === undefined ? undefined : parseTestId(o.test),
           statement,
           formats,
         });
         const m = r.model;
         console.log(`検査 #${r.runId}（${m.pages.length} ページ）: ${m.claim.text}`);
-        for (const w of m.selection.warnings) console.log(`${w.level === 'warning' ? '警告' : '注記'}: ${w.message}`);
+        for (const l of warningLines(m.selection.warnings)) console.log(l);
         for (const f of Object.values(r.files)) console.log(`  ${f}`);
         console.log(`報告書: ${r.reportPath}`);
       } finally {

@@ -3,7 +3,7 @@
 // entry named with nothing written, accepted suggestions and a draw logged with its seed, a second draw
 // logged and warned about, and the 試験結果's URI list with 代表 / ランダム marks and links.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -105,5 +105,17 @@ describe('jis-a11y test select', () => {
     expect(html).toContain('代表ページ及びランダムに選択');
     expect(html).toContain('抽選は 2 回行い、2 回目の結果を使用しました');
     expect(html).toContain('ランダムに選んだページは 10 ページです');
+  });
+
+  it('report without a test takes the statement\'s representative list, and names an entry that matches nothing', async () => {
+    const stmt = path.join(tmp, 'statement.json');
+    writeFileSync(stmt, JSON.stringify({ statementDate: '2026-12-01', representative: [`${ORIGIN}/bosai/`, '/bosia/**'] }));
+    const out = path.join(tmp, 'out-statement');
+    const r = await cli('report', '--store', file, '--statement', stmt, '--select', 'representative', '--formats', 'test-result', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('警告: 代表ページの指定「/bosia/**」に一致するページが');
+    const html = readFileSync(path.join(out, 'test-result.html'), 'utf8');
+    expect(html.indexOf(`<a href="${ORIGIN}/bosai/">`)).toBeLessThan(html.indexOf(`<a href="${ORIGIN}/">`));
+    expect(html).toContain('代表ページの指定「/bosia/**」');
   });
 });
