@@ -4,8 +4,7 @@ import type { SelectedPage } from '../../rules-jis/jis-test.js';
 import { SELECTION_KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import type { SelectionWarning } from '../../rules-jis/selection-messages.js';
 import { storedSelection, type SelectablePage, type Selection } from '../../reports/selection/index.js';
-import type { Store } from '../store/store.js';
-import { collect } from '../store/store.js';
+import { collect, type Store } from '../store/store.js';
 
 export function pageLines(pages: readonly SelectedPage[]): string[] {
   return pages.map((p, i) => `${String(i + 1).padStart(3)}. [${SELECTION_KIND_LABEL_JA[p.kind]}] ${p.url} — ${p.reason}`);
