@@ -107,6 +107,12 @@ describe('jis-a11y test select', () => {
     expect(html).toContain('ランダムに選んだページは 10 ページです');
   });
 
+  it('report --test for a test with no selection is an error, not a report of other pages', async () => {
+    const r = await cli('report', '--store', file, '--test', '42', '--formats', 'test-result', '--out', path.join(tmp, 'out-42'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('試験 #42 の試験するページがまだ選ばれていません');
+  });
+
   it('report without a test takes the statement\'s representative list, and names an entry that matches nothing', async () => {
     const stmt = path.join(tmp, 'statement.json');
     writeFileSync(stmt, JSON.stringify({ statementDate: '2026-12-01', representative: [`${ORIGIN}/bosai/`, '/bosia/**'] }));
