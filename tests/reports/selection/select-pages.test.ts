@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { targetCriteria } from '../../../rules-jis/criteria.js';
 import type { CriterionResult } from '../../../rules-jis/types.js';
-import { layoutKey, selectPages, templateKey, type SelectablePage } from '../../../reports/selection/index.js';
+import { MAX_TEMPLATES, layoutKey, selectPages, suggestRepresentatives, templateKey, type SelectablePage } from '../../../reports/selection/index.js';
 
 const criteria = (form: boolean): CriterionResult[] =>
   targetCriteria('AA').map((c) => ({ id: c.wcag, level: c.level, outcome: /^3\.3\./.test(c.wcag) && !form ? 'inapplicable' : 'review', counts: { violation: 0, review: 0, advisory: 0 } }));
@@ -88,5 +88,16 @@ describe('selectPages', () => {
     expect(new Set(s.urls).size).toBe(s.urls.length);
     expect(s.random).toHaveLength(Math.min(40, small.length - s.representative.length));
     expect(s.random.some((u) => s.representative.includes(u))).toBe(false);
+  });
+
+  it('caps the templates: the biggest first, at most 30, and says how much of the site they cover', () => {
+    // 60 layouts (each its own navigation part), layout i with i + 1 pages
+    const many = Array.from({ length: 60 }, (_, i) => Array.from({ length: i + 1 }, (_, j) => ({ ...page(`https://pref.example.jp/s${'abcdefghij'[i % 10]}/${'x'.repeat(j + 1)}.html`), navKeys: [`nav#part-${i}`] }))).flat();
+    const s = suggestRepresentatives(many);
+    expect(s.clusterCount).toBe(60);
+    expect(s.templates).toHaveLength(MAX_TEMPLATES);
+    expect(s.templates.map((t) => t.count)).toEqual(Array.from({ length: 30 }, (_, i) => 60 - i));
+    const note = s.notes.find((n) => n.code === 'suggestions-capped')!;
+    expect(note.message).toContain('候補 60 種類のうち、ページ数の多い順に 30 種類');
   });
 });
