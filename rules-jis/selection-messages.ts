@@ -91,7 +91,7 @@ export const SELECTION_REASON_JA = {
   top: 'トップページ',
   form: 'フォームがあるページ（入力欄あり）',
   formOfTemplate: (count: number) => `フォームがあるページ（入力欄のある同じ種類のページ ${count} ページの代表）`,
-  template: (key: string, count: number, applicable: number) => `テンプレート「${key}」の代表（同じ種類 ${count} ページ、適用される達成基準 ${applicable} 件で最多）`,
+  template: (key: string, count: number, applicable: number) => `テンプレート「${key}」の代表（同じ種類 ${count} ページから、適用される達成基準の数（${applicable} 件）と内容の量で選択）`,
   draw: (drawId: number, seed: string) => `抽選 #${drawId}（乱数の種「${seed}」）`,
   seeded: (seed: string) => `ランダム（乱数の種「${seed}」）`,
 } as const;
