@@ -18,7 +18,7 @@ import type { ResultMark } from '../rules-jis/labels-ja.js';
 import type { FindingKind, Level, Outcome } from '../rules-jis/types.js';
 import { collect, type BrokenLink, type Run, type RunSummary, type Store, type StoredDocument, type StoredPage } from '../crawler/store/store.js';
 import { computeClaim, type Claim } from '../rules-jis/claim.js';
-import { UsageError } from '../rules-jis/exit-codes.js';
+import { selectionWarning } from '../rules-jis/selection-messages.js';
 import type { Judgement } from '../rules-jis/judgements.js';
 import { selectPages, storedSelection, type SelectablePage, type Selection, type SelectionOptions } from './selection/index.js';
 import { buildProgress, buildTrends, type Progress, type Trends } from './trends.js';
@@ -169,10 +169,11 @@ async function pagesAndSelection(store: Store, run: Run, opts: ReportOptions): P
   const audited = stored.filter((p) => !p.error);
   const selectable: SelectablePage[] = audited.map((p) => ({ url: p.url, title: p.title, navKeys: p.nav.map((n) => n.key), criteria: p.criteria, bytes: p.bytes, depth: p.depth }));
   const fromTest = opts.testId !== undefined ? await storedSelection(store.selection, opts.testId, selectable, run.id) : null;
-  // a test's report never falls back to another selection silently: its published URIs must be the chosen ones
-  if (opts.testId !== undefined && !fromTest)
-    throw new UsageError(`試験 #${opts.testId} の試験するページがまだ選ばれていません。先に jis-a11y test select --test ${opts.testId} で選んでください（--suggest で候補を表示）。`);
-  const selection = fromTest ?? selectPages(selectable, opts.selection ?? { method: 'all' });
+  if (fromTest || opts.testId === undefined) return { audited, erroredPages: stored.filter((p) => p.error), selection: fromTest ?? selectPages(selectable, opts.selection ?? { method: 'all' }) };
+  // a test without a stored selection: the pages are chosen on the fly, and a sample says so (never silently);
+  // testing every page needs no selection
+  const selection = selectPages(selectable, opts.selection ?? { method: 'all' });
+  if (selection.method !== 'all') selection.warnings.unshift(selectionWarning('test-not-selected', { test: opts.testId, method: selection.methodLabel }));
   return { audited, erroredPages: stored.filter((p) => p.error), selection };
 }
 

@@ -22,6 +22,7 @@ export type SelectionWarningCode =
   | 'no-form-page'
   | 'unmatched-representative'
   | 'not-audited'
+  | 'test-not-selected'
   | 'plan-not-drawn'
   | 'draws-repeated'
   | 'suggestions-capped'
@@ -45,6 +46,7 @@ const LEVEL: Record<SelectionWarningCode, SelectionWarningLevel> = {
   'no-form-page': 'warning',
   'unmatched-representative': 'warning',
   'not-audited': 'warning',
+  'test-not-selected': 'warning',
   'plan-not-drawn': 'note',
   'draws-repeated': 'note',
   'suggestions-capped': 'note',
@@ -71,6 +73,8 @@ const MESSAGES: Record<SelectionWarningCode, (p: Params) => string> = {
   'not-audited': (p) =>
     `試験するページ ${p.url} が検査 #${p.run} で検査されていません（エラーになったか、巡回の範囲外です）。` +
     `このページの結果がないまま試験を終えることはできません。巡回し直すか、選択から外してください。`,
+  'test-not-selected': (p) =>
+    `試験 #${p.test} の試験するページはまだ選ばれていません（jis-a11y test select --test ${p.test}）。この報告書は「${p.method}」で選んだページで作りました。`,
   'plan-not-drawn': (p) => `抽選 #${p.id}（乱数の種「${p.seed}」、${p.plannedAt} に記録）は計画だけが記録され、行われていません。`,
   'draws-repeated': (p) =>
     `この試験では抽選を ${p.count} 回行いました（すべて記録しています）。使っているのは ${p.ordinal} 回目の抽選 #${p.id}（乱数の種「${p.seed}」）です。`,

@@ -107,10 +107,11 @@ describe('jis-a11y test select', () => {
     expect(html).toContain('ランダムに選んだページは 10 ページです');
   });
 
-  it('report --test for a test with no selection is an error, not a report of other pages', async () => {
-    const r = await cli('report', '--store', file, '--test', '42', '--formats', 'test-result', '--out', path.join(tmp, 'out-42'));
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('試験 #42 の試験するページがまだ選ばれていません');
+  it('report --test for a test with no selection says so when it samples: the pages were chosen on the fly, not by the test', async () => {
+    const r = await cli('report', '--store', file, '--test', '42', '--select', 'representative-random', '--formats', 'test-result', '--out', path.join(tmp, 'out-42'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('警告: 試験 #42 の試験するページはまだ選ばれていません');
+    expect(readFileSync(path.join(tmp, 'out-42', 'test-result.html'), 'utf8')).toContain('試験 #42 の試験するページはまだ選ばれていません');
   });
 
   it('report without a test takes the statement\'s representative list, and names an entry that matches nothing', async () => {
