@@ -38,10 +38,10 @@ interface Frame {
   y: (v: number) => number;
 }
 
-function frame(labels: string[], series: Series[], W: number, H: number): Frame {
-  const L = 56, R = 16, T = 20, B = 48;
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
-  const step = niceStep(max);
+function frame(labels: string[], series: Series[], W: number, H: number, fractional = false): Frame {
+  const L = 56, R = 16, T = 20, B = labels.some((l) => l.includes('\n')) ? 62 : 48;
+  const max = Math.max(fractional ? 0.1 : 1, ...series.flatMap((s) => s.values));
+  const step = niceStep(max, fractional);
   const top = Math.ceil(max / step) * step;
   const x = (i: number) => L + (labels.length <= 1 ? (W - L - R) / 2 : (i * (W - L - R)) / (labels.length - 1));
   const y = (v: number) => T + (H - T - B) * (1 - v / top);
@@ -51,11 +51,17 @@ function frame(labels: string[], series: Series[], W: number, H: number): Frame 
 /** Horizontal grid lines with their values, and the run labels under the axis. */
 function axes(f: Frame, labels: string[]): Html[] {
   const parts: Html[] = [];
-  for (let v = 0; v <= f.top; v += f.step) {
+  for (let k = 0; k * f.step <= f.top + 1e-9; k++) {
+    const v = Number((k * f.step).toFixed(6));
     parts.push(html`<line x1="${f.L}" x2="${f.W - f.R}" y1="${f.y(v)}" y2="${f.y(v)}" stroke="#c4c4c4" stroke-width="1"/>`);
     parts.push(html`<text x="${f.L - 8}" y="${f.y(v) + 4}" text-anchor="end" font-size="12" fill="#333">${v}</text>`);
   }
-  labels.forEach((l, i) => parts.push(html`<text x="${f.x(i)}" y="${f.H - f.B + 18}" text-anchor="middle" font-size="12" fill="#333">${l}</text>`));
+  // a label may have two lines ("11月25日\n2026年度"): one tspan each
+  labels.forEach((l, i) => {
+    const [first, second] = l.split('\n');
+    const lines = second ? html`<tspan x="${f.x(i)}">${first}</tspan><tspan x="${f.x(i)}" dy="14">${second}</tspan>` : first;
+    parts.push(html`<text x="${f.x(i)}" y="${f.H - f.B + 18}" text-anchor="middle" font-size="12" fill="#333">${lines}</text>`);
+  });
   return parts;
 }
 
@@ -74,18 +80,29 @@ function seriesMarks(f: Frame, s: Series, k: number): Html[] {
   ];
 }
 
-export function lineChart(labels: string[], series: Series[], opts: { title: string; unit?: string; width?: number; height?: number }): Html {
+/** `fractional`: the values are rates (e.g. violations per page), so the axis may step by 0.1, 0.2, 0.5 … */
+export function lineChart(labels: string[], series: Series[], opts: { title: string; unit?: string; width?: number; height?: number; fractional?: boolean }): Html {
   const id = `chart${++uid}`;
-  const f = frame(labels, series, opts.width ?? 640, opts.height ?? 260);
+  const f = frame(labels, series, opts.width ?? 640, opts.height ?? 260, opts.fractional);
   const desc = series
-    .map((s) => `${s.name}: ${s.values.map((v, i) => `${labels[i]} ${v}${opts.unit ?? ''}`).join('、')}`)
+    .map((s) => `${s.name}: ${s.values.map((v, i) => `${labels[i].replace('\n', ' ')} ${v}${opts.unit ?? ''}`).join('、')}`)
     .join('。');
   const parts = [...axes(f, labels), ...series.flatMap((s, k) => seriesMarks(f, s, k))];
-  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f.W} ${f.H}" width="100%" style="max-width:${f.W}px" role="img" aria-labelledby="${id}t ${id}d" focusable="false"><title id="${id}t">${opts.title}</title><desc id="${id}d">${desc}</desc>${parts}</svg>`;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f.W} ${f.H}" width="${f.W}" height="${f.H}" font-family="Noto Sans CJK JP, Noto Sans JP, sans-serif" role="img" aria-labelledby="${id}t ${id}d" focusable="false"><title id="${id}t">${opts.title}</title><desc id="${id}d">${desc}</desc>${parts}</svg>`;
+}
+
+/**
+ * A chart as an image (data: URL) with its alternative text: the SVG's lettering is then part of a picture
+ * whose numbers the table beside it gives, and not page text that contrast checks cannot place on a
+ * background (axe reports text inside an inline <svg> as 要確認).
+ */
+export function chartImage(svg: Html, alt: string): Html {
+  const data = Buffer.from(svg.toString(), 'utf8').toString('base64');
+  return html`<img class="chart" src="data:image/svg+xml;base64,${data}" alt="${alt}">`;
 }
 
 /** A small bar sparkline for one criterion (pages failing per run). */
-export function sparkBars(labels: string[], values: number[], title: string): Html {
+export function sparkBars(labels: string[], values: number[], title: string, unit = 'ページ'): Html {
   const id = `spark${++uid}`;
   const W = Math.max(60, values.length * 14), H = 24;
   const max = Math.max(1, ...values);
@@ -94,7 +111,7 @@ export function sparkBars(labels: string[], values: number[], title: string): Ht
     const h = v === 0 ? 1 : Math.max(2, (v / max) * (H - 2));
     return html`<rect x="${i * bw + 1}" y="${H - h}" width="${bw - 2}" height="${h}" fill="${v === 0 ? '#767676' : '#b3261e'}"/>`;
   });
-  const desc = values.map((v, i) => `${labels[i]} ${v}ページ`).join('、');
+  const desc = values.map((v, i) => `${labels[i].replace('\n', ' ')} ${v}${unit}`).join('、');
   return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}t ${id}d" focusable="false"><title id="${id}t">${title}</title><desc id="${id}d">${desc}</desc>${bars}</svg>`;
 }
 
@@ -104,9 +121,10 @@ function marker(kind: SeriesStyle['marker'], x: number, y: number, color: string
   return html`<circle cx="${x}" cy="${y}" r="4" fill="${color}"/>`;
 }
 
-function niceStep(max: number): number {
+function niceStep(max: number, fractional = false): number {
   const raw = max / 5;
   const p = Math.pow(10, Math.floor(Math.log10(raw)));
   const m = raw / p;
-  return Math.max(1, (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p);
+  const step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+  return fractional ? Number(step.toPrecision(6)) : Math.max(1, step);
 }

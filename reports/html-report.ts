@@ -17,15 +17,21 @@ import { documentsSection } from './sections/documents.js';
 import { brokenLinksSection } from './sections/broken-links.js';
 import { judgementsSection } from './sections/judgements.js';
 import { runInfoSection } from './sections/run-info.js';
+import { orgSectionsSection } from './sections/org-sections.js';
+import { pageViewSection } from './sections/page-view.js';
+import { manualChecksSection } from './sections/manual-checks.js';
 
 export { MAX_OCCURRENCES } from './sections/findings.js';
-export type { ReportLinks, SiteReportOptions } from './sections/section.js';
+export type { ReportLink, ReportLinks, SiteReportOptions } from './sections/section.js';
 
 export const SITE_SECTIONS: readonly SiteSection[] = [
   summarySection,
   progressSection,
   checklistSection,
   findingsSection,
+  orgSectionsSection,
+  pageViewSection,
+  manualChecksSection,
   worstPagesSection,
   repeatsSection,
   trendsSection,

@@ -11,7 +11,8 @@ export async function resultJson(store: Store, m: ReportModel): Promise<AuditRes
   for await (const p of store.results.iteratePages(m.run.id)) {
     const mp = applied.get(p.id);
     const criteria: CriterionResult[] = (mp?.criteria ?? p.criteria).map((c) => {
-      const out: CriterionResult = { id: c.id, level: c.level, outcome: c.outcome, counts: c.counts };
+      // 「再確認」 is not an outcome of schema/result.schema.json: a person must decide again, as for review
+      const out: CriterionResult = { id: c.id, level: c.level, outcome: c.outcome === 'recheck' ? 'review' : c.outcome, counts: c.counts };
       if (c.reason) out.reason = c.reason;
       return out;
     });

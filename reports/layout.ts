@@ -32,7 +32,7 @@ td.mark { text-align: center; font-weight: bold; white-space: nowrap; }
 .pass { color: #1e6b3a; }
 .review { color: #7a4a00; }
 .claim { border: 3px solid #0b4f9c; padding: 1rem; margin: 1rem 0; }
-.claim p.words { font-size: 1.3rem; font-weight: bold; margin: 0 0 0.5rem; }
+.claim .words { font-size: 1.3rem; font-weight: bold; margin: 0 0 0.5rem; }
 .url, code, pre { overflow-wrap: anywhere; word-break: break-all; }
 pre { white-space: pre-wrap; background: #f3f3f3; border: 1px solid #c4c4c4; padding: 0.5rem; font-size: 0.85rem; margin: 0.25rem 0; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
@@ -41,6 +41,10 @@ dl.meta dd { margin: 0; }
 ul.occ { padding-left: 1.25rem; }
 ul.occ > li { margin-bottom: 0.75rem; }
 .note { font-size: 0.9rem; }
+small.rule-id { font-weight: normal; font-size: 0.8rem; color: #4a4a4a; }
+.seen { font-weight: bold; }
+img.chart { max-width: 100%; height: auto; }
+img.crop { max-width: 100%; max-height: 10rem; border: 1px solid #767676; margin: 0.25rem 0; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: bold; }
 footer.site { border-top: 1px solid #767676; margin-top: 3rem; padding-top: 0.5rem; padding-bottom: 2rem; font-size: 0.9rem; }
@@ -60,6 +64,8 @@ export interface ShellOptions {
   siteName: string;
   body: Html;
   footer?: Html;
+  /** CSS of our own added after the shared CSS (e.g. the 試験結果's landscape print). */
+  css?: string;
 }
 
 export function htmlPage(o: ShellOptions): string {
@@ -71,7 +77,7 @@ export function htmlPage(o: ShellOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${TOOL_NAME} ${TOOL_VERSION}">
 <title>${o.title}｜${o.siteName}</title>
-<style>${raw(REPORT_CSS)}</style>
+<style>${raw(REPORT_CSS + (o.css ? o.css + '\n' : ''))}</style>
 </head>
 <body>
 <a class="skip" href="#main">本文へスキップ</a>

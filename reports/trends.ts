@@ -1,5 +1,6 @@
 // Progress over time: this run against the previous finished run (new / fixed / remaining findings),
-// and the per-criterion trend across runs and fiscal years (年度).
+// and the per-criterion trend across runs and fiscal years (年度), with per-page rates beside the totals
+// (a crawl twice as large has twice the findings; the rate says whether the site got better).
 import { targetCriteria } from '../rules-jis/criteria.js';
 import type { FindingKind } from '../rules-jis/types.js';
 import { collect, type Run, type Store, type StoredFinding } from '../crawler/store/store.js';
@@ -75,6 +76,18 @@ export interface TrendPoint {
   failingPages: Record<string, number>;
   /** Criteria failing on at least one page. */
   failingCriteria: number;
+  /** Rates that do not grow with the size of the crawl: findings per audited page (2 decimals). */
+  perPage: { violations: number; reviews: number };
+}
+
+/** n per page, to 2 decimals (0 when no page was audited). */
+export function perPageRate(n: number, pages: number): number {
+  return pages > 0 ? Math.round((n / pages) * 100) / 100 : 0;
+}
+
+/** The share of pages, in percent to 1 decimal (0 when no page was audited). */
+export function pageShare(n: number, pages: number): number {
+  return pages > 0 ? Math.round((n / pages) * 1000) / 10 : 0;
 }
 
 export interface Trends {
@@ -108,6 +121,7 @@ export async function buildTrends(store: Store, run: Run, runs: Run[]): Promise<
       reviews: s.findings.review,
       failingPages,
       failingCriteria: Object.values(failingPages).filter((n) => n > 0).length,
+      perPage: { violations: perPageRate(s.findings.violation, pages), reviews: perPageRate(s.findings.review, pages) },
     };
   };
   const cache = new Map<number, Promise<TrendPoint>>();

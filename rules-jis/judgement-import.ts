@@ -1,11 +1,16 @@
 // Reading judgement files for `jis-a11y judge --import`: the extension's JSON export (docs/judgement-format.md,
 // plus site / pattern / finding scopes written by hand), checked against schema/judgements.schema.json with
 // ajv, and a tester's CSV (Japanese headings, ○ / × / −) read with csv-parse. Each entry then goes through
-// validateJudgement (judgements.ts) like a judgement typed on the command line.
+// validateJudgement (judgements.ts) like a judgement typed on the command line. The round trips (the filled-in
+// worksheet's cells and the findings CSV with a 結果 column) are read into rows here and turned into
+// judgements by round-trip.ts.
 // Node side only in practice: ajv compiles validators with `new Function`, which extension pages forbid.
 import Ajv2020Import from 'ajv/dist/2020.js';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import schema from '../schema/judgements.schema.json';
+import { FINDINGS_CSV_LABEL_JA, WORKSHEET_LABEL_JA } from './labels-ja.js';
+import { RoundTripError, type FilledRow } from './round-trip.js';
+import { ROUND_TRIP_MESSAGES_JA as M } from './round-trip-messages.js';
 import { JudgementFormatError, readResult, validateJudgement, type JudgementInput, type JudgementScope } from './judgements.js';
 
 // ------------------------------------------------------------------------------------------ JSON
@@ -141,7 +146,12 @@ const CSV_HEADERS: Record<string, string> = {
   scope: 'scope', 範囲: 'scope',
   url: 'url', pattern: 'pattern', パターン: 'pattern',
   ruleid: 'ruleId', ルール: 'ruleId', selector: 'selector', セレクター: 'selector', snippet: 'snippet', contenthash: 'contentHash',
+  waiver: 'waiver', 適用除外の理由: 'waiver',
 };
+
+/** Descriptive columns a tester's sheet often carries (the checklist's, the worksheet's): read by people, not imported. */
+const DESCRIPTIVE_CSV_HEADERS = ['達成基準の名称', '名称', '名称（規格の表記）', '適合レベル', 'ページタイトル'];
+const KNOWN_CSV_FIELDS = new Set([...Object.values(CSV_HEADERS), ...DESCRIPTIVE_CSV_HEADERS]);
 
 const CSV_ERRORS_JA: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: '引用符（"）が閉じていません',
@@ -170,6 +180,9 @@ export function parseJudgementCsv(text: string): JudgementInput[] {
   if (!rows.length) return [];
   const head = rows[0].map((h) => CSV_HEADERS[h.trim().toLowerCase()] ?? CSV_HEADERS[h.trim()] ?? h.trim());
   if (!head.includes('criterion') || !head.includes('result')) throw new JudgementFormatError('CSV の見出し行に criterion（達成基準）と result（結果）の列が必要です');
+  // a column we do not know would be dropped silently, and a row without its URL would become site-wide
+  const unknown = head.find((h) => !KNOWN_CSV_FIELDS.has(h));
+  if (unknown !== undefined) throw new JudgementFormatError(M.unknownColumn(unknown, [...Object.keys(CSV_HEADERS), ...DESCRIPTIVE_CSV_HEADERS]));
   return rows.slice(1).map((r, i) => {
     const o: Record<string, string> = {};
     head.forEach((h, k) => (o[h] = (r[k] ?? '').trim()));
@@ -177,8 +190,57 @@ export function parseJudgementCsv(text: string): JudgementInput[] {
     const scope = { type, url: o.url, pattern: o.pattern, ruleId: o.ruleId, selector: o.selector, snippet: o.snippet || undefined } as unknown as JudgementScope;
     const crit = (o.criterion.match(/\d+\.\d+\.\d+/) ?? [o.criterion])[0];
     return validateJudgement(
-      { criterion: crit, result: o.result as JudgementInput['result'], note: o.note, who: o.who, when: o.when || undefined, scope, contentHash: o.contentHash || undefined },
+      { criterion: crit, result: o.result as JudgementInput['result'], note: o.note, who: o.who, when: o.when || undefined, scope, contentHash: o.contentHash || undefined, waiver: o.waiver || undefined },
       `${i + 2} 行目: `,
     );
   });
+}
+
+// ----------------------------------------------------------------------------------- round-trip rows
+
+/** Column indexes of a round-trip file by heading; the required ones must be there. */
+function columnsOf(file: string, header: string[], want: Record<string, string>, required: string[]): Record<string, number> {
+  const at: Record<string, number> = {};
+  for (const [k, label] of Object.entries(want)) {
+    const i = header.findIndex((h) => h.trim() === label);
+    if (i >= 0) at[k] = i;
+  }
+  const missing = required.filter((k) => at[k] === undefined);
+  if (missing.length) throw new RoundTripError(file, missing.map((k) => M.missingColumn(want[k])));
+  return at;
+}
+
+function rowsOf(cells: string[][], at: Record<string, number>, where: (i: number) => string): FilledRow[] {
+  const cell = (r: string[], k: string) => (at[k] === undefined ? '' : (r[at[k]] ?? '').trim());
+  return cells.map((r, i) => ({ where: where(i), id: cell(r, 'id'), url: cell(r, 'url'), mark: cell(r, 'result'), note: cell(r, 'note'), who: cell(r, 'who'), when: cell(r, 'when'), criteria: cell(r, 'criterion') }));
+}
+
+/**
+ * The filled-in worksheet's main sheet as text cells (row 0 is the heading row, `firstRow` its row number in the
+ * sheet). Rows are named 「シート「確認シート」 5 行目」.
+ */
+export function parseWorksheetCells(file: string, cells: string[][], firstRow = 1): FilledRow[] {
+  if (!cells.length) throw new RoundTripError(file, [M.missingColumn(WORKSHEET_LABEL_JA.columns.id)]);
+  const at = columnsOf(file, cells[0], WORKSHEET_LABEL_JA.columns, ['id', 'url', 'result']);
+  delete at.criterion; // the worksheet's criterion comes from the ID
+  return rowsOf(cells.slice(1), at, (i) => `シート「${WORKSHEET_LABEL_JA.sheet}」 ${firstRow + 1 + i} 行目`);
+}
+
+/** Headings only the tool's own findings CSV has (reports/csv.ts). */
+const FINDINGS_CSV_MARKS = [FINDINGS_CSV_LABEL_JA.pageUrl, FINDINGS_CSV_LABEL_JA.ruleId, FINDINGS_CSV_LABEL_JA.selector];
+
+/**
+ * The tool's own findings CSV (reports/csv.ts) with a 結果 column added, as rows; null when the text is not a
+ * findings CSV (then it is a tester's judgement CSV: parseJudgementCsv). A findings CSV without its ID column
+ * is an error: its rows name no judgement scope, and guessing one made site-wide judgements.
+ */
+export function parseFindingsCsv(file: string, text: string): FilledRow[] | null {
+  const rows = parseCsv(text);
+  if (!rows.length) return null;
+  const header = rows[0].map((h) => h.trim());
+  if (!FINDINGS_CSV_MARKS.every((h) => header.includes(h))) return null;
+  const L = FINDINGS_CSV_LABEL_JA;
+  if (!header.includes(L.id)) throw new RoundTripError(file, [M.findingsCsvWithoutId()]);
+  const at = columnsOf(file, header, { id: L.id, url: L.pageUrl, criterion: L.criterion, result: L.result, note: L.note, who: L.who, when: L.when }, ['id', 'url', 'result']);
+  return rowsOf(rows.slice(1), at, (i) => `${file} ${i + 2} 行目`);
 }

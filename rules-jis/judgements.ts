@@ -44,6 +44,11 @@ export interface JudgementInput {
   scope: JudgementScope;
   /** Optional fingerprint the exporter already knows (e.g. the content hash of the page it judged). */
   contentHash?: string;
+  /**
+   * A waiver (適用除外の理由): a ○ that answers an automated violation on purpose, with the reason the public note
+   * shows (≥ WAIVER_MIN_LENGTH characters). Without it such a ○ is refused (judgement-conflicts.ts).
+   */
+  waiver?: string;
 }
 
 /** One criterion on one page, as the extension's checklist records and exports it: every field filled in. */
@@ -65,10 +70,23 @@ export interface Judgement {
   when: string;
   scope: JudgementScope;
   fingerprint: Fingerprint;
-  /** Where it came from: "cli", "json:<file>", "csv:<file>". */
+  /** Where it came from: "cli", "json:<file>", "csv:<file>", "xlsx:<file>" (the worksheet), "findings-csv:<file>". */
   source: string;
   revokedAt: string | null;
+  /** The waiver's reason, when this ○ answers an automated violation on purpose (JudgementInput.waiver). */
+  waiver?: string | null;
+  /** The test (rules-jis/jis-test.ts) it was made for; null: made before tests existed, owned by none. */
+  testId?: number | null;
+  /** When it was carried over from another test: the id of the judgement it copies. */
+  carriedFrom?: number | null;
+  /** Carried although its page changed since: 「再確認」 material only, never a result. */
+  recheck?: boolean;
+  /** The run whose pages it was checked against when recorded (fingerprint, conflicts), when known. */
+  runId?: number | null;
 }
+
+/** The shortest waiver reason accepted (characters). */
+export const WAIVER_MIN_LENGTH = 10;
 
 export const JUDGEMENT_FORMAT = 'jis-a11y-judgements';
 export const JUDGEMENT_FORMAT_VERSION = 1;
@@ -132,7 +150,20 @@ export function validateJudgement(j: JudgementInput, where = ''): JudgementInput
   const scope = validateScope(j.scope, where);
   const when = j.when ? new Date(j.when) : new Date();
   if (Number.isNaN(when.getTime())) throw new JudgementFormatError(`${where}日時「${j.when}」を読めません`);
-  return { criterion: c.wcag, result, note: j.note ?? '', who: j.who ?? '', when: when.toISOString(), scope, contentHash: j.contentHash };
+  const out: JudgementInput = { criterion: c.wcag, result, note: j.note ?? '', who: j.who ?? '', when: when.toISOString(), scope, contentHash: j.contentHash };
+  const waiver = validateWaiver(j.waiver, result, where);
+  if (waiver) out.waiver = waiver;
+  return out;
+}
+
+/** A waiver is a reason of WAIVER_MIN_LENGTH characters or more, and only on a ○ (pass). */
+function validateWaiver(w: unknown, result: JudgementResult, where: string): string | undefined {
+  if (w === undefined || w === null || w === '') return undefined;
+  const text = String(w).trim();
+  if (result !== 'pass') throw new JudgementFormatError(`${where}waiver（適用除外の理由）は ○（pass）の判断にだけ付けられます`);
+  if ([...text].length < WAIVER_MIN_LENGTH)
+    throw new JudgementFormatError(`${where}waiver（適用除外の理由）が短すぎます（${[...text].length} 文字）。なぜ自動検査の不適合を認めないのかを ${WAIVER_MIN_LENGTH} 文字以上で書いてください`);
+  return text;
 }
 
 function validateScope(s: JudgementScope | undefined, where: string): JudgementScope {
@@ -180,15 +211,19 @@ export function matchesPattern(pattern: string, url: string): boolean {
   return m(pattern.startsWith('/') ? urlPath(url) : url);
 }
 
-/** Does a site / pattern / page judgement cover this page as it is now? */
-export function coversPage(j: Judgement, page: PageRef): boolean {
+/** Does a site / pattern / page judgement's scope name this page, whatever its content now? */
+export function namesPage(j: Judgement, page: Pick<PageRef, 'url'>): boolean {
   if (j.revokedAt) return false;
   const s = j.scope;
   if (s.type === 'site') return true;
   if (s.type === 'finding') return false;
-  if (s.type === 'page' && normUrl(s.url) !== normUrl(page.url)) return false;
-  if (s.type === 'pattern' && !matchesPattern(s.pattern, page.url)) return false;
-  return contentStillSame(j.fingerprint, page);
+  if (s.type === 'page') return normUrl(s.url) === normUrl(page.url);
+  return matchesPattern(s.pattern, page.url);
+}
+
+/** Does a site / pattern / page judgement cover this page as it is now? */
+export function coversPage(j: Judgement, page: PageRef): boolean {
+  return namesPage(j, page) && contentStillSame(j.fingerprint, page);
 }
 
 /** Whether the page's content is what the judgement was made on (a page that was not judged is not covered). */

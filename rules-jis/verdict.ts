@@ -1,14 +1,15 @@
 // All outcome algebra (docs/architecture.md "Outcomes"), pure and shared by every front door:
 //   judgePage         findings + rule stats + page facts → the outcome of each A/AA criterion on a page
 //   mergeSiteFindings a page's criteria + the site-level findings on it (crawler/crawl/site-checks.ts)
-//   applyJudgements   human judgements over automated outcomes (precedence below)
+//   applyJudgements   human judgements over automated outcomes (precedence below): 適用なし stays, a fail
+//                     yields only to a waiver, a judgement made on changed content gives 「再確認」 (recheck)
 //   siteOutcome       the outcome of a criterion over many pages (reports/model.ts)
-//   claimStatus       what counts as met for the 対応度 (claim.ts words it)
+//   claimStatus       what counts as met for the 対応度 (claim.ts words it; test-completeness.ts says what is missing)
 // No DOM, no Node: the extension and the reports import it as the crawler does.
 import automation from './data/automation.json';
 import applicability from './data/applicability.json';
 import { criterion, isTargetCriterion, targetCriteria } from './criteria.js';
-import { coversFinding, coversPage, type JudgedFinding, type Judgement, type JudgementScope, type PageRef } from './judgements.js';
+import { coversFinding, coversPage, isStaleFor, namesPage, type JudgedFinding, type Judgement, type JudgementScope, type PageRef } from './judgements.js';
 import { JUDGEMENT_RESULT_LABEL_JA, JUDGEMENT_SCOPE_LABEL_JA } from './labels-ja.js';
 import type { CriterionCounts, CriterionResult, Finding, FindingKind, Outcome, PageFacts, RuleStat, Target } from './types.js';
 
@@ -22,12 +23,18 @@ const inapplicableReasons = (applicability as { criteria: Record<string, { reaso
 
 // ------------------------------------------------------------------------------------------- order
 
-/** Order used for "worst of": fail > review > untested > inapplicable > pass. */
-const OUTCOME_SEVERITY: Record<Outcome, number> = { pass: 0, inapplicable: 1, untested: 2, review: 3, fail: 4 };
+/**
+ * An outcome once human judgements are applied: the automated outcomes, plus `recheck` (「再確認」) where the
+ * judgement that would decide a page was made on content that has since changed. Only applyJudgements makes it.
+ */
+export type JudgedOutcome = Outcome | 'recheck';
+
+/** Order used for "worst of": fail > recheck > review > untested > inapplicable > pass. */
+const OUTCOME_SEVERITY: Record<JudgedOutcome, number> = { pass: 0, inapplicable: 1, untested: 2, review: 3, recheck: 4, fail: 5 };
 
 /** The worst of some outcomes (untested when there are none). */
-export function worstOutcome(outcomes: Outcome[]): Outcome {
-  if (outcomes.length === 0) return 'untested';
+export function worstOutcome<O extends JudgedOutcome>(outcomes: O[]): O {
+  if (outcomes.length === 0) return 'untested' as O;
   return outcomes.reduce((a, b) => (OUTCOME_SEVERITY[b] > OUTCOME_SEVERITY[a] ? b : a));
 }
 
@@ -119,15 +126,24 @@ export function mergeSiteFindings(criteria: CriterionResult[], findings: Finding
 //
 // Precedence on one page and criterion (docs/architecture.md "Outcomes": a judgement outranks review/untested, until the
 // content it was made on changes):
-//   automated violation (fail)  >  finding judged fail  >  page > pattern > site judgement (newest first)
+//   automated inapplicable (適用なし stays 適用なし: a site-wide ○ does not make 3.3.x applicable on a page with no form)
+//   automated violation (fail): stays fail, unless the deciding judgement is a ○ with a `waiver` (the reason is public)
+//   finding judged fail  >  page > pattern > site judgement (the most specific, then the newest)
 //   >  every review finding judged pass (→ pass)  >  automated review / untested.
-// A judgement never turns an automated `fail` into a pass: the rule is sure; fix the page instead.
+// The deciding judgement is chosen among all that name the page; when it was made on content that has since changed,
+// the outcome is `recheck` (「再確認」), never an older or less specific judgement's result. The same holds for a
+// judgement on a review finding whose HTML has changed.
 
-export interface AppliedCriterion extends CriterionResult {
+export interface AppliedCriterion extends Omit<CriterionResult, 'outcome'> {
+  outcome: JudgedOutcome;
   /** The outcome before judgements. */
   automated: Outcome;
   /** The judgement that decided the outcome, if any. */
   judgement?: Judgement;
+  /** The judgement that would decide but was made on content that has since changed (outcome `recheck`). */
+  stale?: Judgement;
+  /** The public reason of a recorded waiver that answered an automated fail (outcome `pass`). */
+  waiver?: string;
   /** Review findings a person judged as no problem. */
   dismissed: number;
 }
@@ -146,9 +162,11 @@ export function applyJudgements(
   const active = judgements.filter((j) => !j.revokedAt);
   return criteria.map((c) => {
     const base: AppliedCriterion = { ...c, automated: c.outcome, dismissed: 0 };
-    if (c.outcome === 'fail') return base;
+    if (c.outcome === 'inapplicable') return base;
     const mine = active.filter((j) => j.criterion === c.id);
     if (!mine.length) return base;
+    const decision = pageDecision(mine, page);
+    if (c.outcome === 'fail') return waived(base, decision);
     const reviews = findings.filter((f) => f.kind === 'review' && f.criteria.includes(c.id));
     const byFinding = judgeFindings(reviews, mine, snippetHash);
     if (byFinding.failed) {
@@ -156,8 +174,9 @@ export function applyJudgements(
       return { ...base, outcome: 'fail', reason: `人による確認で不適合と判断されました（${finding.selector || finding.ruleId}）`, judgement };
     }
     const dismissed = byFinding.dismissed;
-    const j = pageJudgement(mine, page);
-    if (j) return { ...base, outcome: j.result, reason: judgedReason(j), judgement: j, dismissed };
+    if (decision.judgement) return { ...base, outcome: decision.judgement.result, reason: judgedReason(decision.judgement), judgement: decision.judgement, dismissed };
+    const stale = decision.stale ?? byFinding.stale;
+    if (stale) return { ...base, outcome: 'recheck', reason: staleReason(stale), stale, dismissed };
     if (dismissed > 0 && dismissed === reviews.length && c.counts.review > 0 && c.outcome === 'review') {
       return { ...base, outcome: 'pass', reason: '要確認の箇所をすべて人が確認し、問題なしと判断されました', dismissed, counts: { ...c.counts, review: 0 } };
     }
@@ -165,32 +184,57 @@ export function applyJudgements(
   });
 }
 
-/** Finding judgements over a criterion's review findings: the first judged fail, or how many were judged pass. */
+/** An automated fail stays fail unless the deciding judgement is a ○ that carries a waiver (with its reason). */
+function waived(base: AppliedCriterion, decision: PageDecision): AppliedCriterion {
+  const j = decision.judgement;
+  if (!j || j.result !== 'pass' || !j.waiver?.trim()) return base;
+  return { ...base, outcome: 'pass', reason: `自動検査の不適合を例外として扱う記録があります（理由: ${j.waiver.trim()}）`, judgement: j, waiver: j.waiver.trim() };
+}
+
+/** Finding judgements over a criterion's review findings: the first judged fail, how many were judged pass, and a judgement made on a finding's older HTML. */
 function judgeFindings(
   reviews: JudgedFinding[],
   judgements: Judgement[],
   snippetHash: SnippetHash,
-): { failed?: { finding: JudgedFinding; judgement: Judgement }; dismissed: number } {
+): { failed?: { finding: JudgedFinding; judgement: Judgement }; dismissed: number; stale?: Judgement } {
   const onFindings = judgements.filter((j) => j.scope.type === 'finding');
   let dismissed = 0;
+  let stale: Judgement | undefined;
   if (!onFindings.length) return { dismissed };
   for (const f of reviews) {
     const hash = snippetHash(f.html);
-    const js = onFindings.filter((j) => coversFinding(j, f, hash)).sort(newestFirst);
+    // the newest judgement on this element, whatever HTML it was made on
+    const js = onFindings.filter((j) => coversFinding({ ...j, fingerprint: null }, f, hash)).sort(newestFirst);
     if (!js.length) continue;
+    if (!coversFinding(js[0], f, hash)) {
+      stale ??= js[0];
+      continue;
+    }
     if (js[0].result === 'fail') return { failed: { finding: f, judgement: js[0] }, dismissed };
     dismissed++;
   }
-  return { dismissed };
+  return { dismissed, stale };
 }
 
 const SPECIFICITY: Record<JudgementScope['type'], number> = { finding: 3, page: 2, pattern: 1, site: 0 };
 
-/** The page / pattern / site judgement that decides a page: the most specific, then the newest. */
-function pageJudgement(judgements: Judgement[], page: PageRef): Judgement | undefined {
-  return judgements
-    .filter((j) => coversPage(j, page))
-    .sort((a, b) => SPECIFICITY[b.scope.type] - SPECIFICITY[a.scope.type] || newestFirst(a, b))[0];
+/** The judgement that decides a page (the most specific, then the newest), or the stale one that would. */
+interface PageDecision {
+  judgement?: Judgement;
+  stale?: Judgement;
+}
+
+function pageDecision(judgements: Judgement[], page: PageRef): PageDecision {
+  const naming = judgements.filter((j) => namesPage(j, page)).sort((a, b) => SPECIFICITY[b.scope.type] - SPECIFICITY[a.scope.type] || newestFirst(a, b));
+  for (const j of naming) {
+    if (isStaleFor(j, page)) return { stale: j };
+    if (coversPage(j, page)) return { judgement: j };
+  }
+  return {};
+}
+
+function staleReason(j: Judgement): string {
+  return `人による確認（${j.who || '確認者不明'}、${j.when.slice(0, 10)}）の後に内容が変わったため、再確認が必要です`;
 }
 
 function judgedReason(j: Judgement): string {
@@ -207,15 +251,15 @@ function newestFirst(a: Judgement, b: Judgement): number {
  * A criterion's outcome over many pages: the worst page outcome, except that pass on some pages and
  * inapplicable on the others is pass. No page at all: untested.
  */
-export function siteOutcome(outcomes: Outcome[]): Outcome {
+export function siteOutcome<O extends JudgedOutcome>(outcomes: O[]): O {
   const w = worstOutcome(outcomes);
-  return w === 'inapplicable' && outcomes.includes('pass') ? 'pass' : w;
+  return w === 'inapplicable' && outcomes.includes('pass' as O) ? ('pass' as O) : w;
 }
 
-/** How a criterion stands for the claim (対応度): met (pass / inapplicable), failed, or still open for a person. */
+/** How a criterion stands for the claim (対応度): met (pass / inapplicable), failed, or still open for a person (review, untested, recheck). */
 export type ClaimStatus = 'met' | 'failed' | 'open';
 
-export function claimStatus(outcome: Outcome): ClaimStatus {
+export function claimStatus(outcome: JudgedOutcome): ClaimStatus {
   if (outcome === 'pass' || outcome === 'inapplicable') return 'met';
   return outcome === 'fail' ? 'failed' : 'open';
 }

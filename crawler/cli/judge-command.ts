@@ -6,8 +6,50 @@ import { DEFAULT_STORE } from '../store/paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { JudgementFormatError, describeScope, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
 import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
-import { JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import type { Store } from '../store/store.js';
+import { importFindingsCsv, importWorksheet } from './worksheet-import.js';
+import { checkScopeTargets } from './judge-targets.js';
+import { CARRY_STATE_LABEL_JA, JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { openExistingStore } from './open-store.js';
+import { parseTestId } from './test-command.js';
+
+function parseRunId(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--run は検査番号（1 以上の整数）です（指定: ${v}）`);
+  return n;
+}
+
+interface ReadImport {
+  inputs: JudgementInput[];
+  source: string;
+  /** The run a round-trip file was exported from (its pages give the fingerprints). */
+  runId?: number;
+  /** What to say when nothing is recorded. */
+  note?: string;
+}
+
+/** A file for --import: worksheet.xlsx, the findings CSV with a 結果 column, a tester's CSV, or JSON. */
+async function readImport(store: Store, file: string): Promise<ReadImport> {
+  const name = path.basename(file);
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`--import のファイルを読めません: ${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+  const roundTrip = /\.xlsx$/i.test(file)
+    ? { kind: 'xlsx', r: await importWorksheet(store, name, data) }
+    : /\.csv$/i.test(file)
+      ? { kind: 'findings-csv', r: await importFindingsCsv(store, name, data.toString('utf8')) }
+      : null;
+  if (roundTrip?.r) {
+    const { inputs, runId, unchanged } = roundTrip.r;
+    const same = unchanged ? `（記録済みと同じ ${unchanged} 行は記録し直しません）` : '';
+    return { inputs, source: `${roundTrip.kind}:${name}`, runId: runId ?? undefined, note: inputs.length ? (same || undefined) : `${name}: 新しく記録する結果はありません${same}。` };
+  }
+  const text = data.toString('utf8');
+  return /\.csv$/i.test(file) ? { inputs: parseJudgementCsv(text), source: `csv:${name}` } : { inputs: parseJudgementJson(text), source: `json:${name}` };
+}
 
 export function registerJudgeCommand(program: Command): void {
   program
@@ -19,15 +61,19 @@ export function registerJudgeCommand(program: Command): void {
     .option('--note <text>', '注記（判断の理由）', '')
     .option('--who <name>', '確認した人', '')
     .option('--when <datetime>', '確認した日時（省略時は今）')
+    .option('--waiver <reason>', '自動検査の不適合を ○ とする理由（適用除外。10 文字以上。試験結果の注記に載る）')
     .option('--site', '範囲: サイト全体')
     .option('--pattern <glob>', '範囲: URL パターン（/ で始まればパス、例 "/news/**"）')
     .option('--page <url>', '範囲: 1 ページ')
     .option('--finding <url>', '範囲: 1 つの指摘箇所（そのページの URL。--rule と --selector も指定）')
     .option('--rule <id>', '指摘箇所の検査項目（例: image-alt）')
     .option('--selector <css>', '指摘箇所のセレクター')
-    .option('--import <file>', 'JSON（jis-a11y-judgements 形式）または CSV から読み込む')
+    .option('--import <file>', 'JSON（jis-a11y-judgements 形式）、CSV、記入した worksheet.xlsx、結果の列を足した findings.csv から読み込む')
+    .option('--allow-unmatched', '--page / --pattern（読み込むファイルのページ・パターンも）が検査したページに当てはまらなくても記録する')
+    .option('-r, --run <id>', '--page / --pattern を確かめる検査（省略時は最新の完了した検査）')
     .option('--list', '記録されている判断を表示する')
     .option('--revoke <id>', '判断を取り消す')
+    .option('--test <id>', 'この試験の判断として記録する（省略時は実施中の試験）')
     .action(async (o: Record<string, string | boolean | undefined>) => {
       const store = await openExistingStore(path.resolve(String(o.store)));
       try {
@@ -35,7 +81,11 @@ export function registerJudgeCommand(program: Command): void {
           const all = await store.judgements.listJudgements({ includeRevoked: true });
           if (!all.length) console.log('記録されている判断はありません。');
           for (const j of all)
-            console.log(`#${j.id} ${j.criterion} ${JUDGEMENT_RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}`);
+            console.log(
+              `#${j.id} ${j.criterion} ${JUDGEMENT_RESULT_LABEL_JA[j.result]} ${describeScope(j.scope)} ${j.who} ${j.when}` +
+                `${j.testId ? `（試験 #${j.testId}${j.carriedFrom ? `、#${j.carriedFrom} から引き継ぎ` : ''}${j.recheck ? `、${CARRY_STATE_LABEL_JA.recheck}` : ''}）` : ''}` +
+                `${j.revokedAt ? '（取消済み）' : ''}${j.note ? ` — ${j.note}` : ''}${j.waiver ? ` — 適用除外の理由: ${j.waiver}` : ''}`,
+            );
           return;
         }
         if (o.revoke) {
@@ -46,11 +96,13 @@ export function registerJudgeCommand(program: Command): void {
         }
         let inputs: JudgementInput[];
         let source = 'cli';
+        let runId = o.run === undefined ? undefined : parseRunId(String(o.run));
         if (o.import) {
-          const file = String(o.import);
-          const text = readFileSync(file, 'utf8');
-          inputs = /\.csv$/i.test(file) ? parseJudgementCsv(text) : parseJudgementJson(text);
-          source = `${/\.csv$/i.test(file) ? 'csv' : 'json'}:${path.basename(file)}`;
+          const imported = await readImport(store, String(o.import));
+          ({ inputs, source } = imported);
+          if (imported.runId !== undefined) runId = imported.runId;
+          if (imported.note) console.log(imported.note);
+          if (!inputs.length) return;
         } else {
           if (!o.criterion || !o.result) throw new UsageError('--criterion と --result を指定してください（または --import でファイルから読み込み）。');
           const scopes = [o.site, o.pattern, o.page, o.finding].filter(Boolean).length;
@@ -62,16 +114,20 @@ export function registerJudgeCommand(program: Command): void {
               : o.page
                 ? { type: 'page', url: String(o.page) }
                 : { type: 'finding', url: String(o.finding), ruleId: String(o.rule ?? ''), selector: String(o.selector ?? '') };
-          inputs = [{ criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope }];
+          inputs = [{ criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope, waiver: o.waiver ? String(o.waiver) : undefined }];
         }
+        if (!o.allowUnmatched) await checkScopeTargets(store, inputs, runId);
         let ids: number[];
+        const testId = parseTestId(o.test === undefined ? undefined : String(o.test));
+        const entryName = o.import && /\.csv$/i.test(String(o.import)) ? (i: number) => `${i + 2} 行目` : undefined;
         try {
-          ids = await store.judgements.recordJudgements(inputs, { source });
+          ids = await store.judgements.recordJudgements(inputs, { source, testId, entryName, runId });
         } catch (e) {
           if (e instanceof JudgementFormatError) throw new UsageError(e.message);
           throw e;
         }
-        console.log(`判断を ${ids.length} 件記録しました（#${ids.join(', #')}）。次に作る報告書から反映されます。`);
+        const test = testId !== undefined ? await store.tests.get(testId) : await store.tests.openTest();
+        console.log(`判断を ${ids.length} 件記録しました（#${ids.join(', #')}）${test ? `。試験 #${test.id}「${test.name}」の判断です` : ''}。次に作る報告書から反映されます。`);
       } catch (e) {
         if (e instanceof JudgementFormatError) throw new UsageError(e.message);
         throw e;

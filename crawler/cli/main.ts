@@ -8,6 +8,7 @@ import { registerCrawlCommand } from './crawl-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerJudgeCommand } from './judge-command.js';
 import { registerSelectCommand } from './test-select-command.js';
+import { registerTestCommand } from './test-command.js';
 import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { BrowserNotFoundError } from '../page/browser.js';
 
@@ -25,9 +26,8 @@ export function buildProgram(): Command {
   registerCrawlCommand(program);
   registerReportCommand(program);
   registerJudgeCommand(program);
-  // the `test` parent belongs to crawler/cli/test-command.ts (another branch); a minimal one until it is here
-  const test = program.commands.find((c) => c.name() === 'test') ?? program.command('test').description('JIS の試験（年度ごとの試験）/ the yearly JIS test');
-  registerSelectCommand(test);
+  registerTestCommand(program);
+  registerSelectCommand(program.commands.find((c) => c.name() === 'test')!);
   return program;
 }
 

@@ -9,6 +9,7 @@ import type { StatementOptions } from '../../reports/model.js';
 import type { SelectionMethod } from '../../reports/selection/index.js';
 import { openExistingStore } from './open-store.js';
 import { warningLines } from './selection-text.js';
+import { parseTestId } from './test-command.js';
 
 function parseRunId(v?: string): number | undefined {
   if (v === undefined) return undefined;
@@ -17,28 +18,23 @@ function parseRunId(v?: string): number | undefined {
   return n;
 }
 
-function parseTestId(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--test は試験番号（1 以上の整数）です（指定: ${v}）`);
-  return n;
-}
-
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
     .description('保存した検査結果から報告書・試験結果・CSV・Excel・PDF を作ります / write the reports of a stored run')
     .option('-s, --store <file>', '検査結果の SQLite ファイル', DEFAULT_STORE)
-    .option('-r, --run <id>', '検査番号（省略時は最新の完了した検査）')
+    .option('-r, --run <id>', '検査番号（省略時は試験の最新の検査、なければ最新の完了した検査）')
+    .option('--test <id>', '試験の番号（省略時はその検査を使う試験。その試験の判断と表明、選んだページ（jis-a11y test select）だけを使う）')
     .option('-o, --out <dir>', '出力フォルダー（省略時はストアと同じフォルダー）')
     .option('--select <method>', '試験するページの選択方法 all | random | representative | representative-random', 'all')
     .option('-n, --sample <n>', 'ランダムに選ぶページ数（WAIC の目安は 40 以上）', '40')
     .option('--seed <seed>', 'ランダム選択の乱数の種（同じ種なら同じページ）', 'jis-a11y')
-    .option('-t, --test <id>', '試験番号: その試験で選んだページ（jis-a11y test select）で試験結果を作る')
     .option('--statement <file>', '試験結果の記載事項（JSON: statementDate, siteName, scopeDescription, exclusions, technologies, period, organisation, representative）')
     .option('--statement-date <date>', '表明日（YYYY-MM-DD）')
     .option('--site-name <name>', 'サイト名')
+    .option('--crops', '試験したページの不適合の要素を、サイトを開き直して小さく撮影し報告書に載せる（サイトに接続できるときだけ）')
     .option('--formats <list>', `作るもの（カンマ区切り）: ${ALL_FORMATS.join(',')}`, ALL_FORMATS.join(','))
-    .action(async (o: { store: string; run?: string; out?: string; select: string; sample: string; seed: string; test?: string; statement?: string; statementDate?: string; siteName?: string; formats: string }) => {
+    .action(async (o: { store: string; run?: string; test?: string; out?: string; select: string; sample: string; seed: string; statement?: string; statementDate?: string; siteName?: string; formats: string; crops?: boolean }) => {
       const methods: SelectionMethod[] = ['all', 'random', 'representative', 'representative-random'];
       if (!methods.includes(o.select as SelectionMethod)) throw new UsageError(`--select は ${methods.join(' / ')} のいずれかです（指定: ${o.select}）`);
       const n = Number(o.sample);
@@ -62,17 +58,21 @@ export function registerReportCommand(program: Command): void {
         const r = await generateReports({
           store,
           runId: parseRunId(o.run),
+          testId: parseTestId(o.test) ?? 'run',
           outDir: o.out ?? path.dirname(storeFile),
           // representative pages a person named in the statement (TestStatement.representative) come first
           selection: { method: o.select as SelectionMethod, n, seed: o.seed, representative: (statement as { representative?: string[] }).representative },
-          testId: o.test === undefined ? undefined : parseTestId(o.test),
           statement,
           formats,
+          crops: o.crops,
         });
         const m = r.model;
+        if (m.test) console.log(`試験 #${m.test.id}「${m.test.name}」`);
         console.log(`検査 #${r.runId}（${m.pages.length} ページ）: ${m.claim.text}`);
         for (const l of warningLines(m.selection.warnings)) console.log(l);
+        for (const p of m.statementProblems ?? []) console.log(`注意: ${p}`);
         for (const f of Object.values(r.files)) console.log(`  ${f}`);
+        if (r.crops) console.log(`要素の画像: ${r.crops.crops} 枚（${Math.round(r.crops.bytes / 1024)} KB、開けなかったページ ${r.crops.pagesFailed}）`);
         console.log(`報告書: ${r.reportPath}`);
       } finally {
         await store.close();

@@ -15,7 +15,7 @@ import { pageLines, selectablePages, selectionStatusLines, warningLines } from '
 
 export interface SelectOptions {
   store: string;
-  test: string;
+  test?: string;
   run?: string;
   representative?: string[];
   suggest?: boolean;
@@ -47,12 +47,20 @@ function userPart(o: SelectOptions, pages: SelectablePage[], stored: SelectedPag
   return m.pages;
 }
 
+/** The test named by --test (it must exist), or the open test. */
+async function testOf(store: Store, test?: string): Promise<number> {
+  const t = test !== undefined ? await store.tests.get(positiveInt(test, '--test')) : await store.tests.openTest();
+  if (!t) throw new UsageError(test !== undefined ? `試験 #${test} がストアにありません（jis-a11y test status --all で一覧を表示できます）。` : '実施中の試験がありません。--test で試験番号を指定するか、jis-a11y test new で作ってください。');
+  return t.id;
+}
+
 export async function runTestSelect(o: SelectOptions, print: (line: string) => void = console.log): Promise<void> {
-  const testId = positiveInt(o.test, '--test');
+  if (o.test !== undefined) positiveInt(o.test, '--test');
   const n = o.random !== undefined ? positiveInt(o.random, '--random') : undefined;
   if (o.seed !== undefined && n === undefined) throw new UsageError('--seed は --random と一緒に指定してください（乱数の種は抽選の前に記録されます）。');
   const store = await openExistingStore(path.resolve(o.store));
   try {
+    const testId = await testOf(store, o.test);
     const runId = await runOf(store, o.run);
     const pages = population(await selectablePages(store, runId));
     const stored = await store.selection.listSelection(testId);
@@ -84,7 +92,7 @@ export function registerSelectCommand(parent: Command): void {
   parent
     .command('select')
     .description('試験するページを選びます（代表ページ・ランダム抽選、JIS X 8341-3:2016 附属書JB.1.2）/ choose the pages of a test')
-    .requiredOption('-t, --test <id>', '試験番号')
+    .option('-t, --test <id>', '試験番号（省略時は実施中の試験）')
     .option('-s, --store <file>', '検査結果の SQLite ファイル', DEFAULT_STORE)
     .option('-r, --run <id>', 'ページを選ぶ検査の番号（省略時は最新の完了した検査）')
     .option('--representative <url|glob...>', '代表ページ（URL、または「/」で始まるパスのパターン。例: /bosai/*）。指定すると利用者の指定を置き換えます')

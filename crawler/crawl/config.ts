@@ -83,6 +83,8 @@ export interface CrawlConfig {
     /** SQLite file (default <dir>/jis-a11y.sqlite). */
     db?: string;
   };
+  /** URL prefix → 所属 for the report's per-section view (reports/model/org-sections.ts). */
+  sections?: { prefix: string; name: string }[];
   userAgent?: string;
   label?: string;
 }

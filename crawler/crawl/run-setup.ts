@@ -84,6 +84,7 @@ async function startRun(store: Store, config: CrawlConfig, claim: Claim, log: Cr
   const meta = { startUrls: config.startUrls, config: redactConfig(config), toolVersion: TOOL_VERSION, target: config.target, label: config.label };
   const r = await store.leases.createLeasedRun(meta, claim.owner, { ttlMs: claim.ttlMs, force: claim.force });
   if (!r.ok) throw new RunLeaseError(M.sameSiteRunning(r.holder, r.startUrls), r.holder);
+  await store.tests.attachRunToOpenTest(r.runId); // the open yearly test (if any) uses this run's results (issue 14)
   if (others.length) log(M.otherCrawlsWriting(others.map((l) => l.runId)));
   log(M.started(r.runId, config.startUrls));
   return { runId: r.runId, config, resumed: false, lease: r.lease };

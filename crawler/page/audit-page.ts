@@ -7,7 +7,7 @@ import { ensureBundleEverywhere } from './inject.js';
 import { withDeadline } from './deadline.js';
 import { withSourceFindings } from '../../rules-jis/source/merge.js';
 import { PageAuditError } from './page-error.js';
-import { guardPage } from './page-guard.js';
+import { guardPage, hardLimitMs } from './page-guard.js';
 import { watchPageSize } from './size-watch.js';
 import { tooLargeMessage } from './page-limits.js';
 
@@ -77,7 +77,7 @@ export function navigationError(url: string, err: unknown, timeoutMs: number): P
  */
 export function pageHardLimitMs(opts: AuditOptions): number {
   const afterAudit = opts.afterAudit ? (opts.afterAuditBudgetMs ?? 60_000) : 0;
-  return (opts.navigationTimeoutMs ?? 30_000) + (opts.auditTimeoutMs ?? 60_000) + afterAudit + 5_000;
+  return hardLimitMs(opts.navigationTimeoutMs ?? 30_000, opts.auditTimeoutMs ?? 60_000, afterAudit);
 }
 
 /**

@@ -1,11 +1,12 @@
 // Gathers one page for the crawl: navigate, keep the response facts (status, type, size, hash of the
 // HTML as served), audit with the shared engine (audit-page.ts), and collect links and navigation blocks
 // for discovery and the site-level checks (rules-jis/page/collect.ts, in the bundle). Never throws:
-// failures come back as `error`.
+// failures come back as `error`; a crashed or hung tab is caught by page-guard.ts, as in `check`.
 import { createHash } from 'node:crypto';
 import type { HTTPResponse, Page } from 'puppeteer';
 import { watchPageSize } from './size-watch.js';
-import { withDeadline } from './deadline.js';
+import { guardPage, hardLimitMs } from './page-guard.js';
+import { tooLargeMessage } from './page-limits.js';
 import { ensureBundle } from './inject.js';
 import { auditLoaded, checkResponse, navigationError, PageAuditError } from './audit-page.js';
 import { interactionAfterAudit, interactionBudgetMs, type InteractionSetting } from './interaction/after-audit.js';
@@ -52,33 +53,20 @@ const BROKEN: readonly string[] = ['crashed', 'timeout', 'audit-timeout', 'too-l
 export async function gatherPage(page: Page, url: string, opts: GatherOptions): Promise<GatheredPage> {
   const started = Date.now();
   const out: GatheredPage = { url, finalUrl: null, status: null, contentType: null, bytes: null, contentHash: null, result: null, error: null, links: [], nav: [], durationMs: 0, pageBroken: false };
-  let onCrash: (e: Error) => void = () => {};
-  const crashed = new Promise<never>((_, reject) => {
-    onCrash = (e) => reject(new PageAuditError('crashed', `${url} の表示中にタブが異常終了しました（メモリ不足やスクリプトの暴走の可能性）: ${e.message}`));
-  });
-  crashed.catch(() => {});
-  page.once('error', onCrash);
-  const hardLimit = opts.navigationTimeoutMs + opts.auditTimeoutMs + interactionBudgetMs(opts.interaction) + 5_000;
-  const hardTimeout = () => new PageAuditError('timeout', `${url} の検査が ${Math.round(hardLimit / 1000)} 秒以内に終わりませんでした（ページが応答しません）。`);
+  const hardLimit = hardLimitMs(opts.navigationTimeoutMs, opts.auditTimeoutMs, interactionBudgetMs(opts.interaction));
   try {
-    await withDeadline(Promise.race([loadAndAudit(page, url, opts, out), crashed]), hardLimit, hardTimeout);
+    await guardPage(page, url, hardLimit, () => loadAndAudit(page, url, opts, out));
   } catch (err) {
     const e = err instanceof PageAuditError ? err : navigationError(url, err, opts.navigationTimeoutMs);
     out.error = { code: e.code, message: e.message };
     out.pageBroken = BROKEN.includes(e.code);
-  } finally {
-    page.off('error', onCrash);
   }
   out.durationMs = Date.now() - started;
   return out;
 }
 
 function tooLargeError(url: string, maxPageBytes: number): (bytes: number) => PageAuditError {
-  return (bytes) =>
-    new PageAuditError(
-      'too-large',
-      `${url} は ${(bytes / 1024 / 1024).toFixed(1)} MB あり、上限（${(maxPageBytes / 1024 / 1024).toFixed(1)} MB）を超えるため検査しませんでした。ページを分割するか、上限（maxPageBytes）を見直してください。`,
-    );
+  return (bytes) => new PageAuditError('too-large', tooLargeMessage(url, maxPageBytes, bytes, 'maxPageBytes'));
 }
 
 /** Navigates, giving the page up as soon as it is known to be too big; keeps the response's facts in `out`. */

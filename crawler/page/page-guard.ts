@@ -6,6 +6,11 @@ import type { Page } from 'puppeteer';
 import { PageAuditError } from './page-error.js';
 import { withDeadline } from './deadline.js';
 
+/** The hard limit of one page: loading, the audit, the after-audit (keyboard) phase, and 5 s for the steps between. */
+export function hardLimitMs(navigationMs: number, auditMs: number, afterAuditMs: number): number {
+  return navigationMs + auditMs + afterAuditMs + 5_000;
+}
+
 /**
  * Runs `work` on `page`, rejecting with PageAuditError 'crashed' when the tab's renderer or the browser dies,
  * and 'timeout' when the whole takes longer than `limitMs`.

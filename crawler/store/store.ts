@@ -3,6 +3,8 @@
 // reads and writes through the `Store` interface below; nothing outside crawler/store/ runs SQL
 // (tests/unit/architecture.test.ts checks it).
 //
+// The yearly test (TestStore, issue 14) owns judgements: a judgement recorded while a test is open belongs to it.
+//
 // Design note.
 // - Why async: the embedded backend (SQLite through better-sqlite3, crawler/store/sqlite/) is synchronous,
 //   but a shared server database (PostgreSQL for a prefecture with several crawl machines) can only answer
@@ -25,10 +27,15 @@
 //   (crawler/store/judgements.ts), the errors for a schema version the code cannot use (crawler/store/errors.ts).
 import type { CriterionResult, Finding } from '../../rules-jis/types.js';
 import type { DrawLog, SelectedPage } from '../../rules-jis/jis-test.js';
+import type { TestPeriod } from '../../rules-jis/test-period.js';
 import { openSqliteStore } from './sqlite/index.js';
 import type {
   BrokenLink,
+  CarryPick,
   CriteriaMerge,
+  JisTest,
+  NewTest,
+  TestStatement,
   DocumentRecord,
   ErrorRecord,
   FindingFilter,
@@ -70,6 +77,8 @@ import type {
 
 export type * from './types.js';
 export { isTransientStoreError, StoreBusyError, StoreCorruptError, StoreError, StoreVersionError } from './errors.js';
+export { TestStateError } from './tests.js';
+export { JudgementConflictError } from './judgements.js';
 
 /** Runs (one crawl each): created by the crawl, read by the reports and the service. */
 export interface RunStore {
@@ -209,6 +218,40 @@ export interface JudgementStore {
   revokeJudgement(id: number, now?: string): Promise<boolean>;
 }
 
+/**
+ * The yearly JIS tests (試験, rules-jis/jis-test.ts): each owns its statement, the runs whose automated results
+ * it uses and the judgements made for it. At most one is open; a closed one takes no more runs or judgements.
+ * Refusals (a second open test, a closed test, a 表明日 before the 試験実施期間 ends) are TestStateError, in Japanese.
+ */
+export interface TestStore {
+  /** Creates an open test (refused while another is open). */
+  create(test: NewTest, now?: string): Promise<JisTest>;
+  get(testId: number): Promise<JisTest | null>;
+  /** Every test, oldest first. */
+  list(): Promise<JisTest[]>;
+  /** The open test, or null. */
+  openTest(): Promise<JisTest | null>;
+  /** Replaces the statement (validated by the caller against schema/test-statement.schema.json); checks the 表明日 against the period. */
+  updateStatement(testId: number, statement: TestStatement): Promise<JisTest>;
+  /** The test uses this run's automated results (again: no change). Refused on a closed test. */
+  attachRun(testId: number, runId: number, now?: string): Promise<void>;
+  /** The crawl's one call: attaches the run to the open test, if there is one; returns that test. */
+  attachRunToOpenTest(runId: number, now?: string): Promise<JisTest | null>;
+  /** The newest test that uses the run, or null. */
+  testOfRun(runId: number): Promise<JisTest | null>;
+  /** The judgements made for (or carried into) the test, oldest first. */
+  judgementsOf(testId: number, opts?: { includeRevoked?: boolean }): Promise<Judgement[]>;
+  /** The 試験実施期間 (rules-jis/test-period.ts) from the test's runs and judgements; null when it has neither. */
+  periodOf(testId: number): Promise<TestPeriod | null>;
+  /**
+   * Copies judgements into an open test: each keeps its date and who, names its original (carriedFrom) and, with
+   * `recheck`, is 「再確認」 material only. A judgement already carried into the test is skipped. Returns the new ids.
+   */
+  carryOver(toTestId: number, picks: CarryPick[], now?: string): Promise<number[]>;
+  /** Closes the test (its 表明日, default today in JST, must be on or after the end of its period). */
+  close(testId: number, opts?: { statementDate?: string; now?: string }): Promise<JisTest>;
+}
+
 /** The pre-publish verdict log: every verdict and every waiver used (or refused as expired). */
 export interface HookLog {
   /** Logs a verdict and its waiver uses in one transaction; returns the verdict's id. */
@@ -259,6 +302,7 @@ export interface Store {
   readonly results: ResultStore;
   readonly validators: ValidatorStore;
   readonly judgements: JudgementStore;
+  readonly tests: TestStore;
   readonly hookLog: HookLog;
   readonly selection: SelectionStore;
   close(): Promise<void>;

@@ -1,8 +1,9 @@
 // The shapes of what the store keeps and gives back: the documentation of the data every backend must
 // hold (crawler/store/store.ts is the interface, crawler/store/sqlite/ the SQLite implementation).
 // All fields are camelCase; JSON columns come back parsed.
-import type { CriterionResult, Finding, FindingKind, FindingSource, PageError, Waiver } from '../../rules-jis/types.js';
+import type { CriterionResult, Finding, FindingKind, FindingSource, PageError, Target, Waiver } from '../../rules-jis/types.js';
 import type { Fingerprint, Judgement, JudgementInput, JudgementScope } from '../../rules-jis/judgements.js';
+import type { JisTest, TestStatement } from '../../rules-jis/jis-test.js';
 
 // ---------------------------------------------------------------------------------------------- runs
 
@@ -314,13 +315,19 @@ export interface PageValidators {
 
 export interface JudgementListOptions {
   includeRevoked?: boolean;
+  /** Only the judgements of this test; null: only those owned by no test. Default: all. */
+  testId?: number | null;
 }
 
 export interface RecordJudgementOptions {
   /** Where the judgements came from: 'cli', 'json:<file>', 'csv:<file>'. */
   source?: string;
-  /** The run whose pages give the fingerprints (default: the newest finished run). */
+  /** The run whose pages give the fingerprints (default: the test's newest run, else the newest finished run). */
   runId?: number;
+  /** The test the judgements are made for (must be open); null: none. Default: the open test, if any. */
+  testId?: number | null;
+  /** How a refusal names the i-th input (0-based), e.g. 「3 行目」 for a CSV; default 「i+1 件目」. */
+  entryName?: (index: number) => string;
   now?: string;
 }
 
@@ -330,7 +337,27 @@ export interface NewJudgement {
   fingerprint: Fingerprint;
   source: string;
   createdAt: string;
+  /** The run whose pages gave the fingerprint and the conflict check, when there was one. */
+  runId: number | null;
 }
+
+// --------------------------------------------------------------------------------------------- tests
+
+/** A test as `jis-a11y test new` creates it. */
+export interface NewTest {
+  name: string;
+  fiscalYear?: number | null;
+  target?: Target;
+  statement?: TestStatement;
+}
+
+/** One judgement to copy into a test by carry-over; `recheck`: its page changed, so it comes as 「再確認」 only. */
+export interface CarryPick {
+  judgementId: number;
+  recheck: boolean;
+}
+
+export type { JisTest, TestStatement };
 
 export type { Judgement, JudgementInput, JudgementScope, Fingerprint };
 

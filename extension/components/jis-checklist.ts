@@ -1,5 +1,5 @@
 // The manual checklist of the current page: for each criterion the automated checks could not decide
-// (要確認 / 未検査), the editor records 適合 / 不適合 / 適用なし with a note. The panel stores and exports it.
+// (要確認 / 未確認), the editor records 適合 / 不適合 / 適用なし with a note. The panel stores and exports it.
 import { LitElement, css, html, nothing } from 'lit';
 import { targetCriteria, understandingUrl } from '../../rules-jis/criteria.js';
 import type { CriterionResult, PageResult } from '../../rules-jis/types.js';

@@ -27,6 +27,7 @@ export interface StatementInput {
   given?: StatementOptions;
 }
 
+
 export function buildStatement({ run, audited, errored, documents, now, given = {} }: StatementInput): ReportModel['statement'] {
   const siteName = given.siteName ?? (topPage(run, audited)?.title || run.label || run.startUrls[0] || 'ウェブサイト');
   return {
@@ -37,5 +38,10 @@ export function buildStatement({ run, audited, errored, documents, now, given = 
     technologies: given.technologies ?? ['HTML', 'CSS', 'JavaScript', 'WAI-ARIA'],
     period: given.period ?? { from: run.startedAt, to: run.finishedAt ?? run.startedAt },
     organisation: given.organisation ?? null,
+    policyUrl: given.policyUrl ?? null,
+    futurePlan: given.futurePlan ?? null,
+    environments: given.environments ?? [],
+    additionalMeasures: given.additionalMeasures ?? [],
+    representative: given.representative ?? [],
   };
 }

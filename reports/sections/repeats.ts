@@ -3,14 +3,14 @@
 import { KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import type { RepeatGroup } from '../model.js';
 import { html, lines, type Html } from '../html.js';
-import { truncate } from '../format.js';
+import { snippet } from './findings.js';
 import { numeric, sectionStart, tableEnd, tableStart, type SiteSection } from './section.js';
 
 /** Repeats printed; they are sorted by the number of pages, so the ones left out matter least. */
 const MAX_REPEATS = 50;
 
 function row(r: RepeatGroup): Html {
-  return html`<tr><th scope="row">${r.ruleId}（${KIND_LABEL_JA[r.kind]}、${r.criteria.join('・')}）</th><td><code>${r.selectorPattern || '（ページ全体）'}</code><pre>${truncate(r.snippet, 300)}</pre></td><td class="num">${r.pages.length}</td><td>${r.help}</td></tr>`;
+  return html`<tr><th scope="row">${r.ruleId}（${KIND_LABEL_JA[r.kind]}、${r.criteria.join('・')}）</th><td><code>${r.selectorPattern || '（ページ全体）'}</code>${snippet(r.snippet, 300)}</td><td class="num">${r.pages.length}</td><td>${r.help}</td></tr>`;
 }
 
 const head = { id: 'repeats', title: '多くのページで繰り返す問題（共通部品・テンプレート）' };

@@ -3,7 +3,7 @@
 import type { ReportModel } from '../model.js';
 import { html, join, lines, type HtmlValue } from '../html.js';
 import { dateTimeJa } from '../format.js';
-import { toolsUsed } from '../test-result/items.js';
+import { toolsUsed } from '../test-result/document.js';
 import { sectionStart, type SiteSection } from './section.js';
 
 /** The part of the stored crawl config (crawler/crawl/config.ts) this section prints. */

@@ -5,13 +5,22 @@
 import type { ReportModel } from '../model.js';
 import { html, type Html } from '../html.js';
 
-/** Relative links to the sibling files written by generateReports (reports/generate.ts). */
+/** A sibling file: its relative link and, once written, its size (printed beside the link, as 2.4.4 asks). */
+export interface ReportLink {
+  href: string;
+  bytes?: number;
+}
+
+/** Relative links to the sibling files written by generateReports (reports/generate.ts): a path or a ReportLink. */
 export interface ReportLinks {
-  testResult?: string;
-  csv?: string;
-  xlsx?: string;
-  json?: string;
-  pdf?: string;
+  testResult?: string | ReportLink;
+  testResultJson?: string | ReportLink;
+  testResultPdf?: string | ReportLink;
+  csv?: string | ReportLink;
+  xlsx?: string | ReportLink;
+  worksheet?: string | ReportLink;
+  json?: string | ReportLink;
+  pdf?: string | ReportLink;
 }
 
 export interface SiteReportOptions {

@@ -3,12 +3,15 @@
 import type { ReportModel } from '../model.js';
 import { byStatus } from '../model/checklist.js';
 import { html, join, lines, type Html, type HtmlValue } from '../html.js';
-import { num } from '../format.js';
-import { sectionStart, type ReportLinks, type SiteSection } from './section.js';
+import { bytesJa, num } from '../format.js';
+import { sectionStart, type ReportLink, type ReportLinks, type SiteSection } from './section.js';
+import { procedureId } from './manual-checks.js';
 
 function claimBox(m: ReportModel): Html {
   const c = m.claim;
-  return html`<div class="claim"><p class="words">${c.short}</p><p>${c.text}（試験したページ ${num(m.selection.urls.length)} ページ、${m.selection.methodLabel}）</p><p class="note">${c.note}</p></div>`;
+  // until a claim may be stated (rules-jis/claim.ts), the reason stands where the claim sentence would
+  const said = c.state === 'stated' ? c.text : c.reason;
+  return html`<div class="claim"><h3 class="words">${c.short}</h3><p>${said}（試験したページ ${num(m.selection.urls.length)} ページ、${m.selection.methodLabel}）</p><p class="note">${c.note}</p></div>`;
 }
 
 function numbersTable(m: ReportModel): Html {
@@ -38,20 +41,35 @@ function openCriteria(m: ReportModel): HtmlValue[] {
   const open = byStatus(m.checklist, 'open');
   return [
     failing.length ? html`<p>満たしていない達成基準: ${join(failing.map((r) => html`<a href="#c-${r.id}">${r.id} ${r.ja}</a>`), '、')}</p>` : null,
-    open.length ? html`<p>人による確認が必要な達成基準: ${join(open.map((r) => `${r.id} ${r.ja}`), '、')}。確認した結果は <code>jis-a11y judge</code> で記録すると、次の報告書から反映されます。</p>` : null,
+    open.length ? html`<p>人による確認が必要な達成基準: ${join(open.map((r) => html`<a href="#${procedureId(r.id)}">${r.id} ${r.ja}</a>`), '、')}。各達成基準の確認の手順は「人による確認の手順」にあります。確認した結果は <code>jis-a11y judge</code> で記録すると、次の報告書から反映されます。</p>` : null,
   ];
 }
 
-const FILE_LINKS: [keyof ReportLinks, string][] = [
-  ['testResult', '公開用の試験結果ページ'],
-  ['csv', '問題の一覧（CSV、Excel で開けます）'],
-  ['xlsx', '達成基準チェックリスト（Excel）'],
-  ['pdf', 'この報告書の PDF 版'],
-  ['json', '検査結果のデータ（JSON）'],
+/** What each sibling file is, and its format as the link says it. */
+const FILE_LINKS: [keyof ReportLinks, string, string][] = [
+  ['testResult', '公開用の試験結果ページ', 'HTML'],
+  ['testResultPdf', '試験結果の PDF 版', 'PDF'],
+  ['testResultJson', '試験結果のデータ', 'JSON'],
+  ['csv', '問題の一覧（Excel で開けます）', 'CSV'],
+  ['xlsx', '達成基準チェックリスト', 'Excel'],
+  ['worksheet', '人による確認のワークシート（記入して judge --import で読み込みます）', 'Excel'],
+  ['pdf', 'この報告書の PDF 版', 'PDF'],
+  ['json', '検査結果のデータ', 'JSON'],
 ];
 
+/** 「問題の一覧（Excel で開けます）: findings.csv（CSV、12.3 KB）」: what, the file, its format and size. */
+export function fileLinkText(what: string, format: string, link: string | ReportLink): string {
+  const l = typeof link === 'string' ? { href: link } : link;
+  const name = l.href.split('/').pop() ?? l.href;
+  return `${what}: ${name}（${format}${l.bytes != null ? `、${bytesJa(l.bytes)}` : ''}）`;
+}
+
 function fileLinks(links: ReportLinks = {}): Html | null {
-  const items = FILE_LINKS.filter(([k]) => links[k]).map(([k, text]) => html`<li><a href="${links[k]}">${text}</a></li>`);
+  const items = FILE_LINKS.flatMap(([k, what, format]) => {
+    const l = links[k];
+    if (!l) return [];
+    return [html`<li><a href="${typeof l === 'string' ? l : l.href}">${fileLinkText(what, format, l)}</a></li>`];
+  });
   return items.length ? html`<p>関連するファイル:</p><ul>${items}</ul>` : null;
 }
 

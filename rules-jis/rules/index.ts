@@ -37,6 +37,8 @@ import { rule as duplicateLabel } from './jis-duplicate-label.js';
 import { rule as frameTitle } from './jis-frame-title.js';
 import { rule as cssContent } from './jis-css-content.js';
 import { rule as visualOrder } from './jis-visual-order.js';
+import { videoRule, audioRule } from './jis-media-alternative.js';
+import { rule as errorMessage } from './jis-error-message.js';
 
 export const jisChecks: JisCheck[] = [
   spacedWord,
@@ -74,4 +76,7 @@ export const jisChecks: JisCheck[] = [
   frameTitle,
   cssContent,
   visualOrder,
+  videoRule,
+  audioRule,
+  errorMessage,
 ];

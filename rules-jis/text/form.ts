@@ -63,3 +63,19 @@ export function parseRgb(css: string): [number, number, number] | null {
   const m = /rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/.exec(css);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
+
+/**
+ * Text that reports an input error (an error state, not an instruction): 「入力内容に誤りがあります」「メールアドレスが
+ * 正しくありません」「エラー」, "Invalid value", "cannot be empty". 「…を入力してください」 alone is an instruction
+ * printed on every form and is not counted (it would make every form page a review).
+ */
+const ERROR_JA = /エラー|誤りがあります|間違っています|正しくありません|入力されていません|選択されていません|不正な|無効な(値|入力)|入力し直して|確認してください。?$/;
+const ERROR_EN = /\b(invalid|error)\b|cannot be (empty|blank)|must be filled|fill (in )?the field|please (fill|correct|enter a valid)|is required\.|are required\./i;
+
+export function isErrorText(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 3 || t.length > 200) return false;
+  if (ERROR_EN.test(t)) return true;
+  // 「エラーが表示された場合は…」 explains, it does not report
+  return ERROR_JA.test(t) && !/^※?\s*(必須|入力例|例)/.test(t) && !/場合|とき[はに]/.test(t);
+}

@@ -3,7 +3,8 @@
 // 財政の赤字, 青色申告, 右のとおり (legal "as above") are not instructions and must not match.
 const NOUN = '(?:ボタン|表|図|画像|写真|リンク|欄|メニュー|アイコン|項目|枠|マーク|印|地図|一覧|フォーム|入力欄|イラスト|グラフ|囲み|矢印|部分|バナー|箇所|ところ|列|エリア|ナビゲーション|タブ|見出し)';
 const POSITION = new RegExp(
-  `(?:画面|ページ)?の?(?:右上|右下|左上|左下|右側|左側|右端|左端|右横|左横|右隣|左隣|右|左)(?:に(?:ある|表示されている|並んでいる|配置された)|の)${NOUN}`,
+  // (?<![左右]): 「左右のメニュー」 names both sides, not one place on the screen
+  `(?:画面|ページ)?の?(?<![左右])(?:右上|右下|左上|左下|右側|左側|右端|左端|右横|左横|右隣|左隣|右|左)(?:に(?:ある|表示されている|並んでいる|配置された)|の)${NOUN}`,
   'g',
 );
 const SHAPE = new RegExp(
@@ -28,18 +29,38 @@ const COLOUR = new RegExp(
   'g',
 );
 
+// The same kinds in English (foreign-language pages of a site, W3C ACT 9bd38c): "the menu on the right",
+// "the triangle menu", "underneath the star". Bare "above"/"below" follow reading order and are fine.
+const SHAPE_NOUN_EN = '(?:star|triangle|circle|square|diamond|arrow|icon|image|box)';
+const POSITION_EN = /\b(?:menu|navigation|button|link|links|image|icon|column|sidebar|box|panel|list)\s+(?:on|to|at)\s+the\s+(?:right|left)\b|\b(?:on|at)\s+the\s+(?:right|left)(?:-hand)?\s+(?:side|column)\b/gi;
+const SHAPE_EN = new RegExp(`\\b(?:round|square|triangle|triangular|star|star-shaped|circle|circular|diamond)\\s+(?:button|icon|menu|link|box|shape)\\b|\\b(?:underneath|beneath|inside|within|next to)\\s+the\\s+${SHAPE_NOUN_EN}\\b`, 'gi');
+
 export interface SensoryHit {
   kind: 'position' | 'shape' | 'colour';
   text: string;
 }
 
+/**
+ * The text with what it quotes in 「」 taken out: a quotation (「右のボタンを押して」とだけ書いている, 書名
+ * 「青い鳥文庫」, 記載例「右記の者は…」) shows or names words, it does not instruct the reader.
+ */
+export function unquoted(text: string): string {
+  let t = text;
+  // innermost first, until nothing quoted is left (「「右のボタン」を押す」)
+  for (let prev = ''; prev !== t; ) [prev, t] = [t, t.replace(/「[^「」]*」/g, '')];
+  return t;
+}
+
 export function sensoryWords(text: string): SensoryHit[] {
   const hits: SensoryHit[] = [];
-  for (const m of text.matchAll(POSITION)) hits.push({ kind: 'position', text: m[0] });
-  for (const m of text.matchAll(SHAPE)) hits.push({ kind: 'shape', text: m[0] });
+  const t = unquoted(text);
+  for (const m of t.matchAll(POSITION)) hits.push({ kind: 'position', text: m[0] });
+  for (const m of t.matchAll(SHAPE)) hits.push({ kind: 'shape', text: m[0] });
+  for (const m of t.matchAll(POSITION_EN)) hits.push({ kind: 'position', text: m[0] });
+  for (const m of t.matchAll(SHAPE_EN)) hits.push({ kind: 'shape', text: m[0] });
   return hits;
 }
 
 export function colourWords(text: string): SensoryHit[] {
-  return [...text.matchAll(COLOUR)].map((m) => ({ kind: 'colour' as const, text: m[0] }));
+  return [...unquoted(text).matchAll(COLOUR)].map((m) => ({ kind: 'colour' as const, text: m[0] }));
 }

@@ -37,7 +37,9 @@ async function storedSelection(testId: number) {
 
 beforeAll(async () => {
   const s = await openStore(file);
-  await storeSite(s, generateSite());
+  const runId = await storeSite(s, generateSite());
+  const t = await s.tests.create({ name: '令和8年度 試験', fiscalYear: 2026, target: 'AA', statement: {} });
+  await s.tests.attachRun(t.id, runId);
   await s.close();
 }, 120_000);
 
@@ -101,24 +103,31 @@ describe('jis-a11y test select', () => {
     expect(r.out).toContain('警告: ランダムに選んだページは 10 ページです');
     const html = readFileSync(path.join(out, 'test-result.html'), 'utf8');
     const { pages } = await storedSelection(1);
-    for (const p of pages) expect(html).toContain(`<span class="kind">${p.kind === 'random' ? 'ランダム' : '代表'}</span> <a href="${p.url}">${p.url}</a>`);
+    for (const p of pages) expect(html).toContain(`<a href="${p.url}">${p.url} ${p.url}</a>（${p.kind === 'random' ? 'ランダム' : '代表'}）`);
     expect(html).toContain('代表ページ及びランダムに選択');
     expect(html).toContain('抽選は 2 回行い、2 回目の結果を使用しました');
     expect(html).toContain('ランダムに選んだページは 10 ページです');
   });
 
-  it('report --test for a test with no selection says so when it samples: the pages were chosen on the fly, not by the test', async () => {
-    const r = await cli('report', '--store', file, '--test', '42', '--select', 'representative-random', '--formats', 'test-result', '--out', path.join(tmp, 'out-42'));
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('警告: 試験 #42 の試験するページはまだ選ばれていません');
-    expect(readFileSync(path.join(tmp, 'out-42', 'test-result.html'), 'utf8')).toContain('試験 #42 の試験するページはまだ選ばれていません');
+  it('test select and report --test for a test that does not exist are errors naming it', async () => {
+    const r = await cli('test', 'select', '--store', file, '--test', '42', '--suggest');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('試験 #42 がストアにありません');
+    const rep = await cli('report', '--store', file, '--test', '42', '--formats', 'test-result', '--out', path.join(tmp, 'out-42'));
+    expect(rep.code).toBe(2);
+    expect(rep.err).toContain('試験 #42 がストアにありません');
   });
 
   it('report without a test takes the statement\'s representative list, and names an entry that matches nothing', async () => {
     const stmt = path.join(tmp, 'statement.json');
     writeFileSync(stmt, JSON.stringify({ statementDate: '2026-12-01', representative: [`${ORIGIN}/bosai/`, '/bosia/**'] }));
     const out = path.join(tmp, 'out-statement');
-    const r = await cli('report', '--store', file, '--statement', stmt, '--select', 'representative', '--formats', 'test-result', '--out', out);
+    // a store with no test (the reported run's test would bring its own stored selection)
+    const file2 = path.join(tmp, 'no-test.sqlite');
+    const s2 = await openStore(file2);
+    await storeSite(s2, generateSite());
+    await s2.close();
+    const r = await cli('report', '--store', file2, '--statement', stmt, '--select', 'representative', '--formats', 'test-result', '--out', out);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('警告: 代表ページの指定「/bosia/**」に一致するページが');
     const html = readFileSync(path.join(out, 'test-result.html'), 'utf8');

@@ -53,7 +53,7 @@ for (const r of axe.getRules()) for (const id of (r as { actIds?: string[] }).ac
 }
 for (const [act, rules] of Object.entries({ '3ea0c8': ['source-duplicate-id'], ucwvc8: ['jis-lang-mismatch'], off6ek: ['jis-lang-passage'], '80af7b': ['keyboard-trap'], oj04fd: ['focus-visible'] }))
   for (const r of rules) (implementers.get(act) ?? implementers.set(act, new Set()).get(act)!).add(r);
-for (const [act, rules] of Object.entries({ '59br37': ['text-resize'], efbfc7: ['moving-content'] }))
+for (const [act, rules] of Object.entries({ '59br37': ['text-resize'], efbfc7: ['moving-content'], '1ec09b': ['jis-video-alternative'], c3232f: ['jis-video-alternative'], c5a4ea: ['jis-video-alternative'], e7aa44: ['jis-audio-alternative'], '36b590': ['jis-error-message'], '9bd38c': ['jis-sensory-instruction'] }))
   for (const r of rules) (implementers.get(act) ?? implementers.set(act, new Set()).get(act)!).add(r);
 
 const prefix = '/WAI/content-assets/wcag-act-rules';
@@ -66,16 +66,19 @@ const server = http.createServer((req, res) => {
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}/`;
 
-interface Row { rule: string; name: string; failed: number; failedFlagged: number; failedFlaggedRule: number; ok: number; okFlagged: number; okFlaggedRule: number; errors: number }
+interface Row { rule: string; name: string; failed: number; failedFlagged: number; failedFlaggedRule: number; ok: number; okFlagged: number; okFlaggedRule: number; passed: number; passedFlagged: number; errors: number }
 const rows = new Map<string, Row>();
 const browser = await launchBrowser();
 const queue = new PQueue({ concurrency: 3 });
 let done = 0;
+const errorLines: string[] = [];
+let notHtml = 0;
+const falseLines: string[] = [];
 const started = Date.now();
 
 for (const t of cases) {
   queue.add(async () => {
-    const row = rows.get(t.ruleId) ?? { rule: t.ruleId, name: t.ruleName, failed: 0, failedFlagged: 0, failedFlaggedRule: 0, ok: 0, okFlagged: 0, okFlaggedRule: 0, errors: 0 };
+    const row = rows.get(t.ruleId) ?? { rule: t.ruleId, name: t.ruleName, failed: 0, failedFlagged: 0, failedFlaggedRule: 0, ok: 0, okFlagged: 0, okFlaggedRule: 0, passed: 0, passedFlagged: 0, errors: 0 };
     rows.set(t.ruleId, row);
     const page = await browser.newPage();
     try {
@@ -86,7 +89,9 @@ for (const t of cases) {
         auditTimeoutMs: 30_000,
         afterAudit: keyboard ? interactionAfterAudit({ budgetMs: DEFAULT_INTERACTION_BUDGET_MS }) : undefined,
       });
-      if (r.error) { row.errors++; return; }
+      // An SVG or XML document is refused as not HTML: for an inapplicable case that is the right answer (no finding).
+      if (r.error?.code === 'not-html' && t.expected === 'inapplicable') { row.ok++; notHtml++; return; }
+      if (r.error) { row.errors++; errorLines.push(`  ${t.ruleId} ${t.relativePath}: ${r.error.code} ${r.error.message}`); return; }
       const crit = criteriaOf(t);
       const onCrit = (f: Finding) => f.criteria.some((c) => crit.includes(c));
       const byImpl = (f: Finding) => implementers.get(t.ruleId)?.has(f.ruleId) ?? false;
@@ -96,11 +101,18 @@ for (const t of cases) {
         if (r.findings.some((f) => byImpl(f) && f.kind !== 'advisory')) row.failedFlaggedRule++;
       } else {
         row.ok++;
-        if (r.findings.some((f) => onCrit(f) && f.kind === 'violation')) row.okFlagged++;
+        if (t.expected === 'passed') row.passed++;
+        const wrong = r.findings.filter((f) => onCrit(f) && f.kind === 'violation');
+        if (wrong.length) {
+          row.okFlagged++;
+          if (t.expected === 'passed') row.passedFlagged++;
+          falseLines.push(`  ${t.ruleId} ${t.expected} ${t.relativePath}: ${[...new Set(wrong.map((f) => `${f.ruleId}(${f.criteria.join(',')})`))].join(' ')}`);
+        }
         if (r.findings.some((f) => byImpl(f) && f.kind === 'violation')) row.okFlaggedRule++;
       }
-    } catch {
+    } catch (err) {
       row.errors++;
+      errorLines.push(`  ${t.ruleId} ${t.relativePath}: ${(err as Error).message}`);
     } finally {
       await page.close().catch(() => {});
       if (++done % 100 === 0) console.error(`  ${done} / ${cases.length} 件`);
@@ -126,5 +138,9 @@ const implRows = list.filter((r) => implementers.has(r.rule));
 const s2 = (k: keyof Row) => implRows.reduce((s, r) => s + (r[k] as number), 0);
 console.log(`      対応ルールのある ACT ルールに限ると 不合格例 ${s2('failed')} 件のうち同じルールで検出 ${s2('failedFlaggedRule')} 件（${pct(s2('failedFlaggedRule'), s2('failed'))}）`);
 console.log(`      合格・適用外例 ${sum('ok')} 件のうち違反と誤検出 ${sum('okFlagged')} 件（${pct(sum('okFlagged'), sum('ok'))}、達成基準単位: 同じ達成基準の別ルールが正当に検出した場合も含む）`);
+console.log(`      合格例（passed）だけでは ${sum('passed')} 件のうち違反と誤検出 ${sum('passedFlagged')} 件（${pct(sum('passedFlagged'), sum('passed'))}）`);
 console.log(`      同じルールによる誤検出 ${s2('okFlaggedRule')} 件 / ${s2('ok')} 件（${pct(s2('okFlaggedRule'), s2('ok'))}）`);
-console.log(`      実行エラー ${sum('errors')} 件`);
+console.log(`      実行エラー ${sum('errors')} 件（HTML 以外の文書 ${notHtml} 件は検査対象外と正しく答えたので適用外例の正答に数えています）`);
+for (const l of errorLines.sort()) console.log(l);
+if (falseLines.length) console.log('誤検出（合格・適用外例に違反）:');
+for (const l of falseLines.sort()) console.log(l);

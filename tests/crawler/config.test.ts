@@ -275,6 +275,7 @@ describe('the TypeScript types name the keys of the schemas', () => {
       urlList: 'urls.txt',
       userAgent: 'ua',
       label: 'l',
+      sections: [{ prefix: '/kenko/', name: '健康福祉部 健康増進課' }],
       scope: { ...defaultConfig().scope, origins: ['https://e.jp'], include: [], exclude: [], maxDepth: 3 },
       auth: { cookies: [{ name: 'a', value: 'b', domain: 'e.jp', path: '/' }], headers: {}, basic: { username: 'u', password: 'p' }, loginScript: 'l.mjs' },
       output: { dir: 'o', db: 'o/d.sqlite' },

@@ -230,7 +230,7 @@ describe('credentials written into a URL (issue 21 case 5)', () => {
     }
     const reports = await generateReports({ store: outcome.dbFile, runId: outcome.runId, outDir: path.join(out, 'reports') });
     const files = Object.values(reports.files);
-    expect(files.length).toBe(7);
+    expect(files.length).toBe(8);
     const texts: [string, string][] = [['log', log.join('\n')]];
     for (const f of readdirSync(path.dirname(outcome.dbFile)).filter((n) => n.startsWith(path.basename(outcome.dbFile)))) {
       texts.push([f, readFileSync(path.join(path.dirname(outcome.dbFile), f)).toString('latin1')]);

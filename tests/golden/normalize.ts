@@ -28,6 +28,7 @@ export function normalizeJson(text: string): string {
 
 /** CSV rows in a stable order (the header first). */
 export function normalizeCsv(text: string): string {
-  const [head, ...rows] = normalizeText(text).split(/\r?\n(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  // the findings CSV's ID (run + the finding's row number in the store) depends on the order pages were saved
+  const [head, ...rows] = normalizeText(text).replace(/^(\uFEFF?)R\d+-F\d+,/gm, '$1R?-F?,').split(/\r?\n(?=(?:[^"]*"[^"]*")*[^"]*$)/);
   return [head, ...rows.filter(Boolean).sort()].join('\n') + '\n';
 }

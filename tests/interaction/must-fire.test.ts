@@ -23,6 +23,15 @@ describe('interaction phase: must fire', () => {
     expect(r.focusOrder.map((s) => s.name)).toContain('確認する');
   });
 
+  it('2.1.2 a focus cycle that offers an 「操作方法」 control inside it is review, not violation (ACT 80af7b passed example 6)', async () => {
+    const r = await h.run('/trap-help.html');
+    expect(of(r, 'keyboard-trap', 'violation')).toEqual([]);
+    const f = of(r, 'keyboard-trap', 'review');
+    expect(f.length).toBeGreaterThan(0);
+    for (const x of f) expect(x.selector, x.message).toMatch(/#(zoom-in|help|zoom-out)/);
+    expect(f.some((x) => /別のキー操作の説明/.test(x.message))).toBe(true);
+  });
+
   it('2.4.7 outline:none with no replacement (violation on each control)', async () => {
     const r = await h.run('/outline-none.html');
     const f = of(r, 'focus-visible', 'violation');

@@ -33,17 +33,17 @@ const H1 = { '/': 'h-top-1', '/news/1.html': 'h-n1-1', '/news/2.html': 'h-n2-1' 
 const outcome = async (store: Store, run: number, url: string, id: string) => (await buildReportModel(store, { runId: run })).pages.find((p) => p.url === O + url)!.criteria.find((c) => c.id === id)!;
 
 describe('human judgements', () => {
-  it('a page judgement outranks untested, and stops applying when the page content changes', async () => {
+  it('a page judgement outranks untested, and gives 「再確認」 (not an older result) when the page content changes', async () => {
     const store = await freshStore();
     const r1 = await crawl(store, H1);
     await store.judgements.recordJudgements([{ criterion: '2.4.6', result: 'pass', who: '広報広聴課 山田', note: '見出しは内容を表している', scope: { type: 'page', url: O + '/news/1.html' } }]);
     expect((await outcome(store, r1, '/news/1.html', '2.4.6')).outcome).toBe('pass');
     expect((await outcome(store, r1, '/news/1.html', '2.4.6')).reason).toContain('山田');
     expect((await outcome(store, r1, '/', '2.4.6')).outcome).toBe('untested');
-    // next crawl: news-1 changed, so the judgement no longer covers it
+    // next crawl: news-1 changed, so the judgement no longer decides it: a person must judge again
     const r2 = await crawl(store, { ...H1, '/news/1.html': 'h-n1-2' });
     const m = await buildReportModel(store, { runId: r2 });
-    expect(m.pages.find((p) => p.url === O + '/news/1.html')!.criteria.find((c) => c.id === '2.4.6')!.outcome).toBe('untested');
+    expect(m.pages.find((p) => p.url === O + '/news/1.html')!.criteria.find((c) => c.id === '2.4.6')!.outcome).toBe('recheck');
     expect(m.judgements.stale).toHaveLength(1);
     expect(m.judgements.stale[0].urls).toEqual([O + '/news/1.html']);
     await store.close();
@@ -52,14 +52,16 @@ describe('human judgements', () => {
   it('a judgement never overrides an automated violation; precedence page > pattern > site', async () => {
     const store = await freshStore();
     const r = await crawl(store, H1);
+    // a site-wide ○ on 1.1.1 while news-2 fails it is refused when recorded (rules-jis/judgement-conflicts.ts)
+    await expect(store.judgements.recordJudgements([{ criterion: '1.1.1', result: 'pass', scope: { type: 'site' } }])).rejects.toThrow(/1\.1\.1.*news\/2\.html/);
     await store.judgements.recordJudgements([
-      { criterion: '1.1.1', result: 'pass', scope: { type: 'site' }, when: '2026-11-01T00:00:00Z' },
+      { criterion: '1.1.1', result: 'pass', scope: { type: 'page', url: O + '/' }, when: '2026-11-01T00:00:00Z' },
       { criterion: '2.4.6', result: 'pass', scope: { type: 'site' }, when: '2026-11-01T00:00:00Z' },
       { criterion: '2.4.6', result: 'fail', note: 'お知らせの見出しが「お知らせ」だけ', scope: { type: 'pattern', pattern: '/news/**' }, when: '2026-11-02T00:00:00Z' },
       { criterion: '2.4.6', result: 'pass', scope: { type: 'page', url: O + '/news/2.html' }, when: '2026-10-01T00:00:00Z' },
     ]);
     expect((await outcome(store, r, '/news/2.html', '1.1.1')).outcome).toBe('fail'); // violation stands
-    expect((await outcome(store, r, '/', '1.1.1')).outcome).toBe('pass'); // site judgement over review
+    expect((await outcome(store, r, '/', '1.1.1')).outcome).toBe('pass'); // page judgement over review
     expect((await outcome(store, r, '/', '2.4.6')).outcome).toBe('pass'); // site
     expect((await outcome(store, r, '/news/1.html', '2.4.6')).outcome).toBe('fail'); // pattern beats site
     expect((await outcome(store, r, '/news/2.html', '2.4.6')).outcome).toBe('pass'); // page beats pattern even if older
@@ -70,17 +72,18 @@ describe('human judgements', () => {
     await store.close();
   });
 
-  it('a finding judgement: pass dismisses the review finding; invalid once the snippet changes; fail makes it fail', async () => {
+  it('a finding judgement: pass dismisses the review finding; 「再確認」 once the snippet changes; fail makes it fail', async () => {
     const store = await freshStore();
     const r1 = await crawl(store, H1);
     await store.judgements.recordJudgements([{ criterion: '1.1.1', result: 'pass', scope: { type: 'finding', url: O + '/', ruleId: 'image-alt-review', selector: 'img.photo' } }]);
     expect((await outcome(store, r1, '/', '1.1.1')).outcome).toBe('pass');
     const r2 = await crawl(store, H1, '<img src="a.png" alt="画像">');
-    expect((await outcome(store, r2, '/', '1.1.1')).outcome).toBe('review');
+    expect((await outcome(store, r2, '/', '1.1.1')).outcome).toBe('recheck');
     const [id] = await store.judgements.recordJudgements([{ criterion: '1.1.1', result: 'fail', scope: { type: 'finding', url: O + '/', ruleId: 'image-alt-review', selector: 'img.photo' } }], { runId: r2 });
     expect((await outcome(store, r2, '/', '1.1.1')).outcome).toBe('fail');
     await store.judgements.revokeJudgement(id);
-    expect((await outcome(store, r2, '/', '1.1.1')).outcome).toBe('review');
+    // the judgement on the old snippet is still the newest on this element
+    expect((await outcome(store, r2, '/', '1.1.1')).outcome).toBe('recheck');
     expect(await store.judgements.listJudgements({ includeRevoked: true })).toHaveLength(2);
     await store.close();
   });

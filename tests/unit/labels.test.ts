@@ -21,7 +21,7 @@ const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
 
 /** What a copied label map looks like: a key of the contract's words mapped to its Japanese label. */
 const COPIES = [
-  /\b(fail|violation|pass|review|inapplicable|untested|advisory)\s*:\s*'(不適合|要確認|適合|適用なし|未検査|参考)'/,
+  /\b(fail|violation|pass|review|inapplicable|untested|advisory)\s*:\s*'(不適合|要確認|適合|適用なし|未確認|未検査|参考)'/,
   /\b(site|pattern|page|finding)\s*:\s*'(サイト全体|URL パターン|ページ|指摘箇所)'/,
   /参考（達成基準に/,
   /\?\s*'○'\s*:\s*'[−×]'/,
@@ -48,7 +48,7 @@ describe('Japanese labels', () => {
   it('has a label for every outcome and error code; marks follow the claim (met = ○)', () => {
     const outcomes: Outcome[] = ['fail', 'review', 'pass', 'inapplicable', 'untested'];
     expect(outcomes.map((o) => labels.RESULT_MARK_JA[o])).toEqual(['×', '要確認', '○', '○', '未確認']);
-    expect(outcomes.map((o) => labels.OUTCOME_LABEL_JA[o])).toEqual(['不適合', '要確認', '適合', '適用なし', '未検査']);
+    expect(outcomes.map((o) => labels.OUTCOME_LABEL_JA[o])).toEqual(['不適合', '要確認', '適合', '適用なし', '未確認']);
     // every error code a producer uses has a label (the union in rules-jis/types.ts is checked by tsc)
     const produced = new Set<string>();
     for (const f of FILES) for (const m of read(f).matchAll(/PageAuditError\(\s*'([a-z-]+)'|code: '([a-z-]+)'|fail\(url, null, '([a-z-]+)'/g)) produced.add(m[1] ?? m[2] ?? m[3]);

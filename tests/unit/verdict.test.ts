@@ -21,7 +21,7 @@ const finding = (over: Partial<Finding>): Finding => ({
 });
 const stat = (ruleId: string, criteria: string[], result: RuleStat['result']): RuleStat => ({ ruleId, source: 'axe', criteria, result });
 const noFacts = { inapplicable: {} };
-const outcomeOf = <C extends CriterionResult>(cs: C[], id: string): C => cs.find((c) => c.id === id)!;
+const outcomeOf = <C extends { id: string }>(cs: C[], id: string): C => cs.find((c) => c.id === id)!;
 
 describe('judgePage', () => {
   it('covers the target: 38 criteria for AA, 25 for A', () => {
@@ -123,9 +123,9 @@ describe('applyJudgements (precedence)', () => {
     expect(outcomeOf(apply(criteria({}), [js[0], newer]), '2.4.6').judgement).toBe(newer);
   });
 
-  it('a judgement made on other content does not cover the page; a revoked one never does', () => {
+  it('a judgement made on other content does not decide the page (再確認); a revoked one never does', () => {
     const j = judgement({ scope: { type: 'page', url: U }, fingerprint: { kind: 'content', hashes: { [U]: 'c0' } } });
-    expect(outcomeOf(apply(criteria({}), [j]), '2.4.6').outcome).toBe('untested');
+    expect(outcomeOf(apply(criteria({}), [j]), '2.4.6')).toMatchObject({ outcome: 'recheck', stale: j });
     expect(outcomeOf(apply(criteria({}), [j], [], 'c0'), '2.4.6').outcome).toBe('pass');
     expect(outcomeOf(apply(criteria({}), [{ ...j, revokedAt: '2026-11-10T00:00:00Z' }], [], 'c0'), '2.4.6').outcome).toBe('untested');
   });
@@ -135,9 +135,9 @@ describe('applyJudgements (precedence)', () => {
     const pass = judgement({ criterion: '1.1.1', scope, fingerprint: { kind: 'snippet', hash: hash(review.html) } });
     const passed = outcomeOf(apply(criteria({ '1.1.1': 'review' }), [pass], [review]), '1.1.1');
     expect(passed).toMatchObject({ outcome: 'pass', dismissed: 1, counts: { review: 0 } });
-    // the snippet changed: the judgement no longer covers the finding
+    // the snippet changed: the judgement no longer covers the finding, and the element must be judged again
     const changed = outcomeOf(apply(criteria({ '1.1.1': 'review' }), [pass], [{ ...review, html: '<img alt="画像">' }]), '1.1.1');
-    expect(changed).toMatchObject({ outcome: 'review', dismissed: 0 });
+    expect(changed).toMatchObject({ outcome: 'recheck', dismissed: 0, stale: pass });
     const fail = judgement({ criterion: '1.1.1', result: 'fail', scope, when: '2026-11-02T00:00:00Z' });
     const site = judgement({ criterion: '1.1.1', result: 'pass', scope: { type: 'site' }, when: '2026-11-09T00:00:00Z' });
     const failed = outcomeOf(apply(criteria({ '1.1.1': 'review' }), [pass, fail, site], [review]), '1.1.1');
@@ -156,7 +156,8 @@ describe('site outcome and claim status', () => {
     expect(worstOutcome(['pass', 'inapplicable'])).toBe('inapplicable');
   });
 
-  it('met = pass or inapplicable; fail fails; review and untested stay open', () => {
-    expect((['pass', 'inapplicable', 'fail', 'review', 'untested'] as Outcome[]).map(claimStatus)).toEqual(['met', 'met', 'failed', 'open', 'open']);
+  it('met = pass or inapplicable; fail fails; review, untested and recheck stay open', () => {
+    expect((['pass', 'inapplicable', 'fail', 'review', 'untested', 'recheck'] as const).map(claimStatus)).toEqual(['met', 'met', 'failed', 'open', 'open', 'open']);
+    expect(siteOutcome(['pass', 'recheck', 'review'])).toBe('recheck');
   });
 });

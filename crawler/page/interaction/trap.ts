@@ -9,6 +9,13 @@ import type { TrapEvidence } from './types.js';
 /** Text that advises a key (combination) to move on: "Ctrl+M", "Alt + Q", "F6 キー", "press … to exit", "キーで抜け…". */
 const EXIT_KEY_ADVICE = /\b(ctrl|control|alt|option|cmd|command|shift)\s*[+＋]\s*\S|\bF\d{1,2}\s*キー|キーを押して.{0,12}(抜け|移動|閉じ|戻)|キーで.{0,8}(抜け|移動|閉じ|戻)|\bpress\b.{0,40}\b(exit|leave|escape|move on)\b/;
 
+/** A control inside the trap that offers help on moving on ("How to go to the next element", 「操作方法」): 2.1.2's advice may be behind it. */
+const HELP_CONTROL = /\bhow to\b|\bhelp\b|instructions|keyboard shortcuts|操作方法|操作の説明|抜け方|移動方法|使い方|ヘルプ/i;
+
+function offersHelp(html: string): boolean {
+  return HELP_CONTROL.test(html.replace(/<[^>]*>/g, ' '));
+}
+
 /** Tab the other way (Shift+Tab for a forward trap) a few times: did focus leave the set? */
 async function otherWayOut(w: TabWalk, set: Set<number>, direction: 'forward' | 'backward'): Promise<boolean> {
   for (let k = 0; k < set.size + 2; k++) {
@@ -48,6 +55,6 @@ export async function probeTrap(w: TabWalk, ids: number[], direction: 'forward' 
     direction,
     otherDirection,
     escapeReleased,
-    exitKeyAdvised: otherDirection || escapeReleased ? false : await exitKeyAdvised(w),
+    exitKeyAdvised: otherDirection || escapeReleased ? false : trapStops.some((s) => offersHelp(s.stop.html)) || (await exitKeyAdvised(w)),
   };
 }

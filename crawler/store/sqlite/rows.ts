@@ -95,5 +95,10 @@ export function toJudgement(r: Row): Judgement {
     fingerprint: r.fingerprint ? (JSON.parse(r.fingerprint as string) as Fingerprint) : null,
     source: r.source as string,
     revokedAt: orNull<string>(r.revoked_at),
+    waiver: orNull<string>(r.waiver),
+    testId: orNull<number>(r.test_id),
+    carriedFrom: orNull<number>(r.carried_from),
+    recheck: r.recheck === 1,
+    runId: orNull<number>(r.run_id),
   };
 }

@@ -13,6 +13,7 @@ import { selectablePages } from '../../../crawler/cli/selection-text.js';
 import { hasForm, population, selectPages, templateKey, type SelectablePage } from '../../../reports/selection/index.js';
 import { buildReportModel } from '../../../reports/model.js';
 import { testResultPage } from '../../../reports/test-result.js';
+import { testResultDocument } from '../../../reports/test-result/document.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-sel-demo-'));
 let store: Store;
@@ -57,9 +58,9 @@ describe('the demo\'s representative pages', () => {
 
   it('the 試験結果 lists the URIs as links marked 代表 / ランダム', async () => {
     const m = await buildReportModel(store, { runId, selection: { method: 'representative-random', n: 5, seed: 'demo' }, now: '2026-11-30T00:00:00Z' });
-    const html = testResultPage(m);
-    expect(html).toContain(`<span class="kind">代表</span> <a href="${origin}/form/otoiawase.html">${origin}/form/otoiawase.html</a>`);
-    expect(html.match(/<span class="kind">ランダム<\/span> <a href="/g)).toHaveLength(5);
+    const html = testResultPage(testResultDocument(m));
+    expect(html).toMatch(new RegExp(`<a href="${origin}/form/otoiawase\\.html">[^<]*${origin}/form/otoiawase\\.html</a>（代表）`));
+    expect(html.match(/<\/a>（ランダム）/g)).toHaveLength(5);
     expect(html).toContain('ランダムに選んだページは 5 ページです');
   });
 });
