@@ -194,6 +194,15 @@ function selectedPages(m: ReportModel): DocSelectedPage[] {
   });
 }
 
+/** The draws and the selection's warnings as sentences; absent when there are none (as for every page tested). */
+function selectionNotes(m: ReportModel): { notes?: string[] } {
+  const notes = [
+    ...(m.selection.draws?.sentence ? [m.selection.draws.sentence] : []),
+    ...m.selection.warnings.map((w) => `${w.level === 'warning' ? '注意' : '注記'}: ${w.message}`),
+  ];
+  return notes.length ? { notes } : {};
+}
+
 function judgementsOf(m: ReportModel): DocJudgement[] {
   const used = new Set(m.judgements.used.map((j) => j.id));
   const stale = new Map(m.judgements.stale.map((s) => [s.judgement.id, s.urls]));
@@ -243,10 +252,7 @@ export function testResultDocument(m: ReportModel): TestResultDocument {
       population: m.selection.population,
       seed: m.selection.seed,
       pages: selectedPages(m),
-      notes: [
-        ...(m.selection.draws?.sentence ? [m.selection.draws.sentence] : []),
-        ...m.selection.warnings.map((w) => `${w.level === 'warning' ? '注意' : '注記'}: ${w.message}`),
-      ],
+      ...selectionNotes(m),
     },
     statement: {
       statementDate: st.statementDate,
