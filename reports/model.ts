@@ -12,7 +12,7 @@
 //   visible-text.ts    what a person sees of a finding's element (from the stored snippet)
 //   page-view.ts       ページごとの問題: each page's findings by criterion
 //   org-sections.ts    所属ごとの集計: pages mapped to divisions by URL prefix
-//   ../sampling.ts, ../trends.ts   the page selection; progress and trends across runs
+//   ../selection/, ../trends.ts   the page selection (a test's stored one, or made on the fly); progress and trends
 //
 // Scope: the 達成基準チェックリスト and the claim are computed over the SELECTED pages (what was tested and
 // is published); findings, worst pages and repeats cover every audited page of the run (what to fix).
@@ -23,8 +23,9 @@ import type { Finding, FindingKind, Level, Outcome } from '../rules-jis/types.js
 import type { VisibleText } from './model/visible-text.js';
 import { collect, type BrokenLink, type Run, type RunSummary, type Store, type StoredDocument, type StoredPage } from '../crawler/store/store.js';
 import { computeClaim, type Claim } from '../rules-jis/claim.js';
+import { selectionWarning } from '../rules-jis/selection-messages.js';
 import type { Judgement } from '../rules-jis/judgements.js';
-import { selectPages, type Selection, type SelectionOptions } from './sampling.js';
+import { selectPages, storedSelection, type SelectablePage, type Selection, type SelectionOptions } from './selection/index.js';
 import { buildProgress, buildTrends, type Progress, type Trends } from './trends.js';
 import { findingsByPage, judgePages, worstPages } from './model/pages.js';
 import { buildChecklist } from './model/checklist.js';
@@ -63,6 +64,7 @@ export interface ReportOptions {
    * applied), its newest run, its 試験実施期間. Without it: every judgement in the store, the run's own dates.
    */
   testId?: number;
+  /** Used when the test has no stored selection (`test select`), or when there is no test. */
   selection?: SelectionOptions;
   statement?: StatementOptions;
   /** Judgements to use (default: those in the store). */
@@ -232,10 +234,13 @@ async function reportedRun(store: Store, runId: number | undefined): Promise<Run
 async function pagesAndSelection(store: Store, run: Run, opts: ReportOptions): Promise<{ audited: StoredPage[]; erroredPages: StoredPage[]; selection: Selection }> {
   const stored = await collect(store.results.iteratePages(run.id));
   const audited = stored.filter((p) => !p.error);
-  const selection = selectPages(
-    audited.map((p) => ({ url: p.url, title: p.title, navKeys: p.nav.map((n) => n.key) })),
-    opts.selection ?? { method: 'all' },
-  );
+  const selectable: SelectablePage[] = audited.map((p) => ({ url: p.url, title: p.title, navKeys: p.nav.map((n) => n.key), criteria: p.criteria, bytes: p.bytes, depth: p.depth }));
+  const fromTest = opts.testId !== undefined ? await storedSelection(store.selection, opts.testId, selectable, run.id) : null;
+  if (fromTest || opts.testId === undefined) return { audited, erroredPages: stored.filter((p) => p.error), selection: fromTest ?? selectPages(selectable, opts.selection ?? { method: 'all' }) };
+  // a test without a stored selection: the pages are chosen on the fly, and a sample says so (never silently);
+  // testing every page needs no selection
+  const selection = selectPages(selectable, opts.selection ?? { method: 'all' });
+  if (selection.method !== 'all') selection.warnings.unshift(selectionWarning('test-not-selected', { test: opts.testId, method: selection.methodLabel }));
   return { audited, erroredPages: stored.filter((p) => p.error), selection };
 }
 

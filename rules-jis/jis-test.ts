@@ -60,11 +60,18 @@ export interface JisTest {
 /** Why a page is in the selection: 代表 (named by a person or suggested and accepted) or ランダム (drawn). */
 export type SelectionKind = 'representative' | 'random';
 
+/** Where a selected page came from: a person's list, a suggestion a person accepted, or a logged draw. */
+export type SelectionSource = 'user' | 'suggested' | 'draw';
+
 export interface SelectedPage {
   url: string;
   kind: SelectionKind;
   /** Why: 「トップページ」「フォームがあるページ」「利用者が指定」「テンプレート …」「抽選 #3」. */
   reason: string;
+  /** Where it came from (optional: added by the selection branch; absent means not known). */
+  source?: SelectionSource;
+  /** For a random page: the draw (DrawLog.id) it came from. */
+  drawId?: number;
 }
 
 /** A random draw, logged with its seed and time before the draw is made (JB.1.2, so a draw cannot be shopped). */
@@ -76,6 +83,8 @@ export interface DrawLog {
   seed: string;
   /** Pages that could be drawn. */
   population: number;
+  /** SHA-256 of the sorted URLs that could be drawn (optional): shows later that the draw saw this population. */
+  populationHash?: string;
   /** When the seed was recorded (before the draw). */
   plannedAt: string;
   /** The URLs drawn; null until the draw is made. */

@@ -7,6 +7,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerCrawlCommand } from './crawl-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerJudgeCommand } from './judge-command.js';
+import { registerSelectCommand } from './test-select-command.js';
 import { registerTestCommand } from './test-command.js';
 import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { BrowserNotFoundError } from '../page/browser.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerJudgeCommand(program);
   registerTestCommand(program);
+  registerSelectCommand(program.commands.find((c) => c.name() === 'test')!);
   return program;
 }
 

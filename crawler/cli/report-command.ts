@@ -6,8 +6,9 @@ import { DEFAULT_STORE } from '../store/paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { ALL_FORMATS, generateReports, type ReportFormat } from '../../reports/generate.js';
 import type { StatementOptions } from '../../reports/model.js';
-import type { SelectionMethod } from '../../reports/sampling.js';
+import type { SelectionMethod } from '../../reports/selection/index.js';
 import { openExistingStore } from './open-store.js';
+import { warningLines } from './selection-text.js';
 import { parseTestId } from './test-command.js';
 
 function parseRunId(v?: string): number | undefined {
@@ -23,12 +24,12 @@ export function registerReportCommand(program: Command): void {
     .description('保存した検査結果から報告書・試験結果・CSV・Excel・PDF を作ります / write the reports of a stored run')
     .option('-s, --store <file>', '検査結果の SQLite ファイル', DEFAULT_STORE)
     .option('-r, --run <id>', '検査番号（省略時は試験の最新の検査、なければ最新の完了した検査）')
-    .option('--test <id>', '試験の番号（省略時はその検査を使う試験。その試験の判断と表明だけを使う）')
+    .option('--test <id>', '試験の番号（省略時はその検査を使う試験。その試験の判断と表明、選んだページ（jis-a11y test select）だけを使う）')
     .option('-o, --out <dir>', '出力フォルダー（省略時はストアと同じフォルダー）')
     .option('--select <method>', '試験するページの選択方法 all | random | representative | representative-random', 'all')
     .option('-n, --sample <n>', 'ランダムに選ぶページ数（WAIC の目安は 40 以上）', '40')
     .option('--seed <seed>', 'ランダム選択の乱数の種（同じ種なら同じページ）', 'jis-a11y')
-    .option('--statement <file>', '試験結果の記載事項（JSON: statementDate, siteName, scopeDescription, exclusions, technologies, period, organisation）')
+    .option('--statement <file>', '試験結果の記載事項（JSON: statementDate, siteName, scopeDescription, exclusions, technologies, period, organisation, representative）')
     .option('--statement-date <date>', '表明日（YYYY-MM-DD）')
     .option('--site-name <name>', 'サイト名')
     .option('--crops', '試験したページの不適合の要素を、サイトを開き直して小さく撮影し報告書に載せる（サイトに接続できるときだけ）')
@@ -59,7 +60,8 @@ export function registerReportCommand(program: Command): void {
           runId: parseRunId(o.run),
           testId: parseTestId(o.test) ?? 'run',
           outDir: o.out ?? path.dirname(storeFile),
-          selection: { method: o.select as SelectionMethod, n, seed: o.seed },
+          // representative pages a person named in the statement (TestStatement.representative) come first
+          selection: { method: o.select as SelectionMethod, n, seed: o.seed, representative: (statement as { representative?: string[] }).representative },
           statement,
           formats,
           crops: o.crops,
@@ -67,6 +69,7 @@ export function registerReportCommand(program: Command): void {
         const m = r.model;
         if (m.test) console.log(`試験 #${m.test.id}「${m.test.name}」`);
         console.log(`検査 #${r.runId}（${m.pages.length} ページ）: ${m.claim.text}`);
+        for (const l of warningLines(m.selection.warnings)) console.log(l);
         for (const p of m.statementProblems ?? []) console.log(`注意: ${p}`);
         for (const f of Object.values(r.files)) console.log(`  ${f}`);
         if (r.crops) console.log(`要素の画像: ${r.crops.crops} 枚（${Math.round(r.crops.bytes / 1024)} KB、開けなかったページ ${r.crops.pagesFailed}）`);

@@ -26,6 +26,7 @@
 //   crawler/store/types.ts. What is not SQL stays shared: the fingerprints of judgements
 //   (crawler/store/judgements.ts), the errors for a schema version the code cannot use (crawler/store/errors.ts).
 import type { CriterionResult, Finding } from '../../rules-jis/types.js';
+import type { DrawLog, SelectedPage } from '../../rules-jis/jis-test.js';
 import type { TestPeriod } from '../../rules-jis/test-period.js';
 import { openSqliteStore } from './sqlite/index.js';
 import type {
@@ -263,6 +264,39 @@ export interface HookLog {
   waiverUses(verdictId: number): Promise<LoggedWaiverUse[]>;
 }
 
+/** What a draw's plan records before the pages are drawn (SelectionStore.planDraw). */
+export interface DrawPlan {
+  n: number;
+  seed: string;
+  population: number;
+  populationHash?: string;
+  /** Default: now. */
+  plannedAt?: string;
+}
+
+/**
+ * The page selection of a test (JIS X 8341-3:2016 附属書JB.1.2; crawler/store/sqlite/selection.ts): the
+ * representative and random pages with why, and the log of every random draw. A draw is planned (its seed
+ * and time written and committed) before the pages are drawn, and a plan is drawn at most once, so a test's
+ * draws can all be listed and none can be made again quietly.
+ */
+export interface SelectionStore {
+  /** The selected pages of a test: representative first (in the order given), then random (in draw order). */
+  listSelection(testId: number): Promise<SelectedPage[]>;
+  /** Replaces the test's representative pages with `pages` (all or nothing). Random pages come from recordDraw only. */
+  replaceRepresentative(testId: number, pages: SelectedPage[]): Promise<void>;
+  /** Writes the plan of a draw (urls null) and returns it: call before drawing. */
+  planDraw(testId: number, plan: DrawPlan): Promise<DrawLog>;
+  getDraw(drawId: number): Promise<DrawLog | null>;
+  /**
+   * Records what a planned draw drew and makes those pages the test's random pages, in one transaction.
+   * Refuses (Error with a Japanese message) a draw that is not planned or was drawn already.
+   */
+  recordDraw(drawId: number, drawn: { url: string; reason: string }[], drawnAt?: string): Promise<DrawLog>;
+  /** Every draw of a test, planned or made, oldest first. */
+  listDraws(testId: number): Promise<DrawLog[]>;
+}
+
 export interface Store {
   readonly runs: RunStore;
   readonly leases: LeaseStore;
@@ -272,6 +306,7 @@ export interface Store {
   readonly judgements: JudgementStore;
   readonly tests: TestStore;
   readonly hookLog: HookLog;
+  readonly selection: SelectionStore;
   close(): Promise<void>;
 }
 

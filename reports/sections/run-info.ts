@@ -29,7 +29,7 @@ function items(m: ReportModel): [string, HtmlValue][] {
     ['開始 URL', html`<span class="url">${join(r.startUrls, html`<br>`)}</span>`],
     ['検査範囲', scopeText(m)],
     ['ページ数', `検査 ${m.summary.pagesAudited}、エラー ${m.summary.pagesFailed}、文書 ${m.summary.documents}`],
-    ['試験したページの選択', m.selection.description],
+    ['試験したページの選択', m.selection.warnings.length ? html`${m.selection.description}${m.selection.warnings.map((w) => html`<br>${w.level === 'warning' ? '注意' : '注記'}: ${w.message}`)}` : m.selection.description],
     ['使用したツール', join(toolsUsed(m), html`<br>`)],
   ];
 }

@@ -91,6 +91,8 @@ export interface DocSelection {
   population: number;
   seed: string | null;
   pages: DocSelectedPage[];
+  /** The draws (how many were made, which one is used) and the selection's warnings, as sentences (may be absent). */
+  notes?: string[];
 }
 
 export interface DocStatement {
@@ -180,15 +182,25 @@ function selectedPages(m: ReportModel): DocSelectedPage[] {
   const rep = new Map(s.templates.map((t) => [t.representative, t]));
   const random = new Set(s.random);
   const titles = new Map(m.pages.map((p) => [p.url, p.title]));
+  const why = new Map(s.pages.map((p) => [p.url, p.reason]));
   return s.urls.map((url) => {
     const title = titles.get(url) ?? '';
     if (s.method !== 'all' && s.representative.includes(url)) {
       const t = rep.get(url);
-      return { url, title, kind: 'representative' as const, reason: t ? `テンプレート ${t.key}（${t.count} ページ）の代表` : '代表ページ' };
+      return { url, title, kind: 'representative' as const, reason: why.get(url) ?? (t ? `テンプレート ${t.key}（${t.count} ページ）の代表` : '代表ページ') };
     }
-    if (random.has(url)) return { url, title, kind: 'random' as const, reason: 'ランダムに選択' };
+    if (random.has(url)) return { url, title, kind: 'random' as const, reason: why.get(url) ?? 'ランダムに選択' };
     return { url, title, kind: null, reason: 'すべてのページを試験' };
   });
+}
+
+/** The draws and the selection's warnings as sentences; absent when there are none (as for every page tested). */
+function selectionNotes(m: ReportModel): { notes?: string[] } {
+  const notes = [
+    ...(m.selection.draws?.sentence ? [m.selection.draws.sentence] : []),
+    ...m.selection.warnings.map((w) => `${w.level === 'warning' ? '注意' : '注記'}: ${w.message}`),
+  ];
+  return notes.length ? { notes } : {};
 }
 
 function judgementsOf(m: ReportModel): DocJudgement[] {
@@ -240,6 +252,7 @@ export function testResultDocument(m: ReportModel): TestResultDocument {
       population: m.selection.population,
       seed: m.selection.seed,
       pages: selectedPages(m),
+      ...selectionNotes(m),
     },
     statement: {
       statementDate: st.statementDate,

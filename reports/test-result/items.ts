@@ -60,6 +60,7 @@ function selectionMethod(d: TestResultDocument): HtmlValue[] {
   return [
     html`<p>${s.methodLabel}（JIS X 8341-3:2016 附属書JB.1.2）: ${s.description}。</p>`,
     html`<p>試験したページ数: ${num(s.pages.length)} ページ（対象となるウェブページ ${num(s.population)} ページ中）</p>`,
+    s.notes?.length ? html`<ul class="selection-notes">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : null,
   ];
 }
 

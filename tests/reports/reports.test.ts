@@ -86,9 +86,11 @@ describe('reports from a crawl of the sample site', () => {
     expect(m.checklist.find((r) => r.id === '1.1.1')!.outcome).toBe('fail');
     expect(m.claim).toMatchObject({ state: 'incomplete', kind: null, text: CLAIM_WORDS_JA.incomplete });
     expect(m.claim.remaining.length).toBeGreaterThan(0);
-    // the page judgements decided 2.1.1 (untested before) on the selected pages
+    // the page judgements decided 2.1.1 (untested before) on the other selected pages; /event/event-05.html, which
+    // the representative selection tests (the event layout's page with most content), keeps its automated failure
     const r = m.checklist.find((x) => x.id === '2.1.1')!;
-    expect(r.outcome).toBe('pass');
+    expect(m.selection.urls.some((u) => u.endsWith('/event/event-05.html'))).toBe(true);
+    expect(r.outcome).toBe('fail');
     expect(r.judgements.length).toBeGreaterThan(0);
     expect(r.judgements.every((j) => j.note === 'キーボードだけで全機能を操作できることを確認')).toBe(true);
     expect(m.claim.remaining).not.toContain('2.1.1');

@@ -1,7 +1,7 @@
 // The SQLite implementation of the Store interface (crawler/store/store.ts): one connection
 // (./connection.ts), one module per part, composed here; every part's methods wait out another process's
 // lock and translate SQLite's errors into the store's typed ones (./busy.ts).
-import type { Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, Store, TestStore, ValidatorStore } from '../store.js';
+import type { Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, SelectionStore, Store, TestStore, ValidatorStore } from '../store.js';
 import { defaultBusyTimeoutMs, patiently, patientPart, type BusyPolicy } from './busy.js';
 import { Connection } from './connection.js';
 import { sqliteFrontier } from './frontier.js';
@@ -11,6 +11,7 @@ import { sqliteLeases } from './leases.js';
 import { linkReads, pageReads } from './results-read.js';
 import { resultWrites } from './results-write.js';
 import { sqliteRuns } from './runs.js';
+import { sqliteSelection } from './selection.js';
 import { sqliteTests } from './tests.js';
 import { siteResults } from './site-results.js';
 import { sqliteValidators } from './validators.js';
@@ -24,6 +25,7 @@ export class SqliteStore implements Store {
   readonly judgements: JudgementStore;
   readonly tests: TestStore;
   readonly hookLog: HookLog;
+  readonly selection: SelectionStore;
   private readonly conn: Connection;
 
   constructor(readonly file: string, opts: OpenStoreOptions = {}) {
@@ -38,6 +40,7 @@ export class SqliteStore implements Store {
     this.tests = patient(sqliteTests(this.conn));
     this.judgements = patient(sqliteJudgements(this.conn, { runs: this.runs, results: this.results }, this.tests));
     this.hookLog = patient(sqliteHookLog(this.conn));
+    this.selection = patient(sqliteSelection(this.conn));
   }
 
   async close(): Promise<void> {
