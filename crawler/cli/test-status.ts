@@ -3,7 +3,8 @@
 // stated (criteria still 要確認 / 未確認 over the selected pages, from the report model: reports/model.ts).
 import type { Store } from '../store/store.js';
 import type { JisTest } from '../../rules-jis/jis-test.js';
-import { JUDGEMENT_RESULT_LABEL_JA, OUTCOME_LABEL_JA, TEST_STATUS_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import { JUDGED_OUTCOME_LABEL_JA, JUDGEMENT_RESULT_LABEL_JA, TEST_STATUS_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import { selectionStatusLines } from './selection-text.js';
 import { jaDate, periodText, statementDateProblem } from '../../rules-jis/test-period.js';
 import { buildReportModel } from '../../reports/model.js';
 import { dateJa, fiscalYearJa } from '../../reports/format.js';
@@ -32,7 +33,7 @@ function judgementLine(js: Judgement[]): string {
 async function missingLines(store: Store, t: JisTest): Promise<string[]> {
   if (!t.runIds.length) return ['まだ検査がありません。jis-a11y crawl を実行すると、この試験の検査として記録されます。'];
   const m = await buildReportModel(store, { testId: t.id });
-  const open = m.checklist.filter((r) => r.outcome === 'review' || r.outcome === 'untested');
+  const open = m.checklist.filter((r) => r.outcome === 'review' || r.outcome === 'untested' || r.outcome === 'recheck');
   const failed = m.checklist.filter((r) => r.outcome === 'fail');
   const lines = [`判定（${m.pages.filter((p) => p.selected).length} ページ）: ${m.claim.text}`];
   if (failed.length) lines.push(`不適合の達成基準: ${failed.length} 件（${failed.map((r) => r.id).join('、')}）`);
@@ -42,7 +43,7 @@ async function missingLines(store: Store, t: JisTest): Promise<string[]> {
   }
   lines.push(`まだ結果のない達成基準: ${open.length} 件（人による確認が必要です）`);
   for (const r of open) {
-    const counts = [r.pages.review ? `${OUTCOME_LABEL_JA.review} ${r.pages.review} ページ` : '', r.pages.untested ? `${OUTCOME_LABEL_JA.untested} ${r.pages.untested} ページ` : ''].filter(Boolean).join('、');
+    const counts = (['recheck', 'review', 'untested'] as const).filter((o) => r.pages[o]).map((o) => `${JUDGED_OUTCOME_LABEL_JA[o]} ${r.pages[o]} ページ`).join('、');
     lines.push(`  ${r.id} ${r.ja}（${counts}）`);
   }
   return lines;
@@ -63,6 +64,9 @@ export async function testStatusText(store: Store, t: JisTest): Promise<string> 
   const problem = date ? statementDateProblem(date, period) : null;
   if (problem) lines.push(`注意: ${problem}`);
   lines.push(judgementLine(await store.tests.judgementsOf(t.id)));
+  // the pages to test (JB.1.2): the stored selection of the test on its newest run, with its warnings
+  const newest = t.runIds.at(-1);
+  if (newest !== undefined) lines.push(...(await selectionStatusLines(store, t.id, newest)));
   lines.push(...(await missingLines(store, t)));
   return lines.join('\n');
 }
