@@ -196,7 +196,13 @@ describe('judge --import worksheet.xlsx', () => {
 });
 
 describe('a scripted run of the kit', () => {
-  it('filling every open row of the worksheet leaves no selected page × criterion to a person', async () => {
+  it('filling every open row of the worksheet leaves no selected page × criterion to a person, and turns 試験未完了 into a claim', async () => {
+    const before = await openStore(storeFile, { readonly: true });
+    try {
+      expect((await buildReportModel(before, { runId, selection: SELECTION })).claim.state).toBe('incomplete');
+    } finally {
+      await before.close();
+    }
     const { wb, ws } = await loadSheet(out.files.worksheet!);
     const open = rowsOf(ws).filter((r) => ['要確認', '未確認'].includes(r.v[L.columns.automated]));
     for (const r of open) {
@@ -215,6 +221,13 @@ describe('a scripted run of the kit', () => {
       const left = m.pages.filter((p) => p.selected).flatMap((p) => p.criteria.filter((c) => c.outcome === 'review' || c.outcome === 'untested').map((c) => `${p.url} ${c.id}`));
       expect(left).toEqual([]);
       expect(m.checklist.filter((c) => c.resultMark === '要確認' || c.resultMark === '未確認').map((c) => c.id)).toEqual([]);
+      // complete now: the automated fails keep it from 準拠, so 一部準拠, which needs 今後の対応方針 first
+      expect(m.claim.failed.length).toBeGreaterThan(0);
+      expect(m.claim.state).toBe('blocked');
+      const plan = '令和9年度中に不適合の箇所を修正し、再度試験を行います。';
+      const withPlan = await buildReportModel(store, { runId, selection: SELECTION, statement: { futurePlan: plan } });
+      expect(withPlan.claim.state).toBe('stated');
+      expect(withPlan.claim.text).toMatch(/^JIS X 8341-3:2016 の適合レベルA.*一部準拠$/);
     } finally {
       await store.close();
     }
