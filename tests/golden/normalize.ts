@@ -3,10 +3,12 @@
 const ORIGIN = /http:\/\/127\.0\.0\.1:\d+/g;
 const JA_DATE = /\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}時\d{1,2}分)?/g;
 const ISO_TIME = /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)?/g;
+// the size on a download link: a PDF carries its creation time, so its size moves by a few bytes
+const FILE_SIZE = /（(HTML|PDF|CSV|Excel|JSON)、[\d.]+ (?:KB|MB|バイト)）/g;
 const TIME_KEYS = new Set(['auditedAt', 'generatedAt', 'startedAt', 'finishedAt', 'durationMs', 'checkedAt', 'at', 'when']);
 
 export function normalizeText(s: string): string {
-  return s.replace(ORIGIN, 'ORIGIN').replace(JA_DATE, 'DATE').replace(ISO_TIME, 'DATE');
+  return s.replace(ORIGIN, 'ORIGIN').replace(JA_DATE, 'DATE').replace(ISO_TIME, 'DATE').replace(FILE_SIZE, '（$1、SIZE）');
 }
 
 /** JSON with times dropped and arrays of pages put in URL order (a crawl finishes pages in any order). */
