@@ -51,6 +51,21 @@ async function readImport(store: Store, file: string): Promise<ReadImport> {
   return /\.csv$/i.test(file) ? { inputs: parseJudgementCsv(text), source: `csv:${name}` } : { inputs: parseJudgementJson(text), source: `json:${name}` };
 }
 
+/** The one judgement given on the command line (--criterion, --result and exactly one scope). */
+function judgementFromOptions(o: Record<string, string | boolean | undefined>): JudgementInput {
+  if (!o.criterion || !o.result) throw new UsageError('--criterion と --result を指定してください（または --import でファイルから読み込み）。');
+  const scopes = [o.site, o.pattern, o.page, o.finding].filter(Boolean).length;
+  if (scopes !== 1) throw new UsageError('範囲を 1 つ指定してください: --site、--pattern、--page、--finding のいずれか。');
+  const scope: JudgementScope = o.site
+    ? { type: 'site' }
+    : o.pattern
+      ? { type: 'pattern', pattern: String(o.pattern) }
+      : o.page
+        ? { type: 'page', url: String(o.page) }
+        : { type: 'finding', url: String(o.finding), ruleId: String(o.rule ?? ''), selector: String(o.selector ?? '') };
+  return { criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope, waiver: o.waiver ? String(o.waiver) : undefined };
+}
+
 export function registerJudgeCommand(program: Command): void {
   program
     .command('judge')
@@ -104,17 +119,7 @@ export function registerJudgeCommand(program: Command): void {
           if (imported.note) console.log(imported.note);
           if (!inputs.length) return;
         } else {
-          if (!o.criterion || !o.result) throw new UsageError('--criterion と --result を指定してください（または --import でファイルから読み込み）。');
-          const scopes = [o.site, o.pattern, o.page, o.finding].filter(Boolean).length;
-          if (scopes !== 1) throw new UsageError('範囲を 1 つ指定してください: --site、--pattern、--page、--finding のいずれか。');
-          const scope: JudgementScope = o.site
-            ? { type: 'site' }
-            : o.pattern
-              ? { type: 'pattern', pattern: String(o.pattern) }
-              : o.page
-                ? { type: 'page', url: String(o.page) }
-                : { type: 'finding', url: String(o.finding), ruleId: String(o.rule ?? ''), selector: String(o.selector ?? '') };
-          inputs = [{ criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope, waiver: o.waiver ? String(o.waiver) : undefined }];
+          inputs = [judgementFromOptions(o)];
         }
         if (!o.allowUnmatched) await checkScopeTargets(store, inputs, runId);
         let ids: number[];

@@ -69,6 +69,39 @@ function validateNew(name: string, fiscalYear: unknown, target: unknown): void {
   if (target !== undefined && target !== 'A' && target !== 'AA') throw new TestStateError(M.badTarget(target));
 }
 
+/** Copies the picked judgements into the open test `toTestId` (once each: a second carry of the same one is skipped). */
+function carryOverInto(c: Connection, toTestId: number, picks: Parameters<TestStore['carryOver']>[1], now: string): number[] {
+  const ins = c.stmt(
+    'INSERT INTO judgements (criterion, result, note, who, judged_at, scope, fingerprint, source, created_at, test_id, run_id, carried_from, recheck, waiver) ' +
+      'SELECT criterion, result, note, who, judged_at, scope, fingerprint, source, ?, ?, run_id, id, ?, waiver FROM judgements WHERE id = ?',
+  );
+  return c.write(() => {
+    mustBeOpen(c, toTestId);
+    const ids: number[] = [];
+    for (const p of picks) {
+      const orig = c.stmt('SELECT test_id, revoked_at FROM judgements WHERE id = ?').get(p.judgementId) as { test_id: number | null; revoked_at: string | null } | undefined;
+      if (!orig || orig.revoked_at) throw new TestStateError(M.noSuchJudgement(p.judgementId));
+      if (orig.test_id === toTestId) throw new TestStateError(M.judgementInTarget(p.judgementId));
+      if (c.stmt('SELECT 1 FROM judgements WHERE test_id = ? AND carried_from = ? AND revoked_at IS NULL').get(toTestId, p.judgementId)) continue;
+      ids.push(Number(ins.run(now, toTestId, p.recheck ? 1 : 0, p.judgementId).lastInsertRowid));
+    }
+    return ids;
+  });
+}
+
+/** Closes an open test: its 表明日 (given, else the statement's, else today in JST) must not precede its period. */
+function closeTest(c: Connection, testId: number, opts: Parameters<TestStore['close']>[1] = {}): JisTest {
+  const now = opts.now ?? new Date().toISOString();
+  return c.write(() => {
+    const t = mustBeOpen(c, testId);
+    const statementDate = opts.statementDate ?? t.statement.statementDate ?? jstDate(now);
+    checkStatementDate(c, testId, statementDate);
+    const statement: TestStatement = { ...t.statement, statementDate };
+    c.stmt("UPDATE tests SET status = 'closed', closed_at = ?, statement = ? WHERE id = ?").run(now, JSON.stringify(statement), testId);
+    return mustGet(c, testId);
+  });
+}
+
 export function sqliteTests(c: Connection): TestStore {
   const attach = (testId: number, runId: number, now: string) => {
     if (!c.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId)) throw new TestStateError(M.noSuchRun(runId));
@@ -141,34 +174,11 @@ export function sqliteTests(c: Connection): TestStore {
     },
 
     async carryOver(toTestId, picks, now = new Date().toISOString()) {
-      const ins = c.stmt(
-        'INSERT INTO judgements (criterion, result, note, who, judged_at, scope, fingerprint, source, created_at, test_id, run_id, carried_from, recheck, waiver) ' +
-          'SELECT criterion, result, note, who, judged_at, scope, fingerprint, source, ?, ?, run_id, id, ?, waiver FROM judgements WHERE id = ?',
-      );
-      return c.write(() => {
-        mustBeOpen(c, toTestId);
-        const ids: number[] = [];
-        for (const p of picks) {
-          const orig = c.stmt('SELECT test_id, revoked_at FROM judgements WHERE id = ?').get(p.judgementId) as { test_id: number | null; revoked_at: string | null } | undefined;
-          if (!orig || orig.revoked_at) throw new TestStateError(M.noSuchJudgement(p.judgementId));
-          if (orig.test_id === toTestId) throw new TestStateError(M.judgementInTarget(p.judgementId));
-          if (c.stmt('SELECT 1 FROM judgements WHERE test_id = ? AND carried_from = ? AND revoked_at IS NULL').get(toTestId, p.judgementId)) continue;
-          ids.push(Number(ins.run(now, toTestId, p.recheck ? 1 : 0, p.judgementId).lastInsertRowid));
-        }
-        return ids;
-      });
+      return carryOverInto(c, toTestId, picks, now);
     },
 
     async close(testId, opts = {}) {
-      const now = opts.now ?? new Date().toISOString();
-      return c.write(() => {
-        const t = mustBeOpen(c, testId);
-        const statementDate = opts.statementDate ?? t.statement.statementDate ?? jstDate(now);
-        checkStatementDate(c, testId, statementDate);
-        const statement: TestStatement = { ...t.statement, statementDate };
-        c.stmt("UPDATE tests SET status = 'closed', closed_at = ?, statement = ? WHERE id = ?").run(now, JSON.stringify(statement), testId);
-        return mustGet(c, testId);
-      });
+      return closeTest(c, testId, opts);
     },
   };
 }
