@@ -10,7 +10,7 @@ import { understandingUrl } from '../../rules-jis/criteria.js';
 import { manualKit, type KitAutomation } from '../../rules-jis/manual-kit.js';
 import { claimStatus, type ClaimStatus, type JudgedOutcome } from '../../rules-jis/verdict.js';
 import { describeScope, type JudgementResult, type JudgementScope } from '../../rules-jis/judgements.js';
-import type { ClaimKind, ClaimState } from '../../rules-jis/claim.js';
+import type { Claim, ClaimKind, ClaimState } from '../../rules-jis/claim.js';
 import type { MissingResult } from '../../rules-jis/test-completeness.js';
 import type { SelectionKind, TestEnvironment } from '../../rules-jis/jis-test.js';
 import type { DecidedBy, ResultMark } from '../../rules-jis/labels-ja.js';
@@ -29,22 +29,10 @@ export interface CriterionRef {
   title: string;
 }
 
-export interface DocClaim {
-  state: ClaimState;
-  kind: ClaimKind | null;
-  conformingLevel: 'A' | 'AA' | null;
-  /** As published, or 「試験未完了（公開用ではありません）」 / 「対応度を表記できません（公開用ではありません）」. */
-  text: string;
-  short: string;
-  /** The guideline named with title, publisher and edition. */
-  note: string;
-  /** Why no claim is stated; null when stated. */
-  reason: string | null;
-  futurePlan: string | null;
+/** The claim as rules-jis/claim.ts computes it, with each criterion named (id and title) for the renderers. */
+export interface DocClaim extends Pick<Claim, 'state' | 'kind' | 'conformingLevel' | 'text' | 'short' | 'note' | 'reason' | 'futurePlan' | 'missing'> {
   failed: CriterionRef[];
   remaining: CriterionRef[];
-  /** Criterion → selected pages still missing a result. */
-  missing: MissingResult[];
 }
 
 export interface DocWaiver {
