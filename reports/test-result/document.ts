@@ -10,7 +10,7 @@ import { understandingUrl } from '../../rules-jis/criteria.js';
 import { manualKit, type KitAutomation } from '../../rules-jis/manual-kit.js';
 import { claimStatus, type ClaimStatus, type JudgedOutcome } from '../../rules-jis/verdict.js';
 import { describeScope, type JudgementResult, type JudgementScope } from '../../rules-jis/judgements.js';
-import type { Claim, ClaimKind, ClaimState } from '../../rules-jis/claim.js';
+import type { Claim } from '../../rules-jis/claim.js';
 import type { MissingResult } from '../../rules-jis/test-completeness.js';
 import type { SelectionKind, TestEnvironment } from '../../rules-jis/jis-test.js';
 import type { DecidedBy, ResultMark } from '../../rules-jis/labels-ja.js';
