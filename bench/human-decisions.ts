@@ -13,7 +13,8 @@ import { mergeConfig } from '../crawler/crawl/config.js';
 import { runCrawl } from '../crawler/crawl/crawl.js';
 import { openStore } from '../crawler/store/store.js';
 import { buildReportModel } from '../reports/model.js';
-import { selectedPages, worksheetRows } from '../reports/worksheet.js';
+import { selectedPages, worksheetRows, type WorksheetRow } from '../reports/worksheet.js';
+import { claimStatus } from '../rules-jis/verdict.js';
 import { layoutKey } from '../reports/selection/template-key.js';
 import { targetCriteria } from '../rules-jis/criteria.js';
 
@@ -27,7 +28,7 @@ try {
     const m = await buildReportModel(store, { runId: outcome.runId, testId: undefined });
     const pages = selectedPages(m);
     const rows = worksheetRows(m, pages);
-    const open = (a: string) => a === 'review' || a === 'untested';
+    const open = (a: WorksheetRow['automated']) => claimStatus(a) === 'open';
     const cells = pages.length * targetCriteria('AA').length;
     const pageRows = rows.filter((r) => r.url !== null);
     const decided = pageRows.filter((r) => !open(r.automated)).length;

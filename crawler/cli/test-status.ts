@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import type { JisTest } from '../../rules-jis/jis-test.js';
 import { JUDGED_OUTCOME_LABEL_JA, JUDGEMENT_RESULT_LABEL_JA, TEST_STATUS_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { selectionStatusLines } from './selection-text.js';
+import { claimStatus } from '../../rules-jis/verdict.js';
 import { jaDate, periodText, statementDateProblem } from '../../rules-jis/test-period.js';
 import { buildReportModel } from '../../reports/model.js';
 import { dateJa, fiscalYearJa } from '../../reports/format.js';
@@ -33,8 +34,9 @@ function judgementLine(js: Judgement[]): string {
 async function missingLines(store: Store, t: JisTest): Promise<string[]> {
   if (!t.runIds.length) return ['まだ検査がありません。jis-a11y crawl を実行すると、この試験の検査として記録されます。'];
   const m = await buildReportModel(store, { testId: t.id });
-  const open = m.checklist.filter((r) => r.outcome === 'review' || r.outcome === 'untested' || r.outcome === 'recheck');
-  const failed = m.checklist.filter((r) => r.outcome === 'fail');
+  // what blocks the claim is verdict.ts's to say (review, untested, 再確認), not a list of outcomes kept here
+  const open = m.checklist.filter((r) => claimStatus(r.outcome) === 'open');
+  const failed = m.checklist.filter((r) => claimStatus(r.outcome) === 'failed');
   const lines = [`判定（${m.pages.filter((p) => p.selected).length} ページ）: ${m.claim.text}`];
   if (failed.length) lines.push(`不適合の達成基準: ${failed.length} 件（${failed.map((r) => r.id).join('、')}）`);
   if (!open.length) {

@@ -36,7 +36,8 @@ export const rule: JisCheck = {
   selector: 'form p, form div, form span, form li, form strong, form [role=alert]',
   // aria-hidden error text must be seen too: axe would drop it as hidden
   excludeHidden: false,
-  matches: (node) => shown(node) && isErrorBlock(node) && !(node.parentElement && isErrorBlock(node.parentElement)),
+  // the text test first: it rules out almost every element of a form without a style read
+  matches: (node) => isErrorBlock(node) && !(node.parentElement && isErrorBlock(node.parentElement)) && shown(node),
   evaluate(node) {
     this.data({ text: ownText(node).slice(0, 60), tie: tiedOrAnnounced(node) });
     return undefined;
