@@ -12,6 +12,7 @@ import { checklistSection } from './sections/checklist.js';
 import { findingsSection } from './sections/findings.js';
 import { worstPagesSection } from './sections/worst-pages.js';
 import { repeatsSection } from './sections/repeats.js';
+import { templatesSection } from './sections/templates.js';
 import { trendsSection } from './sections/trends.js';
 import { documentsSection } from './sections/documents.js';
 import { brokenLinksSection } from './sections/broken-links.js';
@@ -33,6 +34,7 @@ export const SITE_SECTIONS: readonly SiteSection[] = [
   pageViewSection,
   manualChecksSection,
   worstPagesSection,
+  templatesSection,
   repeatsSection,
   trendsSection,
   documentsSection,

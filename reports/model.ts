@@ -8,6 +8,7 @@
 //   checklist.ts       the 達成基準チェックリスト
 //   finding-groups.ts  criterion → rule → occurrences
 //   repeats.ts         the same problem on many pages (templates, shared parts)
+//   templates.ts       the pages by CMS template, and each template's own problems once with their page count
 //   statement.ts       site name and the statement's defaults
 //   visible-text.ts    what a person sees of a finding's element (from the stored snippet)
 //   page-view.ts       ページごとの問題: each page's findings by criterion
@@ -31,6 +32,7 @@ import { findingsByPage, judgePages, worstPages } from './model/pages.js';
 import { buildChecklist } from './model/checklist.js';
 import { groupFindings } from './model/finding-groups.js';
 import { findRepeats } from './model/repeats.js';
+import { findTemplates } from './model/templates.js';
 import { buildStatement } from './model/statement.js';
 import { testContext, recheckStale } from './model/test.js';
 import type { JisTest } from '../rules-jis/jis-test.js';
@@ -177,6 +179,29 @@ export interface RepeatGroup {
   pages: string[];
 }
 
+/** A problem in a template's own parts (header, menus, footer), once for every page built from the template. */
+export interface TemplateProblem {
+  ruleId: string;
+  kind: FindingKind;
+  criteria: string[];
+  selectorPattern: string;
+  snippet: string;
+  message: string;
+  help: string;
+  /** Pages of the template it appears on. */
+  pages: number;
+}
+
+/** The pages built from one CMS template (rules-jis/page/template-identity.ts). */
+export interface TemplateGroup {
+  key: string;
+  /** 1 for the template with most pages. */
+  number: number;
+  pages: number;
+  examples: { url: string; title: string }[];
+  problems: TemplateProblem[];
+}
+
 export interface ReportModel {
   generatedAt: string;
   run: Run;
@@ -192,6 +217,8 @@ export interface ReportModel {
   advisories: CriterionGroup | null;
   worstPages: ModelPage[];
   repeats: RepeatGroup[];
+  /** The CMS templates of the audited pages, most pages first (empty when the pages carry no template). */
+  templates: TemplateGroup[];
   documents: StoredDocument[];
   brokenLinks: BrokenLink[];
   progress: Progress | null;
@@ -279,6 +306,7 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
     ...groups,
     worstPages: worstPages(judged.pages),
     repeats: findRepeats(audited, findings),
+    templates: findTemplates(audited, findings),
     documents,
     brokenLinks: await store.results.brokenLinksOfRun(run.id),
     progress: await buildProgress(store, run, allRuns),

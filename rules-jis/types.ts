@@ -37,6 +37,11 @@ export interface Finding {
   /** How to fix it, in Japanese. */
   help: string;
   helpUrl: string;
+  /**
+   * Where the element is: in the template's own parts (header, menus, footer: fixed once in the CMS template)
+   * or in the page's content; unset when the page has no recognisable main content or the element is in a frame.
+   */
+  region?: 'template' | 'content';
   /** For source findings: 1-based position in the served HTML. */
   line?: number;
   column?: number;

@@ -43,6 +43,8 @@ export function pageRecord(item: FrontierItem, g: GatheredPage, links: PageLink[
     error: g.error,
     criteria: res?.criteria ?? [],
     nav,
+    templateKey: g.template?.template ?? null,
+    widgetKey: g.template?.widgets ?? null,
     findings: res?.findings ?? [],
     links,
   };

@@ -10,6 +10,7 @@ import { tooLargeMessage } from './page-limits.js';
 import { ensureBundle } from './inject.js';
 import { auditLoaded, checkResponse, navigationError, PageAuditError } from './audit-page.js';
 import { interactionAfterAudit, interactionBudgetMs, type InteractionSetting } from './interaction/after-audit.js';
+import { templateKeys, type TemplateKeys } from './interaction/sampling.js';
 import type { PageResult, PageError } from '../../rules-jis/types.js';
 import type { RawLink, RawNavBlock } from '../../rules-jis/page/collect.js';
 
@@ -28,6 +29,8 @@ export interface GatheredPage {
   error: PageError | null;
   links: RawLink[];
   nav: RawNavBlock[];
+  /** The template and widget-set hashes (crawler/page/interaction/sampling.ts); undefined when unread. */
+  template?: TemplateKeys;
   durationMs: number;
   /** Validators of the served HTML and the stylesheets/scripts/frames the page uses (incremental audits). */
   etag?: string | null;
@@ -107,10 +110,15 @@ async function loadAndAudit(page: Page, url: string, opts: GatherOptions, out: G
   const buf = await keepResponseFacts(response!, out);
   if (out.bytes != null && out.bytes > opts.maxPageBytes) throw tooLargeError(url, opts.maxPageBytes)(out.bytes);
   const source = buf ? decodeHtml(buf, out.contentType) : undefined;
+  const interaction = interactionAfterAudit(opts.interaction);
   ({ result: out.result, axeVersion: out.axeVersion } = await auditLoaded(page, source, {
     target: opts.target,
     auditTimeoutMs: opts.auditTimeoutMs,
-    afterAudit: interactionAfterAudit(opts.interaction),
+    afterAudit: async (p) => {
+      // the template is read before the keyboard phase opens menus and moves focus
+      out.template = await templateKeys(p).catch(() => undefined);
+      return interaction ? interaction(p, out.template) : { findings: [], ruleStats: [] };
+    },
   }));
   // the keyboard phase may have had to restore the document: the collector comes with the bundle
   await ensureBundle(page.mainFrame());

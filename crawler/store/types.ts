@@ -152,6 +152,10 @@ export interface StoredPage {
   criteria: CriterionResult[];
   /** Navigation blocks seen on the page (for the 3.2.3 site check). */
   nav: NavBlock[];
+  /** The template the page was built from (hash of rules-jis/page/template-identity.ts's skeleton); null when unknown. */
+  templateKey: string | null;
+  /** The widget set of its content (hash); the keyboard phase runs once per template × widget set. */
+  widgetKey: string | null;
 }
 
 export interface NavBlock {
@@ -277,6 +281,8 @@ export interface PageRecord {
   error?: PageError | null;
   criteria?: CriterionResult[];
   nav?: NavBlock[];
+  templateKey?: string | null;
+  widgetKey?: string | null;
   findings?: Finding[];
   links?: PageLink[];
 }

@@ -3,6 +3,7 @@
 // through page.evaluate with typed arrow functions, the extension through scripting.executeScript.
 import type { InPageApi } from '../types.js';
 import type { Collected } from './collect.js';
+import type { TemplateIdentity } from './template-identity.js';
 import type { ContrastReport } from './contrast.js';
 import type { KeyboardApi } from './keyboard/index.js';
 
@@ -11,6 +12,8 @@ export interface PageApi extends InPageApi {
   collect(): Collected;
   /** The interactive make-up as JSON (rules-jis/page/makeup.ts). */
   makeup(): string;
+  /** The template the page was built from and the widgets of its content, as JSON (rules-jis/page/template-identity.ts). */
+  templateIdentity(): TemplateIdentity;
   /** The contrast of the element at `selector` (or the focused one), for the extension's aid (rules-jis/page/contrast.ts). */
   contrast(selector?: string | null): ContrastReport | null;
   /** The keyboard phase's helpers (rules-jis/page/keyboard/index.ts); inert until keyboard.init(). */

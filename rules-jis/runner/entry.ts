@@ -15,6 +15,7 @@ import { TOOL_VERSION } from '../version.js';
 import type { InPageOutput, InPageRunOptions } from '../types.js';
 import { collect } from '../page/collect.js';
 import { makeup } from '../page/makeup.js';
+import { templateIdentity, withRegions } from '../page/template-identity.js';
 import { keyboard } from '../page/keyboard/index.js';
 import { contrastAt } from '../page/contrast.js';
 import type {} from '../page/api.js'; // window.jisA11y's type
@@ -56,10 +57,10 @@ async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
     title: document.title,
     lang: document.documentElement.getAttribute('lang') ?? '',
     axeVersion: axe.version,
-    findings,
+    findings: withRegions(findings, document),
     ruleStats,
     facts: readFacts(document),
   };
 }
 
-window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run, collect, makeup, contrast: contrastAt, keyboard };
+window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run, collect, makeup, templateIdentity, contrast: contrastAt, keyboard };

@@ -208,7 +208,7 @@ describe('Store', () => {
 let nextId = 1;
 const page = (url: string, title: string, nav: StoredPage['nav'] = [], hash = url): StoredPage => ({
   id: nextId++, runId: 1, url, finalUrl: url, status: 200, contentType: 'text/html', title, lang: 'ja', contentHash: hash,
-  bytes: 1, depth: 0, auditedAt: 'now', durationMs: 1, error: null, criteria: [], nav,
+  bytes: 1, depth: 0, auditedAt: 'now', durationMs: 1, error: null, criteria: [], nav, templateKey: null, widgetKey: null,
 });
 
 describe('site checks', () => {

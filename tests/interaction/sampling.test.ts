@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../crawler/page/browser.js';
 import { mergeConfig } from '../../crawler/crawl/config.js';
 import { runCrawl } from '../../crawler/crawl/crawl.js';
-import { interactiveMakeup } from '../../crawler/page/interaction/sampling.js';
+import { templateKeys } from '../../crawler/page/interaction/sampling.js';
 import { collect, openStore } from '../../crawler/store/store.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 
@@ -49,7 +49,8 @@ async function makeupOf(p: string): Promise<string> {
   const tab = await browser.newPage();
   try {
     await tab.goto(server.url + p, { waitUntil: 'load' });
-    return await interactiveMakeup(tab);
+    const k = await templateKeys(tab);
+    return `${k.template} ${k.widgets}`;
   } finally {
     await tab.close();
   }

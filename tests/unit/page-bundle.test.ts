@@ -46,12 +46,12 @@ describe('the bundle API in a page', () => {
     await server?.close();
   });
 
-  it('exposes run, collect, makeup, contrast and the keyboard helpers', async () => {
+  it('exposes run, collect, makeup, templateIdentity, contrast and the keyboard helpers', async () => {
     const api = await page.evaluate(() => {
       const j = window.jisA11y!;
       return { top: Object.keys(j).sort(), keyboard: Object.keys(j.keyboard).sort() };
     });
-    expect(api.top).toEqual(['axeVersion', 'collect', 'contrast', 'keyboard', 'makeup', 'run', 'version']);
+    expect(api.top).toEqual(['axeVersion', 'collect', 'contrast', 'keyboard', 'makeup', 'run', 'templateIdentity', 'version']);
     expect(api.keyboard).toEqual(expect.arrayContaining(['init', 'cleanup', 'active', 'activeId', 'controlCandidates', 'inputTargets', 'drawOverlay']));
   });
 

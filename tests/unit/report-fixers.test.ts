@@ -29,7 +29,7 @@ function finding(pageId: number, url: string, ruleId: string, kind: StoredFindin
   return { id: ++fid, runId: 1, pageId, pageUrl: url, ruleId, source: 'axe', kind, criteria, impact: 'serious', selector, html, message: 'm', help: 'h', helpUrl: '' };
 }
 function stored(id: number, p: string, title: string): StoredPage {
-  return { id, runId: 1, url: ORIGIN + p, finalUrl: null, status: 200, contentType: 'text/html', title, lang: 'ja', contentHash: 'x', bytes: 1, depth: 1, auditedAt: '', durationMs: 1, error: null, criteria: [], nav: [] };
+  return { id, runId: 1, url: ORIGIN + p, finalUrl: null, status: 200, contentType: 'text/html', title, lang: 'ja', contentHash: 'x', bytes: 1, depth: 1, auditedAt: '', durationMs: 1, error: null, criteria: [], nav: [], templateKey: null, widgetKey: null };
 }
 function modelPage(id: number, p: string, violations: number, reviews: number, title = p): ModelPage {
   return { id, url: ORIGIN + p, title, contentHash: null, criteria: [], violations, reviews, advisories: 0, failing: violations ? ['1.1.1'] : [], selected: true };

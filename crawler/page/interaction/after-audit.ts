@@ -6,14 +6,14 @@ import path from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Finding, RuleStat } from '../../../rules-jis/types.js';
 import { runInteractionPhase } from './index.js';
-import { interactiveMakeup, type InteractionSampler } from './sampling.js';
+import { templateKeys, type InteractionSampler, type TemplateKeys } from './sampling.js';
 
 export interface InteractionSetting {
   /** Hard time budget for the phase on one page (ms). */
   budgetMs: number;
   /** Where to save the numbered focus-order overlay (PNG named by `focusOverlayFile(url)`). */
   overlayDir?: string;
-  /** Run the phase once per interactive make-up (crawler); without it, on every page. */
+  /** Run the phase once per template × widget set (crawler); without it, on every page. */
   sampler?: InteractionSampler;
 }
 
@@ -38,24 +38,24 @@ export function focusOverlayFile(url: string): string {
 
 export function interactionAfterAudit(
   setting: InteractionSetting | undefined,
-): ((page: Page) => Promise<{ findings: Finding[]; ruleStats: RuleStat[] }>) | undefined {
+): ((page: Page, known?: TemplateKeys | null) => Promise<{ findings: Finding[]; ruleStats: RuleStat[] }>) | undefined {
   if (!setting) return undefined;
-  return async (page) => {
+  return async (page, known) => {
     const url = page.url();
-    const makeup = setting.sampler ? await interactiveMakeup(page).catch(() => null) : null;
+    const keys = setting.sampler ? (known ?? (await templateKeys(page).catch(() => null))) : null;
     // a page like one already driven keeps the static verdicts for these criteria (review at best, never pass)
-    if (makeup && setting.sampler!.claim(makeup, url) !== null) return { findings: [], ruleStats: [] };
+    if (keys && setting.sampler!.claim(keys, url) !== null) return { findings: [], ruleStats: [] };
     let overlayPath: string | undefined;
     if (setting.overlayDir) {
       mkdirSync(setting.overlayDir, { recursive: true });
       overlayPath = path.join(setting.overlayDir, focusOverlayFile(url));
     }
     const r = await runInteractionPhase(page, {
-      // a page driven for its whole make-up (sampler set) gets the larger budget
-      budgetMs: makeup ? interactionBudgetMs(setting) : setting.budgetMs,
+      // a page driven for its whole template × widget set (sampler set) gets the larger budget
+      budgetMs: keys ? interactionBudgetMs(setting) : setting.budgetMs,
       overlayPath,
     });
-    if (makeup && !r.ruleStats.length) setting.sampler!.release(makeup, url);
+    if (keys && !r.ruleStats.length) setting.sampler!.release(keys, url);
     return { findings: r.findings, ruleStats: r.ruleStats };
   };
 }

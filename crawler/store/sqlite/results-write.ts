@@ -8,11 +8,11 @@ import { markFinished } from './frontier.js';
 
 export function insertFindings(c: Connection, runId: number, pageId: number, findings: Finding[]): void {
   const ins = c.stmt(
-    `INSERT INTO findings (run_id, page_id, rule_id, source, kind, criteria, impact, selector, html, message, help, help_url, line, col)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO findings (run_id, page_id, rule_id, source, kind, criteria, impact, selector, html, message, help, help_url, line, col, region)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const f of findings) {
-    ins.run(runId, pageId, f.ruleId, f.source, f.kind, JSON.stringify(f.criteria), f.impact, f.selector, f.html, f.message, f.help, f.helpUrl, f.line ?? null, f.column ?? null);
+    ins.run(runId, pageId, f.ruleId, f.source, f.kind, JSON.stringify(f.criteria), f.impact, f.selector, f.html, f.message, f.help, f.helpUrl, f.line ?? null, f.column ?? null, f.region ?? null);
   }
 }
 
@@ -33,13 +33,14 @@ export function writePage(c: Connection, runId: number, p: PageRecord): number {
     const r = c
       .stmt(
         `INSERT INTO pages (run_id, url, final_url, status, content_type, title, lang, content_hash, bytes, depth,
-           audited_at, duration_ms, error_code, error_message, criteria, page_criteria, nav)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           audited_at, duration_ms, error_code, error_message, criteria, page_criteria, nav, template_key, widget_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         runId, p.url, p.finalUrl ?? null, p.status ?? null, p.contentType ?? null, p.title ?? '', p.lang ?? '',
         p.contentHash ?? null, p.bytes ?? null, p.depth, p.auditedAt, p.durationMs ?? null,
         p.error?.code ?? null, p.error?.message ?? null, criteria, criteria, JSON.stringify(p.nav ?? []),
+        p.templateKey ?? null, p.widgetKey ?? null,
       );
     const pageId = Number(r.lastInsertRowid);
     insertFindings(c, runId, pageId, p.findings ?? []);

@@ -52,6 +52,8 @@ export function toPage(r: Row): StoredPage {
     error: pageError(r.error_code, r.error_message),
     criteria: json<CriterionResult[]>(r.criteria, []),
     nav: json<NavBlock[]>(r.nav, []),
+    templateKey: orNull<string>(r.template_key),
+    widgetKey: orNull<string>(r.widget_key),
   };
 }
 
@@ -75,6 +77,7 @@ export function toFinding(r: Row): StoredFinding {
   };
   if (r.line != null) f.line = r.line as number;
   if (r.col != null) f.column = r.col as number;
+  if (r.region != null) f.region = r.region as 'template' | 'content';
   return f;
 }
 

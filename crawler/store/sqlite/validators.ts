@@ -45,6 +45,8 @@ function recordFrom(c: Connection, fromRunId: number, url: string, depth: number
     error: null,
     criteria: json<CriterionResult[]>(prev.page_criteria, []),
     nav: json<NavBlock[]>(prev.nav, []),
+    templateKey: (prev.template_key as string | null) ?? null,
+    widgetKey: (prev.widget_key as string | null) ?? null,
     findings,
     links,
   };
