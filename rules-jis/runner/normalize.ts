@@ -3,6 +3,7 @@
 import type axeCore from 'axe-core';
 import type { RuleIndex, RuleMeta } from '../catalogue/types.js';
 import type { Finding, FindingKind, RuleStat } from '../types.js';
+import { fillMessage } from '../catalogue/apply.js';
 
 const SNIPPET_MAX = 300;
 
@@ -19,13 +20,41 @@ function nodeMessages(node: axeCore.NodeResult): string {
   return [...new Set(parts)].join(' / ');
 }
 
+/** The values axe's checks found on the node (color-contrast: contrastRatio, expectedContrastRatio …). */
+function nodeData(node: axeCore.NodeResult): Record<string, string | number> {
+  const data: Record<string, string | number> = {};
+  for (const c of [...node.any, ...node.all, ...node.none]) {
+    if (!c.data || typeof c.data !== 'object') continue;
+    for (const [k, v] of Object.entries(c.data as Record<string, unknown>)) {
+      if ((typeof v === 'string' || typeof v === 'number') && !(k in data)) data[k] = v;
+    }
+  }
+  return data;
+}
+
+/**
+ * Our plain wording of an axe rule (data/rules/axe.json `message`, 何が問題か), filled with what axe found;
+ * null when the rule has none, or when a value it names is missing (then axe's own words, which say what it saw).
+ */
+function plainAxeMessage(rule: RuleMeta, kind: FindingKind, node: axeCore.NodeResult): string | null {
+  if (kind === 'review' && rule.reviewMessage) return rule.reviewMessage;
+  if (rule.message === rule.title.ja) return null;
+  const data = nodeData(node);
+  const names = [...rule.message.matchAll(/\$\{data\.(\w+)\}/g)].map((m) => m[1]);
+  if (names.some((n) => data[n] === undefined || data[n] === '')) return null;
+  return fillMessage(rule.message, data);
+}
+
 /**
  * One finding per node. A jis rule's check message is the whole message (it is written for editors) and
- * its fix is preceded by why it matters; an axe rule's message is its Japanese name, then what axe saw.
+ * its fix is preceded by why it matters. An axe rule with our plain wording gets that wording and the same
+ * why + fix; one without keeps its Japanese name, then what axe saw.
  */
 function toFinding(rule: RuleMeta, kind: FindingKind, node: axeCore.NodeResult, r: axeCore.Result): Finding {
   const detail = nodeMessages(node);
   const jis = rule.source === 'jis';
+  const plain = jis ? null : plainAxeMessage(rule, kind, node);
+  const title = detail ? `${rule.title.ja}：${detail}` : rule.title.ja;
   return {
     ruleId: rule.id,
     source: rule.source,
@@ -34,8 +63,8 @@ function toFinding(rule: RuleMeta, kind: FindingKind, node: axeCore.NodeResult, 
     impact: (node.impact ?? r.impact ?? null) as Finding['impact'],
     selector: selectorOf(node.target),
     html: node.html.length > SNIPPET_MAX ? node.html.slice(0, SNIPPET_MAX) + '…' : node.html,
-    message: jis ? detail || rule.help : detail ? `${rule.message}：${detail}` : rule.message,
-    help: jis ? `${rule.why} ${rule.help}` : rule.help,
+    message: jis ? detail || rule.help : plain ?? title,
+    help: rule.why ? `${rule.why} ${rule.help}` : rule.help,
     helpUrl: rule.helpUrl,
   };
 }
