@@ -4,13 +4,14 @@ import type axeCore from 'axe-core';
 import type { RuleIndex, RuleMeta } from '../catalogue/types.js';
 import type { Finding, FindingKind, RuleStat } from '../types.js';
 import { fillMessage } from '../catalogue/apply.js';
+import { FRAME_JOIN, SHADOW_JOIN } from '../page/dom/locate.js';
 
 const SNIPPET_MAX = 300;
 
 function selectorOf(target: axeCore.UnlabelledFrameSelector | axeCore.CrossTreeSelector | unknown): string {
   // target is an array: one entry per frame level; an entry is a string or (shadow DOM) an array of strings.
   if (!Array.isArray(target)) return String(target ?? '');
-  return target.map((t) => (Array.isArray(t) ? t.join(' ') : String(t))).join(' >>> ');
+  return target.map((t) => (Array.isArray(t) ? t.join(SHADOW_JOIN) : String(t))).join(FRAME_JOIN);
 }
 
 function nodeMessages(node: axeCore.NodeResult): string {
