@@ -49,6 +49,14 @@ export async function elementShot(tabId: number, box: ViewportBox | null): Promi
   if (box.w < 1 || box.h < 1) return { reason: '大きさのない要素のため、画像はありません。' };
   const tab = await browser.tabs.get(tabId);
   if (!tab.active) return { reason: '検査したページのタブが表示されていないため、画像を撮れませんでした。ページのタブを表示してから開き直してください。' };
-  const url = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+  let url: string;
+  try {
+    url = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+  } catch (err) {
+    // Chrome allows the capture with activeTab (the toolbar click) or access to all sites, not one site's.
+    if (/permission/i.test(err instanceof Error ? err.message : String(err)))
+      return { reason: '画像を撮るには、ページでツールバーの jis-a11y ボタン（Alt+Shift+J）を押してください。押した後に開き直すと表示されます。' };
+    throw err;
+  }
   return { url: await crop(url, box) };
 }
