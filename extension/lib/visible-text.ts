@@ -30,5 +30,6 @@ export function snippetText(snippet: string, max = MAX_TEXT): string {
     if (v) return cut(v, max);
   }
   const src = el.getAttribute('src') ?? el.querySelector('img[src]')?.getAttribute('src');
-  return src ? cut(src.split(/[?#]/)[0].split('/').pop() || src, max) : '';
+  // an image written into the page (data:) has no file name a person would recognise
+  return src && !/^data:/i.test(src.trim()) ? cut(src.split(/[?#]/)[0].split('/').pop() || src, max) : '';
 }

@@ -274,6 +274,27 @@ describe('highlights and overlays land on their elements', () => {
     await shot(site, 'highlight-in-shadow-dom');
   });
 
+  it('a frame the extension could not enter is one clear 要確認 entry saying so, not skipped in silence', async () => {
+    const result = await panelResult(panel);
+    const unchecked = result.pages[0].findings.filter((f) => f.ruleId === 'frame-tested');
+    // the same-origin frame was checked; only the data: frame is reported
+    expect(unchecked.map((f) => `${f.kind} ${f.selector}`)).toEqual(['review #gaibu']);
+    const entry = await panel.$eval('>>> li.entry[data-rule="frame-tested"]', (e) => ({
+      summary: e.querySelector('summary')!.textContent!.replace(/\s+/g, ' '),
+      criteria: [...e.querySelectorAll('summary [data-criterion]')].map((b) => b.getAttribute('data-criterion')),
+    }));
+    expect(entry.summary).toContain('このフレームの中は検査できませんでした');
+    expect(entry.summary).toContain('「外部の地図」');
+    expect(entry.criteria).toEqual(['1.3.1', '4.1.2']);
+    // the criteria it leaves unchecked are not passed, and say why
+    for (const id of ['1.3.1', '4.1.2']) {
+      const c = result.pages[0].criteria.find((x) => x.id === id)!;
+      expect(c.outcome, id).not.toBe('pass');
+      expect(c.outcome, id).not.toBe('inapplicable');
+      if (c.outcome === 'review') expect(c.reason, id).toContain('中を検査できなかったフレーム');
+    }
+  });
+
   it('the highlight and the tab-order numbers follow their elements when the window is resized', async () => {
     await site.evaluate(() => window.scrollTo(0, 0));
     await clearStatus(panel);
