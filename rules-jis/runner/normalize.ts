@@ -5,6 +5,7 @@ import type { RuleIndex, RuleMeta } from '../catalogue/types.js';
 import type { Finding, FindingKind, RuleStat } from '../types.js';
 import { fillMessage } from '../catalogue/apply.js';
 import { FRAME_JOIN, SHADOW_JOIN } from '../page/dom/locate.js';
+import { uncheckableScheme } from '../rules/jis-frame-unchecked.js';
 
 const SNIPPET_MAX = 300;
 
@@ -70,6 +71,15 @@ function toFinding(rule: RuleMeta, kind: FindingKind, node: axeCore.NodeResult, 
   };
 }
 
+/**
+ * A frame whose address is not a web page (file:, chrome:): jis-frame-unchecked already says it was not checked,
+ * and why; axe's frame-tested would say it a second time for the same frame.
+ */
+function saidByFrameUnchecked(snippet: string): boolean {
+  const src = /\ssrc\s*=\s*["']?([^"'\s>]+)/i.exec(snippet)?.[1];
+  return !!src && uncheckableScheme(src) !== null;
+}
+
 /** One rule's outcome on the page, from the result lists axe put it in. */
 export function normalizeAxeResults(results: axeCore.AxeResults, catalogue: RuleIndex): { findings: Finding[]; ruleStats: RuleStat[] } {
   const findings: Finding[] = [];
@@ -77,9 +87,11 @@ export function normalizeAxeResults(results: axeCore.AxeResults, catalogue: Rule
 
   const add = (r: axeCore.Result, list: 'violations' | 'incomplete' | 'passes' | 'inapplicable') => {
     const rule = catalogue.get(r.id);
-    const kind: FindingKind | null = list === 'violations' ? rule.kind : list === 'incomplete' ? 'review' : null;
-    if (kind) for (const node of r.nodes) findings.push(toFinding(rule, kind, node, r));
-    const result: RuleStat['result'] = kind ?? (list === 'passes' ? 'passed' : 'inapplicable');
+    let kind: FindingKind | null = list === 'violations' ? rule.kind : list === 'incomplete' ? 'review' : null;
+    const nodes = kind ? r.nodes.filter((n) => !(r.id === 'frame-tested' && saidByFrameUnchecked(n.html))) : r.nodes;
+    if (kind && nodes.length === 0) kind = null; // every such frame has its jis-frame-unchecked line already
+    if (kind) for (const node of nodes) findings.push(toFinding(rule, kind, node, r));
+    const result: RuleStat['result'] = kind ?? (list === 'passes' || list === 'incomplete' || list === 'violations' ? 'passed' : 'inapplicable');
     const prev = stats.get(r.id);
     // A rule can be in several lists (some nodes pass, some fail): keep the worst.
     if (!prev || RANK[result] > RANK[prev.result]) stats.set(r.id, { ruleId: r.id, source: rule.source, criteria: rule.criteria, result });

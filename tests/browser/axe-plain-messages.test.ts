@@ -64,4 +64,11 @@ describe('plain Japanese for axe’s common rules', () => {
     expect(contrast.message).toMatch(/コントラスト比 2\.3\d?:1。必要なのは 4\.5:1 以上/);
     expect(axe.find((f) => f.ruleId === 'image-alt')!.message).toBe('画像に代替テキスト（alt 属性）がありません。');
   });
+
+  it('a frame no check could enter is said once: file: by jis-frame-unchecked, not again by frame-tested', async () => {
+    const out2 = await auditor.raw(jaPage('<h1>資料</h1><iframe src="file:///etc/hostname" title="手元のファイル"></iframe><p>本文です。</p>'));
+    const notes = out2.findings.filter((f) => f.ruleId === 'jis-frame-unchecked' || f.ruleId === 'frame-tested');
+    expect(notes.map((f) => `${f.ruleId} ${f.kind}`)).toEqual(['jis-frame-unchecked review']);
+    expect(ruleCatalogue().get('frame-tested').message).toContain('このフレームの中は検査できませんでした');
+  }, 60_000);
 });
