@@ -223,6 +223,15 @@ export const FINDINGS_CSV_LABEL_JA = {
   when: '確認日',
 } as const;
 
+/** The parts of one grouped result (the extension's results list; the 何が問題か / 直し方 / 場所). */
+export const FINDING_PARTS_JA = {
+  what: '何が問題か',
+  fix: '直し方',
+  where: '場所',
+  developer: '開発者向け',
+  count: '件',
+} as const;
+
 /** All of the above as one object (what tests compare, and what a new front door imports). */
 export const LABELS_JA = {
   outcome: OUTCOME_LABEL_JA,
@@ -245,4 +254,5 @@ export const LABELS_JA = {
   judgementMark: JUDGEMENT_MARK_JA,
   worksheet: WORKSHEET_LABEL_JA,
   findingsCsv: FINDINGS_CSV_LABEL_JA,
+  findingParts: FINDING_PARTS_JA,
 } as const;

@@ -16,6 +16,12 @@ export interface AxeRuleChange {
   ja?: { help: string; description: string };
   /** Japanese fix hint (what to do in the CMS), replacing axe's description in findings. */
   fix?: string;
+  /** 何が問題か in plain Japanese, replacing axe's name and check messages in findings (`${data.x}` from axe's check data). */
+  message?: string;
+  /** What a person should check when axe could not decide (incomplete → 要確認). */
+  reviewMessage?: string;
+  /** Who is hurt and why (Japanese): put before the fix, as the jis rules do. */
+  why?: string;
 }
 
 export const axeRuleChanges = (axeData as { rules: Record<string, AxeRuleChange> }).rules;

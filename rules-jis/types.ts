@@ -28,7 +28,7 @@ export interface Finding {
   /** Success criteria, e.g. ["1.1.1"]; empty for advisories with no A/AA criterion. */
   criteria: string[];
   impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
-  /** CSS selector of the element ("" for page-level findings). Frames: selectors joined by " >>> ". */
+  /** CSS selector of the element ("" for page-level findings). Frames: selectors joined by " >>> "; shadow roots by " ::shadow ". */
   selector: string;
   /** Outer HTML snippet (truncated). */
   html: string;

@@ -59,10 +59,14 @@ export function judgePage({ findings, ruleStats, facts, target = 'AA' }: Verdict
     const counts = countKinds(findings.filter((f) => f.criteria.includes(id)));
     const stats = ruleStats.filter((s) => s.criteria.includes(id));
     const { outcome, reason } = criterionOutcome(id, counts, stats, facts);
+    const frames = findings.filter((f) => f.criteria.includes(id) && UNCHECKED_FRAME_RULES.has(f.ruleId)).length;
     // key order is part of the JSON output (tests/golden)
-    return { id, level: c.level, outcome, counts, reason };
+    return { id, level: c.level, outcome, counts, reason: frames && outcome === 'review' ? `${reason}（うち ${frames} 件は、中を検査できなかったフレームです）` : reason };
   });
 }
+
+/** Rules whose finding is a frame no check could enter: the criterion's reason says so (issue 16 item 3). */
+const UNCHECKED_FRAME_RULES = new Set(['frame-tested', 'jis-frame-unchecked']);
 
 function countKinds(findings: Finding[]): CriterionCounts {
   return {

@@ -14,7 +14,7 @@ import { KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import type { AidName, ContrastReport, OutlineItem } from '../lib/page-aids.js';
 import type { AidToggleDetail } from './jis-aids.js';
 import type { JudgementChangeDetail } from './jis-checklist.js';
-import type { HighlightDetail } from './jis-results.js';
+import type { HighlightDetail, ShotDetail } from './jis-results.js';
 
 const AID_NAMES_JA: Record<AidName, string> = {
   alt: '画像の代替テキスト',
@@ -48,6 +48,7 @@ export class JisPanel extends LitElement {
     picking: { state: true },
     judgements: { state: true },
     who: { state: true },
+    shots: { state: true },
   };
 
   declare host: PanelHost | null;
@@ -66,6 +67,8 @@ export class JisPanel extends LitElement {
   declare picking: boolean;
   declare judgements: Record<string, PageJudgement>;
   declare who: string;
+  /** Pictures of findings' elements (selector → data URL or why none), for the results list. */
+  declare shots: Record<string, { url?: string; reason?: string }>;
   /** The last export, kept for tests and for copying. */
   lastExport: JudgementExport | null = null;
   private hooked = false;
@@ -88,6 +91,7 @@ export class JisPanel extends LitElement {
     this.picking = false;
     this.judgements = {};
     this.who = '';
+    this.shots = {};
   }
 
   static styles = [
@@ -217,6 +221,7 @@ export class JisPanel extends LitElement {
         this.tabInfo = await this.host!.tab();
         const run = await this.host!.audit();
         this.run = run;
+        this.shots = {};
         const s = summarize(run.result.pages[0]);
         this.judgements = await loadJudgements(this.host!.store, this.url);
         await this.host!.setBadge(s.violations, s.reviews).catch(() => undefined);
@@ -244,6 +249,12 @@ export class JisPanel extends LitElement {
   private async onHighlight(e: CustomEvent<HighlightDetail>) {
     const r = await this.guard('表示', () => this.host!.highlight(e.detail.selector));
     if (r) this.status = r.found ? `ページ上の要素（${e.detail.selector}）を枠で示しました。` : (r.reason ?? '要素が見つかりません。');
+  }
+
+  private async onShot(e: CustomEvent<ShotDetail>) {
+    const { selector } = e.detail;
+    const shot = await this.host!.shot(selector).catch((err: unknown) => ({ reason: `画像を撮れませんでした: ${err instanceof Error ? err.message : String(err)}` }));
+    this.shots = { ...this.shots, [selector]: shot };
   }
 
   private async onAidToggle(e: CustomEvent<AidToggleDetail>) {
@@ -372,7 +383,7 @@ export class JisPanel extends LitElement {
         </div>
         <section role="tabpanel" id="panel-results" aria-labelledby="tab-results" ?hidden=${this.selected !== 'results'}>
           <h2>検査結果（達成基準ごと）</h2>
-          <jis-results .page=${page} @jis-highlight=${this.onHighlight}></jis-results>
+          <jis-results .page=${page} .shots=${this.shots} @jis-highlight=${this.onHighlight} @jis-shot=${this.onShot}></jis-results>
         </section>
         <section role="tabpanel" id="panel-aids" aria-labelledby="tab-aids" ?hidden=${this.selected !== 'aids'}>
           <h2>補助ツール</h2>

@@ -3,7 +3,9 @@
 // Everything is drawn in one root element (aids-draw.ts) that is removed before an audit, so the audit
 // never sees it. The contrast itself is measured by the bundle in the page's main world, where axe is
 // loaded (rules-jis/page/contrast.ts, called by tab-client.ts); the aids only pick the element and draw.
-import { locate, type Located } from '../../rules-jis/page/dom/locate.js';
+import { FRAME_JOIN, SHADOW_JOIN, frameContentOffset, locate, type Located } from '../../rules-jis/page/dom/locate.js';
+import { liveLayers, type LiveLayers } from './aids-live.js';
+import type { ViewportBox } from './element-shot.js';
 import type { ContrastReport } from '../../rules-jis/page/contrast.js';
 import { HIGHLIGHT_ID, ROOT_ID, box, label, layer, ours, pageRect, visible } from './aids-draw.js';
 import { LANDMARK_LABEL_JA, altLabel, collectHeadings, collectLandmarks, labelOf, tabOrder, textOf, type OutlineItem } from './aids-outline.js';
@@ -20,6 +22,10 @@ export type AidName = 'alt' | 'headings' | 'landmarks' | 'taborder';
 
 export interface AidsApi {
   highlight(selector: string): { found: boolean; reason?: string };
+  /** Scrolls the element into view and gives its box in the top viewport (for the panel's picture of it). */
+  viewportBox(selector: string): ViewportBox | null;
+  /** How many times the overlays were redrawn after a scroll, resize or DOM change (tests). */
+  redraws(): number;
   clear(): void;
   show(aid: AidName, on: boolean): { count: number; items: OutlineItem[] };
   headings(): OutlineItem[];
@@ -33,41 +39,68 @@ export interface AidsApi {
 
 type Drawn = { count: number; items: OutlineItem[] };
 
+/** The top document and its same-origin frames' documents, with each one's offset in the top viewport (read now). */
+function framedDocs(doc: Document, dx = 0, dy = 0): { d: Document; dx: number; dy: number }[] {
+  const out = [{ d: doc, dx, dy }];
+  for (const f of Array.from(doc.querySelectorAll('iframe, frame'))) {
+    let inner: Document | null = null;
+    try {
+      inner = (f as HTMLIFrameElement).contentDocument;
+    } catch {
+      inner = null; // another origin: the panel lists it as not checked
+    }
+    if (!inner?.documentElement || !visible(f)) continue;
+    const o = frameContentOffset(f);
+    out.push(...framedDocs(inner, dx + o.x, dy + o.y));
+  }
+  return out;
+}
+
 function drawAlt(doc: Document, l: HTMLElement): Drawn {
   let count = 0;
-  for (const el of Array.from(doc.querySelectorAll('img, input[type="image"], svg[role="img"], [role="img"]'))) {
-    if (ours(el) || !visible(el)) continue;
-    const { text, kind } = altLabel(el);
-    const r = pageRect(el);
-    const color = kind === 'missing' ? '#b00020' : kind === 'empty' ? '#555' : '#0b5394';
-    l.appendChild(box(doc, r, `border:2px dashed ${color};`));
-    const s = label(doc, r.x, r.y, text, color);
-    s.dataset.jisA11yAlt = kind;
-    l.appendChild(s);
-    count++;
+  for (const { d, dx, dy } of framedDocs(doc)) {
+    for (const el of Array.from(d.querySelectorAll('img, input[type="image"], svg[role="img"], [role="img"]'))) {
+      if (ours(el) || !visible(el)) continue;
+      const { text, kind } = altLabel(el);
+      const r = pageRect(el, dx, dy);
+      const color = kind === 'missing' ? '#b00020' : kind === 'empty' ? '#555' : '#0b5394';
+      l.appendChild(box(doc, r, `border:2px dashed ${color};`));
+      const s = label(doc, r.x, r.y, text, color);
+      s.dataset.jisA11yAlt = kind;
+      l.appendChild(s);
+      count++;
+    }
   }
   return { count, items: [] };
 }
 
 function drawHeadings(doc: Document, l: HTMLElement): Drawn {
-  const hs = collectHeadings(doc);
-  for (const { el, item } of hs) {
-    if (!visible(el)) continue;
-    const r = pageRect(el);
-    l.append(box(doc, r, 'border:2px solid #6a1b9a;'), label(doc, r.x - 2, r.y - 18, `H${item.level}`, '#6a1b9a'));
+  const all: OutlineItem[] = [];
+  for (const { d, dx, dy } of framedDocs(doc)) {
+    const hs = collectHeadings(d);
+    for (const { el, item } of hs) {
+      all.push(item);
+      if (!visible(el)) continue;
+      const r = pageRect(el, dx, dy);
+      l.append(box(doc, r, 'border:2px solid #6a1b9a;'), label(doc, r.x - 2, r.y - 18, `H${item.level}`, '#6a1b9a'));
+    }
   }
-  return { count: hs.length, items: hs.map((h) => h.item) };
+  return { count: all.length, items: all };
 }
 
 function drawLandmarks(doc: Document, l: HTMLElement): Drawn {
-  const ls = collectLandmarks(doc);
-  for (const { el, item } of ls) {
-    if (!visible(el)) continue;
-    const r = pageRect(el);
-    const name = `${LANDMARK_LABEL_JA[item.role!] ?? item.role}${item.text ? `「${item.text}」` : ''}`;
-    l.append(box(doc, r, 'border:3px dashed #00695c;'), label(doc, r.x + 2, r.y + 2, name, '#00695c'));
+  const all: OutlineItem[] = [];
+  for (const { d, dx, dy } of framedDocs(doc)) {
+    const ls = collectLandmarks(d);
+    for (const { el, item } of ls) {
+      all.push(item);
+      if (!visible(el)) continue;
+      const r = pageRect(el, dx, dy);
+      const name = `${LANDMARK_LABEL_JA[item.role!] ?? item.role}${item.text ? `「${item.text}」` : ''}`;
+      l.append(box(doc, r, 'border:3px dashed #00695c;'), label(doc, r.x + 2, r.y + 2, name, '#00695c'));
+    }
   }
-  return { count: ls.length, items: ls.map((x) => x.item) };
+  return { count: all.length, items: all };
 }
 
 function drawTabOrder(doc: Document, l: HTMLElement): Drawn {
@@ -99,29 +132,69 @@ function drawContrast(doc: Document, rep: ContrastReport): void {
   layer(doc, 'contrast').replaceChildren(box(doc, r, 'border:2px solid #1565c0;'), label(doc, r.x, r.y + r.h + 2, text, rep.passAA ? '#1b5e20' : '#b00020'));
 }
 
+/** Why a selector found nothing, in the editor's words. */
+function notFound(selector: string, doc: Document): string {
+  if (selector.includes(FRAME_JOIN)) {
+    const frame = locate(selector.split(FRAME_JOIN)[0], doc)?.el as HTMLIFrameElement | undefined;
+    let blocked = false;
+    try {
+      blocked = !!frame && !frame.contentDocument;
+    } catch {
+      blocked = true;
+    }
+    if (blocked) return '要素は別のサイト（別オリジン）のフレームの中にあり、ページ上に示せません。';
+  }
+  if (selector.includes(SHADOW_JOIN)) return '要素は部品の内部（シャドウ DOM）にありますが、見つかりませんでした。ページが変わったか、部品が閉じた（closed）シャドウ DOM です。もう一度検査してください。';
+  return '要素が見つかりません。ページが検査の後に変わった可能性があります。もう一度検査してください。';
+}
+
 /** The aids on `doc`; `onPicked` gets the selector of an element picked in pick mode. */
 export function createAids(doc: Document, onPicked: (selector: string) => void): AidsApi {
   let stopPicker: (() => void) | null = null;
+  let live: LiveLayers | null = null;
+  const layers = () => (live ??= liveLayers(doc));
   const api: AidsApi = {
     highlight(selector) {
-      const loc = locate(selector, doc);
-      if (!loc) return { found: false, reason: '要素が見つかりません（ページが変わったか、別オリジンのフレーム内です）' };
-      loc.el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
-      drawHighlight(doc, loc);
+      const first = locate(selector, doc);
+      if (!first) return { found: false, reason: notFound(selector, doc) };
+      first.el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
+      // Frame offsets are measured after the scroll, and again at every redraw: the box stays on the element.
+      layers().set('highlight', () => {
+        const loc = locate(selector, doc);
+        if (loc) drawHighlight(doc, loc);
+        else layer(doc, 'highlight').replaceChildren();
+      });
       return { found: true };
     },
+    viewportBox(selector) {
+      const first = locate(selector, doc);
+      if (!first) return null;
+      first.el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
+      const loc = locate(selector, doc)!;
+      const r = loc.el.getBoundingClientRect();
+      const win = doc.defaultView!;
+      return { x: r.left + loc.dx, y: r.top + loc.dy, w: r.width, h: r.height, vw: win.innerWidth, vh: win.innerHeight, dpr: win.devicePixelRatio };
+    },
+    redraws: () => live?.redraws ?? 0,
     clear() {
       api.stopPicker();
+      live?.stop();
+      live = null;
       doc.getElementById(ROOT_ID)?.remove();
     },
     show(aid, on) {
-      const l = layer(doc, aid);
       if (!on) {
-        l.remove();
+        layers().set(aid, null);
+        layer(doc, aid).remove();
         return { count: 0, items: [] };
       }
-      l.replaceChildren();
-      return DRAW[aid](doc, l);
+      let drawn: Drawn = { count: 0, items: [] };
+      layers().set(aid, () => {
+        const l = layer(doc, aid);
+        l.replaceChildren();
+        drawn = DRAW[aid](doc, l);
+      });
+      return drawn;
     },
     headings: () => collectHeadings(doc).map((h) => h.item),
     landmarks: () => collectLandmarks(doc).map((h) => h.item),
@@ -139,7 +212,7 @@ export function createAids(doc: Document, onPicked: (selector: string) => void):
     stopPicker() {
       stopPicker?.();
     },
-    showContrast: (rep) => drawContrast(doc, rep),
+    showContrast: (rep) => layers().set('contrast', () => drawContrast(doc, rep)),
   };
   return api;
 }

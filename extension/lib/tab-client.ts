@@ -6,6 +6,7 @@ import { singlePageResult } from '../../rules-jis/result.js';
 import { chromeStore, type KeyValueStore } from './judgements.js';
 import type { AidName, ContrastReport, OutlineItem } from './page-aids.js';
 import { originOf, TabScripting } from './tab-scripting.js';
+import { elementShot, type Shot, type ViewportBox } from './element-shot.js';
 
 export { NoAccessError, originOf } from './tab-scripting.js';
 
@@ -24,6 +25,8 @@ export interface PanelHost {
   tab(): Promise<TabInfo | null>;
   audit(): Promise<AuditRun>;
   highlight(selector: string): Promise<{ found: boolean; reason?: string }>;
+  /** A small picture of the element (the tab's visible part cropped to it), or why there is none. */
+  shot(selector: string): Promise<Shot>;
   showAid(aid: AidName, on: boolean): Promise<{ count: number; items: OutlineItem[] }>;
   startPicker(): Promise<void>;
   stopPicker(): Promise<void>;
@@ -85,6 +88,11 @@ export function createChromeHost(fixedTabId: number | null): PanelHost {
       return { output, result: singlePageResult(output, navigator.userAgent) };
     },
     highlight: (selector) => aids('highlight', selector),
+    async shot(selector) {
+      const t = await tab();
+      if (!t) return { reason: '検査するタブが見つかりません。' };
+      return elementShot(t.tabId, await aids<ViewportBox | null>('viewportBox', selector));
+    },
     showAid: (aid, on) => aids('show', aid, on),
     startPicker: () => aids('startPicker'),
     stopPicker: () => aids('stopPicker'),

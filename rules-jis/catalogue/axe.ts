@@ -39,8 +39,9 @@ export function axeRules(rules: AxeRuleInfo[], locale: AxeLocale, details: Recor
 
 function axeRuleMeta(r: AxeRuleInfo, locale: AxeLocale, details: AxeRuleDetails): RuleMeta {
   const criteria = axeRuleCriteria(r.ruleId, r.tags);
+  const change = axeRuleChanges[r.ruleId];
   // axe's own translation first; ours (data/rules/axe.json) only where the locale has none
-  const ja = { ...axeRuleChanges[r.ruleId]?.ja, ...locale.rules?.[r.ruleId] };
+  const ja = { ...change?.ja, ...locale.rules?.[r.ruleId] };
   const title = ja.help ?? r.help;
   const description = ja.description ?? r.description;
   return {
@@ -54,8 +55,11 @@ function axeRuleMeta(r: AxeRuleInfo, locale: AxeLocale, details: AxeRuleDetails)
     impact: details.impact ?? 'moderate',
     title: { ja: title, en: r.help },
     description,
-    message: title,
-    help: axeRuleChanges[r.ruleId]?.fix ?? description,
+    // our plain wording (何が問題か) where the table has one, else axe's Japanese name of the rule
+    message: change?.message ?? title,
+    ...(change?.reviewMessage ? { reviewMessage: change.reviewMessage } : {}),
+    ...(change?.why ? { why: change.why } : {}),
+    help: change?.fix ?? description,
     helpUrl: criteria.length ? understandingUrl(criteria[0]) : r.helpUrl,
   };
 }

@@ -70,47 +70,80 @@ describe('<jis-results>', () => {
     expect(el.shadowRoot!.textContent).toContain('まだ検査していません');
   });
 
-  it('groups findings by criterion with level and outcome, advisories last', async () => {
-    const el = await mount<JisResults>('jis-results', { page: page() });
-    const groups = $$(el, 'section.group');
-    expect(groups.map((g) => g.dataset.criterion)).toEqual(['1.1.1', '1.4.3', '4.1.1', '']);
-    const h = groups[0].querySelector('h3')!.textContent!.replace(/\s+/g, ' ');
-    expect(h).toContain('1.1.1 非テキストコンテンツ');
-    expect(h).toContain('レベルA');
-    expect(groups[0].querySelector('[data-outcome]')!.textContent).toBe('不適合');
-    expect(groups[1].querySelector('[data-outcome]')!.textContent).toBe('要確認');
-    expect(groups[3].querySelector('h3')!.textContent).toContain('参考');
-    const li = groups[0].querySelector('li')!;
-    expect(li.textContent).toContain('画像に代替テキストがありません');
-    expect(li.textContent).toContain('修正方法');
-    expect(li.querySelector('pre code')!.textContent).toBe('<img id="map" src="map.png">');
+  it('one entry per rule and criterion set, folded, by severity; a finding on two criteria once with both badges', async () => {
+    const two = { ...output, findings: [...output.findings, finding({ ruleId: 'empty-heading', criteria: ['1.3.1', '2.4.6'], kind: 'review', impact: 'minor', selector: 'h2', html: '<h2></h2>', message: '見出しに文字がありません' })] };
+    const el = await mount<JisResults>('jis-results', { page: singlePageResult(two, 'test').pages[0] });
+    const entries = $$(el, 'li.entry');
+    expect(entries.map((g) => `${g.dataset.kind} ${g.dataset.rule} ${g.dataset.count}`)).toEqual([
+      'violation image-alt 1',
+      'violation source-duplicate-attribute 1',
+      'review color-contrast 1',
+      'review empty-heading 1',
+      'advisory jis-pdf-size 1',
+    ]);
+    // folded by default
+    expect(entries.every((e) => !(e.querySelector('details') as HTMLDetailsElement).open)).toBe(true);
+    const heading = entries[3];
+    expect([...heading.querySelectorAll('summary [data-criterion]')].map((b) => b.textContent)).toEqual(['1.3.1 A', '2.4.6 AA']);
+    // the list counts what the summary counts
+    const listed = (k: string) => entries.filter((e) => e.dataset.kind === k).reduce((n, e) => n + Number(e.dataset.count), 0);
+    const summary = (k: string) => Number($(el, `[data-testid=summary] [data-kind=${k}]`).textContent);
+    for (const k of ['violation', 'review', 'advisory']) expect(listed(k), k).toBe(summary(k));
+    expect(summary('review')).toBe(2);
+    const first = entries[0];
+    expect(first.querySelector('summary')!.textContent).toContain('1 件');
+    const body = first.querySelector('.body')!.textContent!;
+    for (const part of ['何が問題か', '直し方', '場所']) expect(body).toContain(part);
+    expect(body).toContain('画像に代替テキストがありません');
+    expect(first.querySelector('details.dev pre code')!.textContent).toBe('<img id="map" src="map.png">');
     // A source finding has no element to show, but says where in the source it is.
-    expect(groups[2].textContent).toContain('ソースの 30 行');
-    expect(groups[2].querySelector('button.show')).toBeNull();
-    expect($(el, '[data-testid=summary]').textContent!.replace(/\s+/g, ' ')).toContain('不適合 2 件・要確認 1 件・参考 1 件');
+    expect(entries[1].textContent).toContain('ソースの 30 行');
+    expect(entries[1].querySelector('button.show')).toBeNull();
+  });
+
+  it('shows the affected texts of an entry: 「こちら」 40 件 in one line', async () => {
+    const links = Array.from({ length: 40 }, (_, i) => finding({ ruleId: 'jis-link-text', source: 'jis', criteria: ['2.4.4'], kind: 'violation', selector: `#l${i}`, html: `<a id="l${i}" href="/${i}.html">${i % 2 ? 'こちら' : '詳細'}</a>`, message: 'リンクのテキストだけでは行き先がわかりません' }));
+    const el = await mount<JisResults>('jis-results', { page: singlePageResult({ ...output, findings: links }, 'test').pages[0] });
+    const entries = $$(el, 'li.entry');
+    expect(entries).toHaveLength(1);
+    expect(entries[0].dataset.count).toBe('40');
+    expect(entries[0].querySelector('.texts')!.textContent).toBe('「詳細」 「こちら」');
+    expect(entries[0].querySelectorAll('li.where')).toHaveLength(40);
   });
 
   it('filters by kind and by level', async () => {
     const el = await mount<JisResults>('jis-results', { page: page() });
+    const rules = () => $$(el, 'li.entry').map((g) => g.dataset.rule);
     const kind = (k: string) => $(el, `input[name=kind][value=${k}]`) as HTMLInputElement;
     kind('violation').click();
     await el.updateComplete;
-    expect($$(el, 'section.group').map((g) => g.dataset.criterion)).toEqual(['1.4.3', '']);
+    expect(rules()).toEqual(['color-contrast', 'jis-pdf-size']);
     kind('violation').click();
     ($(el, 'input[name=level][value=AA]') as HTMLInputElement).click();
     await el.updateComplete;
-    expect($$(el, 'section.group').map((g) => g.dataset.criterion)).toEqual(['1.1.1', '4.1.1', '']);
+    expect(rules()).toEqual(['image-alt', 'source-duplicate-attribute', 'jis-pdf-size']);
     kind('advisory').click();
     await el.updateComplete;
-    expect($$(el, 'section.group').map((g) => g.dataset.criterion)).toEqual(['1.1.1', '4.1.1']);
+    expect(rules()).toEqual(['image-alt', 'source-duplicate-attribute']);
   });
 
-  it('asks for a highlight with the finding’s selector', async () => {
+  it('asks for a highlight with the finding’s selector, and for pictures when an entry opens', async () => {
     const el = await mount<JisResults>('jis-results', { page: page() });
     const seen: string[] = [];
+    const shots: string[] = [];
     document.body.addEventListener('jis-highlight', (e) => seen.push((e as CustomEvent).detail.selector));
-    $(el, 'section.group button.show').click();
+    document.body.addEventListener('jis-shot', (e) => shots.push((e as CustomEvent).detail.selector));
+    $(el, 'li.entry button.show').click();
     expect(seen).toEqual(['#map']);
+    const details = $(el, 'li.entry details') as HTMLDetailsElement;
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+    await vi.waitFor(() => expect(shots).toEqual(['#map'])); // once, however many toggle events
+    details.open = false;
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shots).toEqual(['#map']);
   });
 });
 
@@ -215,6 +248,7 @@ describe('<jis-panel>', () => {
       tab: async () => ({ tabId: 7, url: 'http://127.0.0.1/news.html#top', title: 'お知らせ' }),
       audit: async () => ({ output, result: singlePageResult(output, 'test') }),
       highlight: vi.fn(async () => ({ found: true })),
+      shot: vi.fn(async () => ({ reason: 'テスト' })),
       showAid: vi.fn(async (aid) => ({ count: 2, items: aid === 'headings' ? [{ level: 1, text: 'お知らせ', selector: 'h1' }] : [] })),
       startPicker: vi.fn(async () => undefined),
       stopPicker: vi.fn(async () => undefined),
@@ -245,7 +279,7 @@ describe('<jis-panel>', () => {
     expect(host.setBadge).toHaveBeenCalledWith(2, 1);
     const results = $(el, 'jis-results') as JisResults;
     await results.updateComplete;
-    expect($$(results, 'section.group')).toHaveLength(4);
+    expect($$(results, 'li.entry')).toHaveLength(4);
   });
 
   it('forwards a finding click to the page highlight', async () => {
