@@ -5,6 +5,9 @@ import { baseStyles } from './styles.js';
 import './jis-results.js';
 import './jis-aids.js';
 import './jis-checklist.js';
+import './jis-keyboard.js';
+import { withExtra } from '../lib/keyboard-merge.js';
+import type { ExtraFindings } from '../../rules-jis/result.js';
 import type { PanelHost, AuditRun, TabInfo } from '../lib/tab-client.js';
 import { NoAccessError } from '../lib/tab-client.js';
 import { summarize } from '../lib/view.js';
@@ -23,10 +26,11 @@ const AID_NAMES_JA: Record<AidName, string> = {
   taborder: 'Tab キーの移動順',
 };
 
-type TabName = 'results' | 'aids' | 'checklist';
+type TabName = 'results' | 'aids' | 'keyboard' | 'checklist';
 const TABS: { id: TabName; label: string }[] = [
   { id: 'results', label: '結果' },
   { id: 'aids', label: '補助ツール' },
+  { id: 'keyboard', label: 'キーボード' },
   { id: 'checklist', label: 'チェックリスト' },
 ];
 
@@ -68,6 +72,8 @@ export class JisPanel extends LitElement {
   declare who: string;
   /** The last export, kept for tests and for copying. */
   lastExport: JudgementExport | null = null;
+  /** The live keyboard check's findings, added to every audit of this page until the tab changes. */
+  private keyboardExtra: ExtraFindings | null = null;
   private hooked = false;
 
   constructor() {
@@ -167,6 +173,7 @@ export class JisPanel extends LitElement {
     this.tabInfo = await host.tab();
     if (changed) {
       this.run = null;
+      this.keyboardExtra = null;
       this.aidsActive = {};
       this.aidCounts = {};
       this.headings = null;
@@ -215,7 +222,7 @@ export class JisPanel extends LitElement {
     try {
       await this.guard('検査', async () => {
         this.tabInfo = await this.host!.tab();
-        const run = await this.host!.audit();
+        const run = withExtra(await this.host!.audit(), this.keyboardExtra);
         this.run = run;
         const s = summarize(run.result.pages[0]);
         this.judgements = await loadJudgements(this.host!.store, this.url);
@@ -293,6 +300,11 @@ export class JisPanel extends LitElement {
     else next[criterion] = { criterion, result, note, who: this.who, when: new Date().toISOString(), scope: { type: 'page', url: this.url } };
     this.judgements = next;
     await saveJudgements(this.host!.store, this.url, next);
+  }
+
+  private onKeyboardResult(e: CustomEvent<ExtraFindings>) {
+    this.keyboardExtra = e.detail;
+    if (this.run) this.run = withExtra(this.run, e.detail);
   }
 
   private async onWho(e: CustomEvent<string>) {
@@ -389,6 +401,10 @@ export class JisPanel extends LitElement {
             @jis-pick=${this.onPick}
             @jis-measure-focused=${this.onMeasureFocused}
           ></jis-aids>
+        </section>
+        <section role="tabpanel" id="panel-keyboard" aria-labelledby="tab-keyboard" ?hidden=${this.selected !== 'keyboard'}>
+          <h2>キーボードで操作できるか</h2>
+          <jis-keyboard .host=${this.host} ?disabled=${!this.tabInfo} @jis-keyboard-result=${this.onKeyboardResult}></jis-keyboard>
         </section>
         <section role="tabpanel" id="panel-checklist" aria-labelledby="tab-checklist" ?hidden=${this.selected !== 'checklist'}>
           <h2>チェックリスト（人による確認）</h2>
