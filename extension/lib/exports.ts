@@ -9,6 +9,7 @@ import { jaDate, jstDate } from '../../rules-jis/test-period.js';
 import type { EditorJudgement } from './judgements.js';
 import { writeXlsx } from './xlsx-write.js';
 import { EXPORT_JA } from './exports-text.js';
+import { stripTokens } from './public-url.js';
 
 export type ExportRow = readonly string[];
 
@@ -29,7 +30,7 @@ export function exportRows(judgements: Record<string, EditorJudgement>, result: 
       const c = criterion(j.criterion);
       const a = auto.get(j.criterion);
       return [
-        j.scope.type === 'page' ? publicUrl : EXPORT_JA.siteScope,
+        publicUrl,
         j.criterion,
         c?.ja ?? '',
         c?.level ?? '',
@@ -50,7 +51,7 @@ export function judgementsXlsx(rows: ExportRow[]): Uint8Array {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A printable page (A4, Japanese, itself accessible: lang, title, caption, th scope). */
+/** A printable page (A4, Japanese, itself accessible: lang, title, caption, th scope); the preview's tokens never printed. */
 export function judgementsHtml(rows: ExportRow[], publicUrl: string, previewUrl: string, now = new Date()): string {
   const [head, ...body] = rows;
   const title = EXPORT_JA.title(publicUrl);
@@ -73,7 +74,7 @@ export function judgementsHtml(rows: ExportRow[], publicUrl: string, previewUrl:
 <h1>${esc(title)}</h1>
 <dl>
   <dt>${esc(EXPORT_JA.publicUrl)}</dt><dd data-public-url>${esc(publicUrl)}</dd>
-  <dt>${esc(EXPORT_JA.previewUrl)}</dt><dd>${esc(previewUrl)}</dd>
+  <dt>${esc(EXPORT_JA.previewUrl)}</dt><dd>${esc(stripTokens(previewUrl))}</dd>
   <dt>${esc(EXPORT_JA.written)}</dt><dd>${esc(jstDateTime(now.toISOString()))}</dd>
 </dl>
 <table>

@@ -129,3 +129,91 @@ describe('live keyboard check (the editor presses Tab)', () => {
     await panel.close();
   }, 180_000);
 });
+
+describe('where judgements go (a CMS preview judged, exported under the public URL)', () => {
+  const PUBLIC = 'https://www.pref.example.lg.jp/kurashi/';
+
+  async function files(panel: Page) {
+    return panel.evaluate(() => {
+      const el = document.querySelector('jis-panel') as unknown as { lastFiles: Record<string, { name: string; data: string | Uint8Array }> };
+      return Object.fromEntries(
+        Object.entries(el.lastFiles).map(([k, f]) => [k, { name: f.name, data: typeof f.data === 'string' ? f.data : Array.from(f.data) }]),
+      );
+    }) as Promise<Record<string, { name: string; data: string | number[] }>>;
+  }
+
+  it('maps the preview to the public URL once per site, and every export carries it', async () => {
+    const preview = `${server.url}/keyboard.html?preview=1&preview_token=s3cr3t&ts=1764469000`;
+    const { site, panel } = await openPair(preview);
+    await panel.click('>>> #tab-checklist');
+    // no audit yet: the checklist is there all the same
+    await panel.waitForSelector('>>> [data-testid=no-audit]');
+    // the teaching: kit steps, the aid button, and the template-level criterion marked
+    expect(await panel.$eval('>>> fieldset[data-criterion="1.1.1"] button[data-aid=alt]', (b) => b.textContent)).toContain('代替テキスト');
+    expect(await panel.$('>>> fieldset[data-criterion="2.4.1"] [data-testid=not-on-page]')).not.toBeNull();
+    expect(await panel.$('>>> fieldset[data-criterion="1.1.1"] [data-testid=not-on-page]')).toBeNull();
+
+    // the mapping rule, set once for the preview site
+    await panel.$eval('>>> [data-testid=rule-to]', (i, v) => ((i as HTMLInputElement).value = v), PUBLIC);
+    await panel.click('>>> [data-testid=rule-save]');
+    await waitText(panel, '[data-testid=exports-to]', /kurashi\/keyboard\.html$/);
+    const publicUrl = `${PUBLIC}keyboard.html`;
+    expect((await text(panel, '[data-testid=exports-to]')).trim()).toBe(`書き出し先の URL: ${publicUrl}`);
+
+    // judgements: 1.1.1 for this page, 2.4.1 for the whole template/site
+    await panel.$eval('>>> textarea[id="note-1.1.1"]', (t) => {
+      (t as HTMLTextAreaElement).value = '地図の画像に所在地の説明がある';
+      t.dispatchEvent(new Event('change'));
+    });
+    await panel.click('>>> fieldset[data-criterion="1.1.1"] input[value=pass]');
+    await panel.click('>>> fieldset[data-criterion="2.4.1"] input[data-scope=site]');
+    await panel.click('>>> fieldset[data-criterion="2.4.1"] input[value=fail]');
+    await waitText(panel, '[data-testid=done-count]', /^2$/);
+    await shot(panel, 'panel-checklist-teaching');
+
+    for (const f of ['json', 'xlsx', 'html']) await panel.click(`>>> [data-testid=export-${f}]`);
+    const out = await files(panel);
+
+    const json = JSON.parse(out.json.data as string);
+    expect(json.judgements).toEqual([
+      expect.objectContaining({ criterion: '1.1.1', result: 'pass', scope: { type: 'page', url: publicUrl } }),
+      expect.objectContaining({ criterion: '2.4.1', result: 'fail', scope: { type: 'site' } }),
+    ]);
+    expect(out.json.data).not.toContain('s3cr3t');
+    expect(out.json.name).toMatch(/^jis-a11y-judgements-www\.pref\.example\.lg\.jp-\d{8}\.json$/);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.xlsx.data as number[]) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.name).toBe('判断結果');
+    const rows = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => String(v ?? '')));
+    expect(rows).toHaveLength(3);
+    expect(rows[0].slice(0, 6)).toEqual(['公開時の URL', '達成基準', '達成基準名', '適合レベル', '範囲', '結果']);
+    expect(rows[1].slice(0, 7)).toEqual([publicUrl, '1.1.1', '非テキストコンテンツ', 'A', 'このページ', '○ 適合', '地図の画像に所在地の説明がある']);
+    expect(rows[2].slice(0, 6)).toEqual([publicUrl, '2.4.1', expect.any(String), 'A', 'テンプレート・サイト全体', '× 不適合']);
+    expect(rows[1][8]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+
+    const printable = out.html.data as string;
+    expect(printable).toContain(`<dd data-public-url>${publicUrl}</dd>`);
+    expect(printable).not.toContain('s3cr3t');
+    const printPage = await browser.newPage();
+    await printPage.setContent(printable);
+    expect(await printPage.$$eval('tbody tr', (trs) => trs.map((tr) => tr.querySelector('th')?.textContent))).toEqual(['1.1.1', '2.4.1']);
+    await shot(printPage, 'export-printable-html');
+    await printPage.close();
+
+    // reopening the panel shows the saved judgements at once, without a new check
+    await panel.close();
+    const tabId = await worker.evaluate(async (u: string) => (await chrome.tabs.query({ url: u }))[0]!.id!, preview);
+    const again = await browser.newPage();
+    await again.goto(`chrome-extension://${extId}/sidepanel.html?tabId=${tabId}`, { waitUntil: 'load' });
+    await again.click('>>> #tab-checklist');
+    await again.waitForSelector('>>> fieldset[data-criterion="1.1.1"] input[value=pass]');
+    await waitText(again, '[data-testid=done-count]', /^2$/);
+    expect(await again.$eval('>>> fieldset[data-criterion="1.1.1"] input[value=pass]', (i) => (i as HTMLInputElement).checked)).toBe(true);
+    expect(await again.$eval('>>> fieldset[data-criterion="2.4.1"] input[data-scope=site]', (i) => (i as HTMLInputElement).checked)).toBe(true);
+    await shot(again, 'panel-reopened-judgements');
+    await again.close();
+    await site.close();
+  }, 180_000);
+});
