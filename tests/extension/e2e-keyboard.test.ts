@@ -186,7 +186,7 @@ describe('where judgements go (a CMS preview judged, exported under the public U
     await wb.xlsx.load(Buffer.from(out.xlsx.data as number[]) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('判断結果');
-    const rows = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => String(v ?? '')));
+    const rows = ws.getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => String(v ?? '')));
     expect(rows).toHaveLength(3);
     expect(rows[0].slice(0, 6)).toEqual(['公開時の URL', '達成基準', '達成基準名', '適合レベル', '範囲', '結果']);
     expect(rows[1].slice(0, 7)).toEqual([publicUrl, '1.1.1', '非テキストコンテンツ', 'A', 'このページ', '○ 適合', '地図の画像に所在地の説明がある']);
