@@ -12,7 +12,7 @@ import { build } from 'wxt';
 import ExcelJS from 'exceljs';
 import { launchBrowser } from '../../crawler/page/browser.js';
 import { BUNDLE_PATH, buildBundle } from '../../rules-jis/bundle/build.js';
-import type { AuditResult } from '../../rules-jis/types.js';
+import type { AuditResult, InPageOutput } from '../../rules-jis/types.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -128,6 +128,31 @@ describe('live keyboard check (the editor presses Tab)', () => {
     await site.close();
     await panel.close();
   }, 180_000);
+});
+
+describe('the new panel states pass the panel’s own audit', () => {
+  it('キーボード tab with findings: no violation, nothing to review', async () => {
+    const site = await browser.newPage();
+    const url = `${server.url}/keyboard.html`;
+    await site.goto(url, { waitUntil: 'load' });
+    const tabId = await worker.evaluate(async (u: string) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
+    const self = await browser.newPage();
+    await self.setBypassCSP(true); // the bundle is injected into the panel page itself to audit it
+    await self.goto(`chrome-extension://${extId}/sidepanel.html?tabId=${tabId}`, { waitUntil: 'load' });
+    await self.click('>>> #tab-keyboard');
+    await self.click('>>> [data-testid=keys-start]');
+    await waitText(self, '[data-testid=keys-status]', /記録中/);
+    await site.bringToFront();
+    for (let i = 0; i < 6; i++) await site.keyboard.press('Tab');
+    await self.bringToFront();
+    await self.click('>>> [data-testid=keys-stop]');
+    await waitText(self, '[data-testid=keys-status]', /記録しました/);
+    await self.addScriptTag({ url: '/jis-a11y.bundle.js' });
+    const out = await self.evaluate(() => window.jisA11y!.run({ iframes: false }) as Promise<InPageOutput>);
+    expect(out.findings.filter((f) => f.kind !== 'advisory').map((f) => `${f.kind} ${f.ruleId} ${f.selector}`)).toEqual([]);
+    await self.close();
+    await site.close();
+  }, 120_000);
 });
 
 describe('where judgements go (a CMS preview judged, exported under the public URL)', () => {
