@@ -70,7 +70,11 @@ beforeAll(async () => {
     delete process.env.JIS_A11Y_EXT_TEST_HOSTS;
     process.env.NODE_ENV = nodeEnv;
   }
-  server = await servePages({ '/keyboard.html': readFileSync(path.join(FIXTURES, 'keyboard.html'), 'utf8') });
+  server = await servePages({
+    '/keyboard.html': readFileSync(path.join(FIXTURES, 'keyboard.html'), 'utf8'),
+    '/plain.html':
+      '<!doctype html><html lang="ja"><title>お知らせ</title><main><h1>お知らせ</h1><p><a href="#a">一覧</a> <a href="#b">申請</a> <a href="#c">地図</a></p></main></html>',
+  });
   browser = await launchBrowser({ puppeteer: { pipe: true, enableExtensions: [EXT_DIR] } });
   const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
   worker = (await sw.worker())!;
@@ -128,6 +132,25 @@ describe('live keyboard check (the editor presses Tab)', () => {
     await site.close();
     await panel.close();
   }, 180_000);
+});
+
+describe('live keyboard check on a page without barriers', () => {
+  it('going past the last element and round again is no trap, and the round counts as complete', async () => {
+    const { site, panel } = await openPair(`${server.url}/plain.html`);
+    await panel.click('>>> #tab-keyboard');
+    await panel.click('>>> [data-testid=keys-start]');
+    await waitText(panel, '[data-testid=keys-status]', /記録中/);
+    await site.bringToFront();
+    for (let i = 0; i < 8; i++) await site.keyboard.press('Tab'); // 3 links: more than two rounds
+    await panel.bringToFront();
+    await panel.click('>>> [data-testid=keys-stop]');
+    const status = await waitText(panel, '[data-testid=keys-status]', /記録しました/);
+    expect(status).not.toContain('トラップ');
+    expect(status).not.toContain('まだページの最後まで');
+    expect(await panel.$$('>>> [data-testid=keys-findings] li')).toHaveLength(0);
+    await site.close();
+    await panel.close();
+  }, 120_000);
 });
 
 describe('the new panel states pass the panel’s own audit', () => {
