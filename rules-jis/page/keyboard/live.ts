@@ -69,10 +69,12 @@ function keyOf(el: Element): number {
 }
 
 function noteTabbable(): void {
+  const focused = deepActive();
   for (const el of Array.from(document.querySelectorAll(FOCUSABLE_SEL))) {
     if (!isTabbable(el) || el.closest('[data-jis-kbd]')) continue;
     const key = keyOf(el);
-    if (!rec.pre.has(el)) rec.pre.set(el, lookOf(el));
+    // the focused element's look now is its focused look: no unfocused look is known for it
+    if (!rec.pre.has(el) && el !== focused) rec.pre.set(el, lookOf(el));
     if (!rec.tabbable.has(key)) rec.tabbable.set(key, { key, selector: cssPath(el), name: shortName(el), html: snippet(el), tag: el.localName });
   }
 }
@@ -122,7 +124,8 @@ function onFocusIn(): void {
   finishTransitions(el);
   const key = keyOf(el);
   const pre = rec.pre.get(el);
-  const { diff, faint } = pre ? diffLooks(pre, lookOf(el)) : { diff: ['（記録前の見た目がない）'], faint: [] };
+  // No unfocused look known (focused when the recording started): not judged for 2.4.7.
+  const { diff, faint } = pre ? diffLooks(pre, lookOf(el)) : { diff: ['unknown'], faint: [] };
   const index = rec.events.filter((e) => e.type === 'stop').length + 1;
   const s: LiveStop = { ...stopInfo(el, index), key, styleDiff: diff, faintDiff: faint, back: rec.shift, viewH: innerHeight };
   const prev = lastStop();
