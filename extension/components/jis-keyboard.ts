@@ -86,6 +86,13 @@ export class JisKeyboard extends LitElement {
     this.emit({ findings: j.findings, ruleStats: j.ruleStats });
   }
 
+  /** Another page in the audited tab: the recording and its findings belonged to the old one. */
+  reset() {
+    this.recording = false;
+    this.judged = null;
+    this.message = '';
+  }
+
   async clear() {
     await this.call('clear');
   }

@@ -187,6 +187,7 @@ export class JisPanel extends LitElement {
     if (changed) {
       this.run = null;
       this.keyboardExtra = null;
+      this.renderRoot.querySelector('jis-keyboard')?.reset();
       this.aidsActive = {};
       this.aidCounts = {};
       this.headings = null;
