@@ -42,7 +42,13 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // Firefox 128: scripting.executeScript with world "MAIN".
-            gecko: { id: 'jis-a11y@jis-a11y.invalid', strict_min_version: '128.0' },
+            gecko: {
+              id: 'jis-a11y@jis-a11y.invalid',
+              strict_min_version: '128.0',
+              // Required for new listings on addons.mozilla.org: the extension collects and sends nothing (results
+              // and judgements stay in the browser until the editor exports them; the workspace seam is not wired).
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

@@ -5,13 +5,22 @@ import { targetCriteria, understandingUrl } from '../../rules-jis/criteria.js';
 import type { CriterionResult, PageResult } from '../../rules-jis/types.js';
 import { baseStyles } from './styles.js';
 import { JUDGEMENT_RESULT_LABEL_JA, OUTCOME_LABEL_JA } from '../../rules-jis/labels-ja.js';
-import type { JudgementResult, PageJudgement } from '../../rules-jis/judgements.js';
+import type { JudgementResult } from '../../rules-jis/judgements.js';
+import type { EditorJudgement } from '../lib/judgements.js';
+import { KIT_AIDS, manualKit } from '../../rules-jis/manual-kit.js';
+import { FIX_BY_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import { CHECKLIST_JA as T, KEYBOARD_CRITERIA, KIT_AID_TO_PANEL } from '../lib/checklist-text.js';
+
+/** At most this many of the kit's steps in the panel (the rest is in docs/manual-kit.md). */
+const STEPS_SHOWN = 3;
 
 export interface JudgementChangeDetail {
   criterion: string;
   /** null: the judgement is withdrawn (未判定). */
   result: JudgementResult | null;
   note: string;
+  /** Judged for the whole template or site (「テンプレート・サイト全体」), not only this page. */
+  siteWide?: boolean;
 }
 
 const RESULTS: JudgementResult[] = ['pass', 'fail', 'inapplicable'];
@@ -25,7 +34,7 @@ export class JisChecklist extends LitElement {
   };
 
   declare page: PageResult | null;
-  declare judgements: Record<string, PageJudgement>;
+  declare judgements: Record<string, EditorJudgement>;
   declare who: string;
   declare showAll: boolean;
   /** Notes typed before a result is chosen. */
@@ -63,6 +72,24 @@ export class JisChecklist extends LitElement {
         margin: 0.1rem 0 0.3rem;
         font-size: 0.8rem;
       }
+      .not-on-page {
+        border-left: 4px solid #8a5a00;
+        padding-left: 0.4rem;
+        margin: 0.2rem 0;
+      }
+      .steps ol {
+        margin: 0.2rem 0;
+        padding-left: 1.4rem;
+      }
+      .aids {
+        display: flex;
+        gap: 0.3rem;
+        flex-wrap: wrap;
+        margin: 0.2rem 0 0.3rem;
+      }
+      .scope {
+        margin: 0.2rem 0;
+      }
       .done {
         color: #1b5e20;
         font-weight: bold;
@@ -88,19 +115,75 @@ export class JisChecklist extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
+  /** Scopes chosen before a result is. */
+  private scopes: Record<string, boolean> = {};
+
+  private siteWide(id: string): boolean {
+    const j = this.judgements[id];
+    return j ? j.scope.type === 'site' : (this.scopes[id] ?? false);
+  }
+
   private setResult(id: string, result: JudgementResult | null) {
     const note = this.judgements[id]?.note ?? this.drafts[id] ?? '';
-    this.emit<JudgementChangeDetail>('jis-judgement-change', { criterion: id, result, note });
+    this.emit<JudgementChangeDetail>('jis-judgement-change', { criterion: id, result, note, siteWide: this.siteWide(id) });
   }
 
   private setNote(id: string, note: string) {
     const j = this.judgements[id];
-    if (j) this.emit<JudgementChangeDetail>('jis-judgement-change', { criterion: id, result: j.result, note });
+    if (j) this.emit<JudgementChangeDetail>('jis-judgement-change', { criterion: id, result: j.result, note, siteWide: this.siteWide(id) });
     else this.drafts[id] = note;
   }
 
+  private setScope(id: string, siteWide: boolean) {
+    this.scopes[id] = siteWide;
+    const j = this.judgements[id];
+    if (j) this.emit<JudgementChangeDetail>('jis-judgement-change', { criterion: id, result: j.result, note: j.note, siteWide });
+    else this.requestUpdate();
+  }
+
+  /** The kit's steps, the aid buttons and whether the editor can fix it on the page. */
+  private teach(id: string) {
+    const kit = manualKit(id);
+    if (!kit) return nothing;
+    const steps = kit.procedure.steps;
+    const onPage = kit.editorCanFix && kit.judgedPer === 'page';
+    return html`
+      ${onPage ? nothing : html`<p class="not-on-page" data-testid="not-on-page">${T.notOnPage(FIX_BY_LABEL_JA[kit.fixBy])}</p>`}
+      <details class="steps">
+        <summary>${T.steps}</summary>
+        <ol>
+          ${steps.slice(0, STEPS_SHOWN).map((st) => html`<li>${st}</li>`)}
+        </ol>
+        ${steps.length > STEPS_SHOWN ? html`<p class="muted">${T.more(steps.length - STEPS_SHOWN)}</p>` : nothing}
+      </details>
+      <div class="aids">
+        ${kit.aids.map((a) => {
+          const target = KIT_AID_TO_PANEL[a];
+          return html`<button
+            type="button"
+            data-aid=${target}
+            @click=${() => (target === 'contrast' ? this.emit('jis-pick', null) : this.emit('jis-aid-toggle', { aid: target, on: true }))}
+          >
+            ${T.aidButton(KIT_AIDS[a].label)}
+          </button>`;
+        })}
+        ${KEYBOARD_CRITERIA.has(id)
+          ? html`<button type="button" data-aid="keyboard" @click=${() => this.emit('jis-open-tab', 'keyboard')}>${T.keyboardButton}</button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private scopeChoice(id: string) {
+    const site = this.siteWide(id);
+    return html`<div role="radiogroup" class="scope" aria-label="${T.scope}（${id}）">
+      ${T.scope}:
+      <label><input type="radio" name="scope-${id}" data-scope="page" .checked=${!site} @change=${() => this.setScope(id, false)} /> ${T.scopePage}</label>
+      <label><input type="radio" name="scope-${id}" data-scope="site" .checked=${site} @change=${() => this.setScope(id, true)} /> ${T.scopeSite}</label>
+    </div>`;
+  }
+
   render() {
-    if (!this.page) return html`<p class="muted">先にページを検査してください。自動チェックで判定できなかった達成基準がここに並びます。</p>`;
     const rows = this.rows();
     const done = Object.keys(this.judgements).length;
     return html`
@@ -117,6 +200,7 @@ export class JisChecklist extends LitElement {
           @change=${(e: Event) => this.emit('jis-who-change', (e.target as HTMLInputElement).value)}
         />
       </div>
+      ${this.page ? nothing : html`<p class="muted" data-testid="no-audit">${T.noAudit}</p>`}
       <p><span class="done" data-testid="done-count">${done}</span> 件を判断済み（表示中 ${rows.length} 件）</p>
       <label
         ><input type="checkbox" .checked=${this.showAll} @change=${(e: Event) => (this.showAll = (e.target as HTMLInputElement).checked)} />
@@ -134,6 +218,8 @@ export class JisChecklist extends LitElement {
             ${r.auto?.reason ? html`${r.auto.reason.replace(/。$/, "")}。` : nothing}
             <a href=${understandingUrl(r.id)} target="_blank" rel="noopener">達成基準 ${r.id} の解説（WAIC、新しいタブ）</a>
           </p>
+          ${this.teach(r.id)}
+          ${this.scopeChoice(r.id)}
           ${RESULTS.map(
             (res) => html`<label
               ><input

@@ -5,11 +5,19 @@ import { baseStyles } from './styles.js';
 import './jis-results.js';
 import './jis-aids.js';
 import './jis-checklist.js';
+import './jis-keyboard.js';
+import { withExtra } from '../lib/keyboard-merge.js';
+import type { ExtraFindings } from '../../rules-jis/result.js';
 import type { PanelHost, AuditRun, TabInfo } from '../lib/tab-client.js';
 import { NoAccessError } from '../lib/tab-client.js';
 import { summarize } from '../lib/view.js';
-import { buildExport, exportFileName, loadJudgements, loadWho, pageKey, saveJudgements, saveWho, type JudgementExport } from '../lib/judgements.js';
-import type { PageJudgement } from '../../rules-jis/judgements.js';
+import { buildExport, exportFileName, loadJudgements, loadWho, pageKey, saveJudgements, saveWho, type EditorJudgement, type JudgementExport } from '../lib/judgements.js';
+import './jis-publish.js';
+import type { ExportFormat } from './jis-publish.js';
+import { findRule, loadRules, loadTypedPublicUrl, publicUrlOf, saveRule, saveTypedPublicUrl, type PublicUrlRule } from '../lib/public-url.js';
+import { exportRows, judgementsHtml, judgementsXlsx } from '../lib/exports.js';
+import { offerDownload, XLSX_TYPE, type MadeFile } from '../lib/download.js';
+import { PUBLISH_JA } from '../lib/exports-text.js';
 import { KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import type { AidName, ContrastReport, OutlineItem } from '../lib/page-aids.js';
 import type { AidToggleDetail } from './jis-aids.js';
@@ -23,10 +31,11 @@ const AID_NAMES_JA: Record<AidName, string> = {
   taborder: 'Tab キーの移動順',
 };
 
-type TabName = 'results' | 'aids' | 'checklist';
+type TabName = 'results' | 'aids' | 'keyboard' | 'checklist';
 const TABS: { id: TabName; label: string }[] = [
   { id: 'results', label: '結果' },
   { id: 'aids', label: '補助ツール' },
+  { id: 'keyboard', label: 'キーボード' },
   { id: 'checklist', label: 'チェックリスト' },
 ];
 
@@ -49,6 +58,8 @@ export class JisPanel extends LitElement {
     judgements: { state: true },
     who: { state: true },
     shots: { state: true },
+    rules: { state: true },
+    typedPublic: { state: true },
   };
 
   declare host: PanelHost | null;
@@ -65,12 +76,18 @@ export class JisPanel extends LitElement {
   declare landmarks: OutlineItem[] | null;
   declare contrast: ContrastReport | null;
   declare picking: boolean;
-  declare judgements: Record<string, PageJudgement>;
+  declare judgements: Record<string, EditorJudgement>;
+  declare rules: PublicUrlRule[];
+  declare typedPublic: string;
   declare who: string;
   /** Pictures of findings' elements (selector → data URL or why none), for the results list. */
   declare shots: Record<string, { url?: string; reason?: string }>;
   /** The last export, kept for tests and for copying. */
   lastExport: JudgementExport | null = null;
+  /** The last file of each export format (for tests and copying). */
+  lastFiles: Partial<Record<ExportFormat, MadeFile>> = {};
+  /** The live keyboard check's findings, added to every audit of this page until the tab changes. */
+  private keyboardExtra: ExtraFindings | null = null;
   private hooked = false;
 
   constructor() {
@@ -92,6 +109,8 @@ export class JisPanel extends LitElement {
     this.judgements = {};
     this.who = '';
     this.shots = {};
+    this.rules = [];
+    this.typedPublic = '';
   }
 
   static styles = [
@@ -171,6 +190,8 @@ export class JisPanel extends LitElement {
     this.tabInfo = await host.tab();
     if (changed) {
       this.run = null;
+      this.keyboardExtra = null;
+      this.renderRoot.querySelector('jis-keyboard')?.reset();
       this.aidsActive = {};
       this.aidCounts = {};
       this.headings = null;
@@ -181,6 +202,13 @@ export class JisPanel extends LitElement {
       this.needsAccess = '';
     }
     this.judgements = this.tabInfo ? await loadJudgements(host.store, pageKey(this.tabInfo.url)) : {};
+    this.rules = await loadRules(host.store);
+    this.typedPublic = this.tabInfo ? await loadTypedPublicUrl(host.store, pageKey(this.tabInfo.url)) : '';
+  }
+
+  /** The URL this page will be published at: where its judgements are exported (lib/public-url.ts). */
+  get publicUrl(): string {
+    return publicUrlOf(this.url, this.rules, this.typedPublic);
   }
 
   private get url(): string {
@@ -219,7 +247,7 @@ export class JisPanel extends LitElement {
     try {
       await this.guard('検査', async () => {
         this.tabInfo = await this.host!.tab();
-        const run = await this.host!.audit();
+        const run = withExtra(await this.host!.audit(), this.keyboardExtra);
         this.run = run;
         this.shots = {};
         const s = summarize(run.result.pages[0]);
@@ -298,12 +326,18 @@ export class JisPanel extends LitElement {
   }
 
   private async onJudgement(e: CustomEvent<JudgementChangeDetail>) {
-    const { criterion, result, note } = e.detail;
+    const { criterion, result, note, siteWide } = e.detail;
     const next = { ...this.judgements };
+    const scope: EditorJudgement['scope'] = siteWide ? { type: 'site' } : { type: 'page', url: this.publicUrl };
     if (result === null) delete next[criterion];
-    else next[criterion] = { criterion, result, note, who: this.who, when: new Date().toISOString(), scope: { type: 'page', url: this.url } };
+    else next[criterion] = { criterion, result, note, who: this.who, when: new Date().toISOString(), scope };
     this.judgements = next;
     await saveJudgements(this.host!.store, this.url, next);
+  }
+
+  private onKeyboardResult(e: CustomEvent<ExtraFindings>) {
+    this.keyboardExtra = e.detail;
+    if (this.run) this.run = withExtra(this.run, e.detail);
   }
 
   private async onWho(e: CustomEvent<string>) {
@@ -313,20 +347,54 @@ export class JisPanel extends LitElement {
 
   /** Builds the export and offers it as a file download. */
   exportJudgements(): JudgementExport {
-    const data = buildExport(this.judgements, this.run?.result ?? null);
+    const data = buildExport(this.judgements, this.run?.result ?? null, this.publicUrl);
     this.lastExport = data;
-    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.download = exportFileName(this.url);
-    try {
-      a.href = URL.createObjectURL(blob);
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    } catch {
-      /* no object URLs (tests) */
-    }
-    this.status = `判断結果 ${data.judgements.length} 件を ${a.download} に書き出しました。`;
+    this.exportFile('json', JSON.stringify(data, null, 2), 'application/json', data.judgements.length);
     return data;
+  }
+
+  /** The judgements as JSON, XLSX or printable HTML, all under the public URL. */
+  exportAs(format: ExportFormat): void {
+    if (format === 'json') {
+      this.exportJudgements();
+      return;
+    }
+    const rows = exportRows(this.judgements, this.run?.result ?? null, this.publicUrl);
+    if (format === 'xlsx') this.exportFile('xlsx', judgementsXlsx(rows), XLSX_TYPE, rows.length - 1);
+    else this.exportFile('html', judgementsHtml(rows, this.publicUrl, this.url), 'text/html', rows.length - 1);
+  }
+
+  private exportFile(format: ExportFormat, data: string | Uint8Array, type: string, count: number) {
+    const file = { name: exportFileName(this.publicUrl, new Date(), format), type, data };
+    this.lastFiles = { ...this.lastFiles, [format]: file };
+    offerDownload(file);
+    this.status = PUBLISH_JA.exported(count, file.name);
+  }
+
+  private async onPublicUrl(e: CustomEvent<string>) {
+    await this.guard('公開時の URL の保存', async () => {
+      await saveTypedPublicUrl(this.host!.store, this.url, e.detail);
+      this.typedPublic = e.detail.trim();
+      await this.rehome();
+    });
+  }
+
+  private async onPublicRule(e: CustomEvent<PublicUrlRule>) {
+    await this.guard('置き換えの規則の登録', async () => {
+      this.rules = await saveRule(this.host!.store, e.detail);
+      this.status = PUBLISH_JA.ruleSaved(e.detail.previewPrefix.trim(), e.detail.publicPrefix.trim());
+      await this.rehome();
+    });
+  }
+
+  /** Page judgements follow a changed public URL. */
+  private async rehome() {
+    const url = this.publicUrl;
+    const next = Object.fromEntries(
+      Object.entries(this.judgements).map(([k, j]) => [k, j.scope.type === 'page' ? { ...j, scope: { type: 'page' as const, url } } : j]),
+    );
+    this.judgements = next;
+    await saveJudgements(this.host!.store, this.url, next);
   }
 
   private onTabKey(e: KeyboardEvent) {
@@ -401,6 +469,10 @@ export class JisPanel extends LitElement {
             @jis-measure-focused=${this.onMeasureFocused}
           ></jis-aids>
         </section>
+        <section role="tabpanel" id="panel-keyboard" aria-labelledby="tab-keyboard" ?hidden=${this.selected !== 'keyboard'}>
+          <h2>キーボードで操作できるか</h2>
+          <jis-keyboard .host=${this.host} ?disabled=${!this.tabInfo} @jis-keyboard-result=${this.onKeyboardResult}></jis-keyboard>
+        </section>
         <section role="tabpanel" id="panel-checklist" aria-labelledby="tab-checklist" ?hidden=${this.selected !== 'checklist'}>
           <h2>チェックリスト（人による確認）</h2>
           <jis-checklist
@@ -410,7 +482,19 @@ export class JisPanel extends LitElement {
             @jis-judgement-change=${this.onJudgement}
             @jis-who-change=${this.onWho}
             @jis-export=${() => this.exportJudgements()}
+            @jis-aid-toggle=${this.onAidToggle}
+            @jis-pick=${this.onPick}
+            @jis-open-tab=${(e: CustomEvent<TabName>) => (this.selected = e.detail)}
           ></jis-checklist>
+          <jis-publish
+            .previewUrl=${this.url}
+            .publicUrl=${this.publicUrl}
+            .typed=${this.typedPublic}
+            .rule=${findRule(this.rules, this.url)}
+            @jis-public-url=${this.onPublicUrl}
+            @jis-public-rule=${this.onPublicRule}
+            @jis-export-as=${(e: CustomEvent<ExportFormat>) => this.exportAs(e.detail)}
+          ></jis-publish>
         </section>
       </main>
     `;

@@ -3,10 +3,16 @@
 // The judgement and file types are the shared ones of rules-jis/judgements.ts.
 import type { AuditResult } from '../../rules-jis/types.js';
 import { compareCriterionIds } from '../../rules-jis/criteria.js';
-import { JUDGEMENT_FORMAT, JUDGEMENT_FORMAT_VERSION, type JudgementDocument, type PageJudgement } from '../../rules-jis/judgements.js';
+import { JUDGEMENT_FORMAT, JUDGEMENT_FORMAT_VERSION, type JudgementDocument, type PageJudgement, type PageScope } from '../../rules-jis/judgements.js';
+
+/**
+ * A judgement as the checklist records it: for this page (its public URL), or — for a criterion the kit judges
+ * per template or site — for the whole site (「テンプレート・サイト全体」).
+ */
+export type EditorJudgement = Omit<PageJudgement, 'scope'> & { scope: PageScope | { type: 'site' } };
 
 /** What the export holds: page judgements, and always the page's result (null before an audit). */
-export interface JudgementExport extends JudgementDocument<PageJudgement> {
+export interface JudgementExport extends JudgementDocument<EditorJudgement> {
   result: AuditResult | null;
 }
 
@@ -30,12 +36,12 @@ export interface KeyValueStore {
 const KEY_PREFIX = 'judgements:';
 const WHO_KEY = 'settings:who';
 
-export async function loadJudgements(store: KeyValueStore, url: string): Promise<Record<string, PageJudgement>> {
+export async function loadJudgements(store: KeyValueStore, url: string): Promise<Record<string, EditorJudgement>> {
   const v = await store.get(KEY_PREFIX + url);
-  return v && typeof v === 'object' ? (v as Record<string, PageJudgement>) : {};
+  return v && typeof v === 'object' ? (v as Record<string, EditorJudgement>) : {};
 }
 
-export async function saveJudgements(store: KeyValueStore, url: string, map: Record<string, PageJudgement>): Promise<void> {
+export async function saveJudgements(store: KeyValueStore, url: string, map: Record<string, EditorJudgement>): Promise<void> {
   await store.set(KEY_PREFIX + url, map);
 }
 
@@ -48,17 +54,22 @@ export async function saveWho(store: KeyValueStore, who: string): Promise<void> 
   await store.set(WHO_KEY, who);
 }
 
-export function buildExport(judgements: Record<string, PageJudgement>, result: AuditResult | null): JudgementExport {
+/**
+ * The judgement file. With `publicUrl` (lib/public-url.ts) every page judgement and the page's result are put
+ * under the URL the page will be published at, not the preview's: that is where `jis-a11y judge` attaches them.
+ */
+export function buildExport(judgements: Record<string, EditorJudgement>, result: AuditResult | null, publicUrl = ''): JudgementExport {
+  const list = Object.values(judgements).sort((a, b) => compareCriterionIds(a.criterion, b.criterion));
   return {
     format: JUDGEMENT_FORMAT,
     version: JUDGEMENT_FORMAT_VERSION,
-    judgements: Object.values(judgements).sort((a, b) => compareCriterionIds(a.criterion, b.criterion)),
-    result,
+    judgements: publicUrl ? list.map((j) => (j.scope.type === 'page' ? { ...j, scope: { type: 'page', url: publicUrl } } : j)) : list,
+    result: publicUrl && result ? { ...result, pages: result.pages.map((p) => ({ ...p, url: publicUrl })) } : result,
   };
 }
 
 /** A file name like jis-a11y-judgements-example.jp-20261125.json */
-export function exportFileName(url: string, now = new Date()): string {
+export function exportFileName(url: string, now = new Date(), ext = 'json'): string {
   let host = 'page';
   try {
     host = new URL(url).hostname || 'page';
@@ -66,7 +77,7 @@ export function exportFileName(url: string, now = new Date()): string {
     /* keep default */
   }
   const d = now.toISOString().slice(0, 10).replace(/-/g, '');
-  return `jis-a11y-judgements-${host}-${d}.json`;
+  return `jis-a11y-judgements-${host}-${d}.${ext}`;
 }
 
 /** chrome.storage.local as a KeyValueStore. */

@@ -5,7 +5,8 @@ import type { AuditResult, InPageOutput } from '../../rules-jis/types.js';
 import { singlePageResult } from '../../rules-jis/result.js';
 import { chromeStore, type KeyValueStore } from './judgements.js';
 import type { AidName, ContrastReport, OutlineItem } from './page-aids.js';
-import { originOf, TabScripting } from './tab-scripting.js';
+import { originOf, TabScripting, type LiveKeysOp } from './tab-scripting.js';
+import type { LiveRecording } from '../../rules-jis/page/keyboard/index.js';
 import { elementShot, type Shot, type ViewportBox } from './element-shot.js';
 
 export { NoAccessError, originOf } from './tab-scripting.js';
@@ -38,6 +39,8 @@ export interface PanelHost {
   onContrast(cb: (r: ContrastReport) => void): void;
   onTabChanged(cb: () => void): void;
   store: KeyValueStore;
+  /** The live keyboard check: start → the number of tabbable elements; report/stop → the recording; clear → null. */
+  liveKeys?(op: LiveKeysOp): Promise<LiveRecording | number | null>;
 }
 
 async function findTab(fixedTabId: number | null): Promise<TabInfo | null> {
@@ -116,5 +119,6 @@ export function createChromeHost(fixedTabId: number | null): PanelHost {
       });
     },
     onTabChanged: (cb) => watchTab(fixedTabId, cb),
+    liveKeys: async (op) => (await scripting()).liveKeys(op),
   };
 }

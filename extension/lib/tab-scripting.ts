@@ -5,6 +5,10 @@ import { browser } from 'wxt/browser';
 import type { InPageOutput } from '../../rules-jis/types.js';
 import type {} from '../../rules-jis/page/api.js'; // window.jisA11y's type
 import type { AidsApi, ContrastReport } from './page-aids.js';
+import type { LiveRecording } from '../../rules-jis/page/keyboard/index.js';
+
+/** What the panel asks of the live keyboard check. */
+export type LiveKeysOp = 'start' | 'report' | 'stop' | 'clear';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -98,9 +102,30 @@ export class TabScripting {
     if (missing.length) await this.exec(() => this.scripting.executeScript({ target: { tabId, frameIds: missing }, world: 'MAIN', files: [BUNDLE_FILE] }));
   }
 
+  /** The live keyboard check in the top frame (rules-jis/page/keyboard/live.ts, main world: the crawl's probes). */
+  async liveKeys(op: LiveKeysOp): Promise<LiveRecording | number | null> {
+    await this.ensureBundle(false);
+    const [r] = await this.exec(() =>
+      this.scripting.executeScript({
+        target: { tabId: this.tabId },
+        world: 'MAIN',
+        func: (o: LiveKeysOp) => {
+          const k = window.jisA11y?.keyboard;
+          const fn = k && { start: k.liveStart, report: k.liveReport, stop: k.liveStop, clear: k.liveClear }[o];
+          return fn ? { value: fn() ?? null } : null;
+        },
+        args: [op],
+      }),
+    );
+    const out = r?.result as { value: LiveRecording | number | null } | null | undefined;
+    if (!out) throw new Error(CSP_BLOCKED);
+    return out.value;
+  }
+
   /** Audits the page with the bundle (overlays cleared first: they must not be audited as page content). */
   async audit(): Promise<InPageOutput> {
     await this.aids('clear').catch(() => undefined);
+    await this.liveKeys('clear').catch(() => undefined);
     await this.ensureBundle(true);
     const [r] = await this.exec(() => this.scripting.executeScript({ target: { tabId: this.tabId }, world: 'MAIN', func: auditInPage }));
     const out = r?.result as InPageOutput | { notLoaded: true } | undefined;

@@ -226,7 +226,7 @@ describe('<jis-checklist>', () => {
     note.value = '背景画像の上だが十分に濃い';
     note.dispatchEvent(new Event('change'));
     ($(el, 'fieldset[data-criterion="1.4.3"] input[value=pass]') as HTMLInputElement).click();
-    expect(events).toEqual([{ criterion: '1.4.3', result: 'pass', note: '背景画像の上だが十分に濃い' }]);
+    expect(events).toEqual([{ criterion: '1.4.3', result: 'pass', note: '背景画像の上だが十分に濃い', siteWide: false }]);
   });
 
   it('every control has a label (radios in a fieldset with a legend)', async () => {
@@ -311,7 +311,7 @@ describe('<jis-panel>', () => {
     await el.updateComplete;
     expect(selected()).toBe('tab-results');
     // Roving tabindex: only the selected tab is in the tab order.
-    expect($$(el, '[role=tab]').map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1']);
+    expect($$(el, '[role=tab]').map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
   });
 
   it('turns an aid on and lists the heading outline', async () => {
@@ -343,7 +343,8 @@ describe('<jis-panel>', () => {
       judgements: [
         { criterion: '2.4.6', result: 'fail', note: '見出しが内容を表していない', who: '県 花子', scope: { type: 'page', url: 'http://127.0.0.1/news.html' } },
       ],
-      result: { standard: 'JIS X 8341-3:2016', target: 'AA', pages: [{ url: 'http://127.0.0.1/news.html#top' }] },
+      // under the public URL (no fragment, no preview tokens: extension/lib/public-url.ts)
+      result: { standard: 'JIS X 8341-3:2016', target: 'AA', pages: [{ url: 'http://127.0.0.1/news.html' }] },
     });
     expect(Number.isNaN(Date.parse(exp.judgements[0].when))).toBe(false);
     // Withdrawn judgements leave the export.

@@ -115,7 +115,7 @@ describe('result and judgement format', () => {
     expect(exp.format).toBe('jis-a11y-judgements');
     expect(exp.version).toBe(1);
     expect(exp.judgements.map((x) => x.criterion)).toEqual(['1.3.1', '2.4.6', '2.4.10']);
-    expect(exp.judgements[0].scope.url).toBe('https://www.pref.example.jp/news/1.html');
+    expect(exp.judgements[0].scope).toEqual({ type: 'page', url: 'https://www.pref.example.jp/news/1.html' });
     expect(exp.result).toBe(result);
     expect(exportFileName(output.url, new Date('2026-11-25T12:00:00Z'))).toBe('jis-a11y-judgements-www.pref.example.jp-20261125.json');
   });

@@ -17,6 +17,7 @@ import { zoomMeasure, zoomReport, zoomStart } from '../zoom/measure.js';
 import { zoomTextOff, zoomTextOn } from '../zoom/scale.js';
 import { change, inputTargets, undoChange } from './inputs.js';
 import { drawOverlay, removeOverlay } from './overlay.js';
+import { liveClear, liveReport, liveStart, liveStop } from './live.js';
 
 export type { PageEvent } from './session.js';
 export type { Active, Rect, StopInfo } from './stops.js';
@@ -29,6 +30,7 @@ export type { MotionItem, MotionReport, VanishedItem } from '../motion/watch.js'
 export type { ZoomHit, ZoomMode } from '../zoom/measure.js';
 export type { InputTarget } from './inputs.js';
 export type { OverlayStop } from './overlay.js';
+export type { LiveEvent, LiveRecording, LiveStop, LiveTarget } from './live.js';
 
 /** Installs the phase's helpers and notes how every tabbable element looks unfocused; returns their number. */
 function init(): number {
@@ -106,6 +108,11 @@ export const keyboard = {
   zoomTextOn,
   zoomTextOff,
   settle,
+  /** The extension's live keyboard check (the editor presses Tab): independent of init()/cleanup(). */
+  liveStart,
+  liveReport,
+  liveStop,
+  liveClear,
 };
 
 export type KeyboardApi = typeof keyboard;
