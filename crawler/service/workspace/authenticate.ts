@@ -95,12 +95,21 @@ export class WorkspaceAuth {
     return { user: asWorkspaceUser(user, 'trusted-header'), csrfToken: createHmac('sha256', this.csrfKey).update(user.login).digest('base64url') };
   }
 
-  /** A write sent by a browser from another site (Sec-Fetch-Site / Origin), whatever cookie it carries. */
+  /**
+   * A write sent by a browser from another site (Sec-Fetch-Site / Origin), whatever cookie it carries. The Origin's
+   * host (with port) must be the request's; its scheme is not compared, since behind a web server that ends TLS
+   * the service sees http while the browser says https.
+   */
   crossSite(req: FastifyRequest): boolean {
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
     const origin = req.headers.origin;
-    return origin !== undefined && origin !== `${req.protocol}://${req.host}`;
+    if (origin === undefined) return false;
+    try {
+      return new URL(origin).host !== req.host;
+    } catch {
+      return true; // "null" (a sandboxed frame, a data: page) or garbage
+    }
   }
 
   /** The hook's part for `access: 'user'` routes: sets `req.user` or answers 401/403 (then returns the reply). */
