@@ -111,8 +111,8 @@ async function list(o: StoreFlags): Promise<void> {
   await withStore(o, async (store) => {
     const users = await store.users.list();
     if (!users.length) return console.log(M.cliNoUsers);
-    const table = new Table({ head: ['ログイン名', '表示名', '権限', '状態'] });
-    for (const u of users) table.push([u.login, u.displayName, ROLE_LABELS[u.role], u.disabled ? '無効' : '有効']);
+    const table = new Table({ head: [...M.cliListHead] });
+    for (const u of users) table.push([u.login, u.displayName, ROLE_LABELS[u.role], M.cliState(u.disabled)]);
     console.log(table.toString());
   });
 }

@@ -73,7 +73,9 @@ export class WorkspaceAuth {
     if (bearer?.startsWith(PERSONAL_TOKEN_PREFIX)) {
       const found = await this.o.store.users.token(secretHash(bearer));
       if (!found) return null;
-      await this.o.store.users.touchToken(found.token.id, new Date(this.now()).toISOString());
+      const t = this.now();
+      // last_used_at to the minute: not one store write per request of the extension
+      if (!found.token.lastUsedAt || t - Date.parse(found.token.lastUsedAt) >= 60_000) await this.o.store.users.touchToken(found.token.id, new Date(t).toISOString());
       return { user: asWorkspaceUser(found.user, 'token'), csrfToken: null };
     }
     const cookie = this.cookieOf(req);
