@@ -1,6 +1,7 @@
 // `jis-a11y users` as a real process on a real SQLite file: the first admin made from the command line signs in
 // to a real service on that file; the password comes from stdin (never an argument) and is refused without a
 // terminal to ask on; mistakes are told in Japanese and change nothing; every change is in the audit log.
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,25 @@ beforeAll(() => {
 let h: Harness | undefined;
 afterAll(() => h?.close());
 
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** What a real `serve` (runServe, as the CLI starts it) on the store says up to its started line. */
+function serveSays(): Promise<string> {
+  const cfg = { host: '127.0.0.1', port: 0, tokens: ['test-token-0123456789abcdef'], origins: ['http://127.0.0.1:9'], store, reportsDir: path.join(dir, 'reports') };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/service/fixtures/serve-with-faults.ts'), JSON.stringify(cfg)], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  return new Promise<string>((resolve, reject) => {
+    child.stderr!.on('data', (d) => {
+      stderr += d;
+      if (stderr.includes('サービスを起動しました')) {
+        child.kill('SIGKILL');
+        resolve(stderr);
+      }
+    });
+    child.once('exit', () => reject(new Error(`serve ended: ${stderr}`)));
+  });
+}
+
 const users = (args: string[], stdin?: string) => runCli(['users', ...args, '--store', store], { stdin, cwd: dir });
 
 describe('jis-a11y users', () => {
@@ -33,6 +53,9 @@ describe('jis-a11y users', () => {
     expect(badRole.stderr).toContain('approver（承認者）');
     const list = await users(['list']);
     expect(list.stdout).toContain('利用者はまだいません');
+    const said = await serveSays();
+    expect(said).toContain('「管理」の利用者がまだいません');
+    expect(said).toContain(`jis-a11y users add <ログイン名> --name "<表示名>" --role admin --store ${JSON.stringify(store)}`);
   }, 240_000);
 
   it('the first admin, added with --password-stdin, signs in to the service; the last admin cannot be disabled', async () => {
@@ -42,6 +65,7 @@ describe('jis-a11y users', () => {
     const dup = await users(['add', 'kanri', '--name', 'x', '--role', 'viewer', '--password-stdin'], 'kanri-secret-pass\n');
     expect(dup.code).not.toBe(0);
     expect(dup.stderr).toContain('すでにいます');
+    expect(await serveSays()).not.toContain('まだいません');
     const last = await users(['disable', 'kanri']);
     expect(last.code).not.toBe(0);
     expect(last.stderr).toContain('「管理」');
