@@ -22,6 +22,10 @@ import type { ServiceConfig } from './config.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, NOT_FOUND_MESSAGE, sendError } from './http-errors.js';
 import { installRequestContext } from './process-guard.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
+import { approvalRoutes } from './workspace/approval-routes.js';
+import { dashboardRoutes } from './workspace/dashboard-routes.js';
+import { queueRoutes } from './workspace/queue-routes.js';
+import { testRoutes } from './workspace/test-routes.js';
 
 const OPENAPI = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'openapi.json'), 'utf8');
 
@@ -109,6 +113,11 @@ async function apiPlugin(api: FastifyInstance, p: Parts): Promise<void> {
     if (!p.scheduler.trigger(name)) return sendError(reply, 409, 'running', `定期検査「${name}」は実行中です。`);
     return reply.code(202).send({ started: name, message: `定期検査「${name}」を開始しました。` });
   });
+  const wsData = { store: p.store, reportsDir: p.cfg.reportsDir, scheduler: p.scheduler };
+  await dashboardRoutes(api, wsData);
+  await testRoutes(api, wsData);
+  await queueRoutes(api, wsData);
+  await approvalRoutes(api, wsData);
   p.opts.apiRoutes?.(api);
 }
 
