@@ -9,7 +9,7 @@ import { normUrl } from '../../../rules-jis/judgements.js';
 import { layoutKey } from '../../../reports/selection/index.js';
 import { buildReportModel } from '../../../reports/model.js';
 import { sendError } from '../http-errors.js';
-import { WS_DATA_MESSAGES_JA as M } from './messages-ja.js';
+import { WS_DATA_MESSAGES_JA as M } from './data-messages-ja.js';
 
 export class WsInputError extends Error {
   constructor(
