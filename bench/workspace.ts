@@ -4,8 +4,9 @@
 // the run, 25 representative pages and a logged draw of 40 random ones, some judgements), then times GET
 // /api/v1/ws/sheet and GET /api/v1/ws/queue through fastify's inject (the server's whole handling: routing, the
 // store, JSON), first call apart (the queue records each page's template once per run). Prints the figures.
-// Usage: npm run bench:workspace [-- --pages 30000 --runs 40]
-import { mkdtempSync, rmSync } from 'node:fs';
+// Usage: npm run bench:workspace [-- --pages 30000 --runs 40 --store <file>] (--store: keep the generated store in
+// <file>, or reuse it when it exists: generating 30,000 pages takes minutes).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
@@ -87,11 +88,14 @@ function quantile(xs: number[], q: number): number {
 
 async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-bench-ws-'));
-  const file = path.join(tmp, 'bench.sqlite');
+  const kept = process.argv.includes('--store') ? path.resolve(process.argv[process.argv.indexOf('--store') + 1]) : null;
+  const file = kept ?? path.join(tmp, 'bench.sqlite');
+  const reuse = kept !== null && existsSync(kept);
   const store = await openStore(file);
   const t0 = performance.now();
-  await generate(store);
-  console.log(`生成: ${PAGES.toLocaleString('ja-JP')} ページ（テンプレート 300、要確認 ${(PAGES * 4).toLocaleString('ja-JP')} 件）${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+  if (reuse) console.log(`生成済みのストアを使います: ${file}`);
+  else await generate(store);
+  if (!reuse) console.log(`生成: ${PAGES.toLocaleString('ja-JP')} ページ（テンプレート 300、要確認 ${(PAGES * 4).toLocaleString('ja-JP')} 件）${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   const deps = { store, reportsDir: path.join(tmp, 'reports'), scheduler: new Scheduler([], { store: file, reportsDir: path.join(tmp, 'reports') }) };
   const app = Fastify({ logger: false });
   app.addHook('onRequest', async (req) => {
