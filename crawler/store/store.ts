@@ -358,6 +358,10 @@ export interface WorkspaceDataStore {
   assign(a: AssignmentInput): Promise<Assignment>;
   assignment(testId: number, criterion: string, pageUrl: string): Promise<Assignment | null>;
   assignments(testId: number): Promise<Assignment[]>;
+  /** The run's pages with these (normalised) URLs, in one read; absent URLs are left out. */
+  pagesByUrls(runId: number, urls: string[]): Promise<StoredPage[]>;
+  /** Changes whenever a page of the run is added or replaced (its page count and newest id). */
+  pagesStamp(runId: number): Promise<string>;
   /** Audited pages of the run whose template is not recorded yet. */
   pagesWithoutTemplate(runId: number): Promise<PageForTemplate[]>;
   saveTemplates(runId: number, rows: { pageId: number; url: string; template: string }[]): Promise<void>;
