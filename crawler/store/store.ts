@@ -367,7 +367,7 @@ export interface WorkspaceDataStore {
   saveTemplates(runId: number, rows: { pageId: number; url: string; template: string }[]): Promise<void>;
   /** The run's review findings grouped by rule × template (pages with a recorded template), most pages first. */
   reviewGroups(runId: number, page: { offset: number; limit: number }): Promise<{ total: number; groups: ReviewGroup[] }>;
-  /** The first `limit` pages of a group, by URL. */
+  /** The first `limit` pages of a group, in crawl order (the template index gives them without sorting the group). */
   reviewGroupPages(runId: number, rule: string, template: string, limit: number): Promise<ReviewGroupPage[]>;
   /** Every review finding of a group (for one decision applied to all of them). */
   reviewGroupFindings(runId: number, rule: string, template: string): Promise<ReviewGroupFinding[]>;

@@ -80,7 +80,7 @@ function queueReads(c: Connection): Pick<WorkspaceDataStore, 'reviewGroups' | 'r
       return { total, groups };
     },
     async reviewGroupPages(runId, rule, template, limit) {
-      const rows = c.stmt(`SELECT p.id, p.url, p.title ${GROUP_PAGES} ORDER BY p.url LIMIT ?`).all(runId, template, rule, limit) as Row[];
+      const rows = c.stmt(`SELECT p.id, p.url, p.title ${GROUP_PAGES} ORDER BY t.page_id LIMIT ?`).all(runId, template, rule, limit) as Row[];
       return rows.map((r) => ({ pageId: r.id as number, url: r.url as string, title: r.title as string }));
     },
     async reviewGroupFindings(runId, rule, template) {
