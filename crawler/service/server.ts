@@ -22,6 +22,7 @@ import type { ServiceConfig } from './config.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, NOT_FOUND_MESSAGE, sendError } from './http-errors.js';
 import { installRequestContext } from './process-guard.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
+import { workspaceAppPlugin } from './workspace/app-static.js';
 
 const OPENAPI = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'openapi.json'), 'utf8');
 
@@ -142,6 +143,7 @@ export async function createService(cfg: ServiceConfig, opts: ServiceOptions = {
   registerHealth(app, p);
   await app.register(async (api) => apiPlugin(api, p), { prefix: '/api/v1' });
   await app.register(async (scope) => reportsPlugin(scope, p));
+  await app.register(async (scope) => workspaceAppPlugin(scope));
 
   return {
     app,
