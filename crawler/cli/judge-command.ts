@@ -8,7 +8,7 @@ import { JudgementFormatError, describeScope, type JudgementInput, type Judgemen
 import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
 import type { Store } from '../store/store.js';
 import { importFindingsCsv, importWorksheet } from './worksheet-import.js';
-import { checkScopeTargets } from './judge-targets.js';
+import { checkScopeTargets } from '../store/judge-targets.js';
 import { CARRY_STATE_LABEL_JA, JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { openExistingStore } from './open-store.js';
 import { parseTestId } from './test-command.js';

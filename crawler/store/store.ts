@@ -75,9 +75,11 @@ import type {
   VerdictMeta,
   VerdictToLog,
 } from './types.js';
+import type { ApprovedVersion, Assignment, AssignmentInput, NewVersion, PageForTemplate, ReviewGroup, ReviewGroupFinding, ReviewGroupPage } from './workspace-data-types.js';
 
 export type * from './types.js';
 export type * from './workspace-types.js';
+export type * from './workspace-data-types.js';
 export { isTransientStoreError, StoreBusyError, StoreCorruptError, StoreError, StoreVersionError } from './errors.js';
 export { TestStateError } from './tests.js';
 export { JudgementConflictError } from './judgements.js';
@@ -347,6 +349,32 @@ export interface AuditLog {
   list(opts?: { offset?: number; limit?: number }): Promise<AuditPage>;
 }
 
+/**
+ * The workspace's test data (issue 15; crawler/store/sqlite/workspace.ts): assignments, each page's template and
+ * the review queue counted in SQL (no request reads all findings), the approved versions of a 試験結果.
+ */
+export interface WorkspaceDataStore {
+  /** Gives a criterion (pageUrl '') or a cell to a person; replaces an earlier assignment of the same cell. */
+  assign(a: AssignmentInput): Promise<Assignment>;
+  assignment(testId: number, criterion: string, pageUrl: string): Promise<Assignment | null>;
+  assignments(testId: number): Promise<Assignment[]>;
+  /** Audited pages of the run whose template is not recorded yet. */
+  pagesWithoutTemplate(runId: number): Promise<PageForTemplate[]>;
+  saveTemplates(runId: number, rows: { pageId: number; url: string; template: string }[]): Promise<void>;
+  /** The run's review findings grouped by rule × template (pages with a recorded template), most pages first. */
+  reviewGroups(runId: number, page: { offset: number; limit: number }): Promise<{ total: number; groups: ReviewGroup[] }>;
+  /** The first `limit` pages of a group, by URL. */
+  reviewGroupPages(runId: number, rule: string, template: string, limit: number): Promise<ReviewGroupPage[]>;
+  /** Every review finding of a group (for one decision applied to all of them). */
+  reviewGroupFindings(runId: number, rule: string, template: string): Promise<ReviewGroupFinding[]>;
+  /** The audited pages of the run with this template, by URL. */
+  pagesOfTemplate(runId: number, template: string): Promise<ReviewGroupPage[]>;
+  /** Records an approved version (numbered 1, 2, … per test, in one transaction). */
+  recordVersion(v: NewVersion): Promise<ApprovedVersion>;
+  nextVersion(testId: number): Promise<number>;
+  versions(testId: number): Promise<ApprovedVersion[]>;
+}
+
 export interface Store {
   readonly runs: RunStore;
   readonly leases: LeaseStore;
@@ -359,6 +387,7 @@ export interface Store {
   readonly selection: SelectionStore;
   readonly users: UserStore;
   readonly audit: AuditLog;
+  readonly workspaceData: WorkspaceDataStore;
   close(): Promise<void>;
 }
 

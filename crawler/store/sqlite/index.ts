@@ -1,7 +1,7 @@
 // The SQLite implementation of the Store interface (crawler/store/store.ts): one connection
 // (./connection.ts), one module per part, composed here; every part's methods wait out another process's
 // lock and translate SQLite's errors into the store's typed ones (./busy.ts).
-import type { AuditLog, Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, SelectionStore, Store, TestStore, UserStore, ValidatorStore } from '../store.js';
+import type { AuditLog, Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, SelectionStore, Store, TestStore, UserStore, ValidatorStore, WorkspaceDataStore } from '../store.js';
 import { defaultBusyTimeoutMs, patiently, patientPart, type BusyPolicy } from './busy.js';
 import { Connection } from './connection.js';
 import { sqliteAudit } from './audit.js';
@@ -17,6 +17,7 @@ import { sqliteTests } from './tests.js';
 import { sqliteUsers } from './users.js';
 import { siteResults } from './site-results.js';
 import { sqliteValidators } from './validators.js';
+import { sqliteWorkspaceData } from './workspace.js';
 
 export class SqliteStore implements Store {
   readonly runs: RunStore;
@@ -30,6 +31,7 @@ export class SqliteStore implements Store {
   readonly selection: SelectionStore;
   readonly users: UserStore;
   readonly audit: AuditLog;
+  readonly workspaceData: WorkspaceDataStore;
   private readonly conn: Connection;
 
   constructor(readonly file: string, opts: OpenStoreOptions = {}) {
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
     this.selection = patient(sqliteSelection(this.conn));
     this.users = patient(sqliteUsers(this.conn));
     this.audit = patient(sqliteAudit(this.conn));
+    this.workspaceData = patient(sqliteWorkspaceData(this.conn));
   }
 
   async close(): Promise<void> {

@@ -1,12 +1,12 @@
-// `jis-a11y judge --page / --pattern` (and page / pattern scopes in an imported JSON or CSV): a typo in a URL or
+// Judgements by --page / --pattern (the CLI `jis-a11y judge`, its imports, and the workspace API): a typo in a URL or
 // pattern must not be recorded silently (it would judge nothing, and the person would believe the criterion
 // done). The page must be an audited page of the run and the pattern must match at least one; otherwise the
-// command is refused with the closest audited URLs (rules-jis/url-suggest.ts), unless --allow-unmatched is given.
+// judgement is refused with the closest audited URLs (rules-jis/url-suggest.ts), unless the caller allows it.
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { matchesPattern, normUrl, validateJudgement, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
 import { ROUND_TRIP_MESSAGES_JA as M } from '../../rules-jis/round-trip-messages.js';
 import { closestUrls } from '../../rules-jis/url-suggest.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 
 /** The run a judgement is checked against: the one given, else the newest finished run, else the newest. */
 async function runToCheck(store: Store, runId?: number): Promise<number | null> {
