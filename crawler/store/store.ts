@@ -74,8 +74,10 @@ import type {
   VerdictMeta,
   VerdictToLog,
 } from './types.js';
+import type { EvidenceInput, ScreenshotRecord, StoredEvidence, StoredFileInfo, StoredFileMime, StoredScreenshot } from './files-types.js';
 
 export type * from './types.js';
+export type * from './files-types.js';
 export { isTransientStoreError, StoreBusyError, StoreCorruptError, StoreError, StoreVersionError } from './errors.js';
 export { TestStateError } from './tests.js';
 export { JudgementConflictError } from './judgements.js';
@@ -297,6 +299,27 @@ export interface SelectionStore {
   listDraws(testId: number): Promise<DrawLog[]>;
 }
 
+/**
+ * The workspace's files (issue 15): what each content-addressed file beside the store is (crawler/store/files.ts
+ * keeps the bytes), the screenshots of pages by run with the boxes of their findings, and the evidence testers
+ * upload. A file is recorded before a row names it.
+ */
+export interface WorkspaceFileStore {
+  /** Records a stored file's type and size (again: no change). */
+  recordFile(file: { sha256: string; mime: StoredFileMime; bytes: number }, now?: string): Promise<void>;
+  fileInfo(sha256: string): Promise<StoredFileInfo | null>;
+  /** The page's screenshot in the run (replaces an earlier one of the same run and URL). */
+  saveScreenshot(runId: number, shot: ScreenshotRecord): Promise<void>;
+  screenshotOf(runId: number, url: string): Promise<StoredScreenshot | null>;
+  /** The page's screenshot of the newest run that has one. */
+  latestScreenshot(url: string): Promise<StoredScreenshot | null>;
+  /** A page reused unchanged (incremental audit): its screenshot row is copied to the new run, the file shared. */
+  carryScreenshot(fromRunId: number, toRunId: number, url: string): Promise<boolean>;
+  addEvidence(e: EvidenceInput): Promise<StoredEvidence>;
+  /** The evidence given for a page (of one test when asked), oldest first. */
+  evidenceOfPage(url: string, opts?: { testId?: number }): Promise<StoredEvidence[]>;
+}
+
 export interface Store {
   readonly runs: RunStore;
   readonly leases: LeaseStore;
@@ -307,6 +330,7 @@ export interface Store {
   readonly tests: TestStore;
   readonly hookLog: HookLog;
   readonly selection: SelectionStore;
+  readonly files: WorkspaceFileStore;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 // The SQLite implementation of the Store interface (crawler/store/store.ts): one connection
 // (./connection.ts), one module per part, composed here; every part's methods wait out another process's
 // lock and translate SQLite's errors into the store's typed ones (./busy.ts).
-import type { Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, SelectionStore, Store, TestStore, ValidatorStore } from '../store.js';
+import type { Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, SelectionStore, Store, TestStore, ValidatorStore, WorkspaceFileStore } from '../store.js';
 import { defaultBusyTimeoutMs, patiently, patientPart, type BusyPolicy } from './busy.js';
 import { Connection } from './connection.js';
 import { sqliteFrontier } from './frontier.js';
@@ -15,6 +15,7 @@ import { sqliteSelection } from './selection.js';
 import { sqliteTests } from './tests.js';
 import { siteResults } from './site-results.js';
 import { sqliteValidators } from './validators.js';
+import { sqliteWorkspaceFiles } from './workspace-files.js';
 
 export class SqliteStore implements Store {
   readonly runs: RunStore;
@@ -26,6 +27,7 @@ export class SqliteStore implements Store {
   readonly tests: TestStore;
   readonly hookLog: HookLog;
   readonly selection: SelectionStore;
+  readonly files: WorkspaceFileStore;
   private readonly conn: Connection;
 
   constructor(readonly file: string, opts: OpenStoreOptions = {}) {
@@ -41,6 +43,7 @@ export class SqliteStore implements Store {
     this.judgements = patient(sqliteJudgements(this.conn, { runs: this.runs, results: this.results }, this.tests));
     this.hookLog = patient(sqliteHookLog(this.conn));
     this.selection = patient(sqliteSelection(this.conn));
+    this.files = patient(sqliteWorkspaceFiles(this.conn));
   }
 
   async close(): Promise<void> {
