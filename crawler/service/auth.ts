@@ -3,15 +3,22 @@
 // the Bearer token unless its own options say `config: { access: 'public' }` (deny by default: a route added
 // later is protected without anyone remembering to protect it). The check runs in `onRequest`, before the body
 // is read, so an anonymous client cannot make us parse 2 MB. Tokens are compared in constant time.
+// Workspace routes (`config: { access: 'user', role }`, workspace/access.ts) are for signed-in people: the
+// workspace's own check decides them (workspace/authenticate.ts); the service token is not a person there.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from './http-errors.js';
+import type { WorkspaceAuth } from './workspace/authenticate.js';
+import { WS_MESSAGES } from './workspace/messages-ja.js';
+import type { Role } from '../../rules-jis/roles.js';
 
-/** What a route declares in `config.access`: public, or the token (the default when nothing is said). */
-export type RouteAccess = 'public' | 'token';
+/** What a route declares in `config.access`: public, the token (the default when nothing is said), or a signed-in person. */
+export type RouteAccess = 'public' | 'token' | 'user';
 
 export interface RouteConfig {
   access?: RouteAccess;
+  /** With access 'user': the least role. */
+  role?: Role;
 }
 
 /** The route options that make a route public: `app.get('/healthz', PUBLIC, handler)`. */
@@ -42,16 +49,22 @@ export const UNAUTHORIZED_MESSAGE =
 /** The access a request needs, from the options of the route it matched (404 handlers included). */
 export function accessOf(req: FastifyRequest): RouteAccess {
   const config = req.routeOptions?.config as RouteConfig | undefined;
-  return config?.access === 'public' ? 'public' : 'token';
+  return config?.access === 'public' || config?.access === 'user' ? config.access : 'token';
 }
 
 /**
  * Installs the one authentication hook on the root instance (it then runs for every route and every 404
  * handler, whatever plugin registered them) and answers 401 for a missing or wrong token.
  */
-export function installAuthentication(app: FastifyInstance, tokenOk: TokenCheck): void {
+export function installAuthentication(app: FastifyInstance, tokenOk: TokenCheck, workspace?: WorkspaceAuth): void {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (accessOf(req) === 'public') return;
+    const access = accessOf(req);
+    if (access === 'public') return;
+    if (access === 'user') {
+      if (!workspace) return sendError(reply, 401, 'unauthenticated', WS_MESSAGES.unauthenticated);
+      const role = (req.routeOptions.config as RouteConfig).role ?? 'admin';
+      return workspace.guard(req, reply, role);
+    }
     if (tokenOk(req.headers.authorization)) return;
     return sendError(reply, 401, 'unauthorized', UNAUTHORIZED_MESSAGE, { 'www-authenticate': 'Bearer realm="jis-a11y"' });
   });

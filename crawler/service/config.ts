@@ -21,6 +21,21 @@ export interface ScheduleConfig {
   config: string;
 }
 
+/** The workspace's sign-in (docs/workspace.md 「利用者と権限」). */
+export interface WorkspaceConfig {
+  /**
+   * Behind the organisation's web server that signs people in (SSO): the request header that names the signed-in
+   * login (e.g. "X-Remote-User"). Believed only from `trustedProxies`.
+   */
+  trustedHeader?: string;
+  /** Addresses / CIDRs of the web servers allowed to set `trustedHeader` (e.g. ["127.0.0.1", "10.0.0.0/24"]). */
+  trustedProxies?: string[];
+  /** A session ends after this many hours without use (default 8). */
+  sessionHours: number;
+  /** …and at the latest this many hours after sign-in (default 24). */
+  sessionMaxHours: number;
+}
+
 export interface ServiceConfig {
   host: string;
   port: number;
@@ -53,13 +68,15 @@ export interface ServiceConfig {
    */
   trustProxy?: boolean | string | string[];
   schedules: ScheduleConfig[];
+  workspace: WorkspaceConfig;
 }
 
 export const SERVICE_CONFIG_FILE = 'jis-a11y.service.json';
 
 /** What the file or the command line gives: any part of the config. */
-export type PartialServiceConfig = Partial<Omit<ServiceConfig, 'limits'>> & {
+export type PartialServiceConfig = Partial<Omit<ServiceConfig, 'limits' | 'workspace'>> & {
   limits?: Partial<ServiceConfig['limits']>;
+  workspace?: Partial<WorkspaceConfig>;
   /** The schema, for editors; dropped when read. */
   $schema?: string;
 };
@@ -109,5 +126,10 @@ export function validateServiceConfig(c: ServiceConfig): void {
       throw new UsageError(`origins は http(s) のオリジンです（指定: ${o}）`);
     }
   }
+  const w = c.workspace;
+  if (w.trustedHeader && !w.trustedProxies?.length)
+    throw new UsageError('workspace.trustedHeader を使うときは、そのヘッダーを付けてよいウェブサーバーのアドレスを workspace.trustedProxies（例 ["127.0.0.1"]）で指定してください。');
+  if (w.sessionMaxHours < w.sessionHours)
+    throw new UsageError(`workspace.sessionMaxHours（${w.sessionMaxHours}）は workspace.sessionHours（${w.sessionHours}）以上にしてください。`);
   serviceConfigSchema.check(c, MERGED);
 }

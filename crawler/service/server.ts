@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import PQueue from 'p-queue';
@@ -22,6 +23,10 @@ import type { ServiceConfig } from './config.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, NOT_FOUND_MESSAGE, sendError } from './http-errors.js';
 import { installRequestContext } from './process-guard.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
+import { auditRoutes } from './workspace/audit-routes.js';
+import { authRoutes } from './workspace/auth-routes.js';
+import { WorkspaceAuth } from './workspace/authenticate.js';
+import { usersRoutes } from './workspace/users-routes.js';
 
 const OPENAPI = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'openapi.json'), 'utf8');
 
@@ -32,6 +37,8 @@ export interface ServiceOptions {
   log?: (line: string) => void;
   /** Tests: more routes under /api/v1, with the API's authentication (e.g. one that throws asynchronously). */
   apiRoutes?: (api: FastifyInstance) => void;
+  /** Tests: the clock of the workspace's sessions and sign-in limit (ms since the epoch). */
+  now?: () => number;
 }
 
 export interface Service {
@@ -41,6 +48,10 @@ export interface Service {
   verdictLog: HookLog;
   scheduler: Scheduler;
   policy: LoadedPolicy;
+  /** The service's store (the workspace's users and audit log live in it). */
+  store: Store;
+  /** The workspace's sign-in (sessions, the sign-in limit). */
+  workspace: WorkspaceAuth;
   /** Listens and returns the base URL ("http://127.0.0.1:8341"). */
   listen(): Promise<string>;
   /**
@@ -60,6 +71,7 @@ interface Parts {
   policy: LoadedPolicy;
   sandbox: Sandbox;
   store: Store;
+  workspace: WorkspaceAuth;
   queue: PQueue;
   scheduler: Scheduler;
   closing: () => boolean;
@@ -109,6 +121,10 @@ async function apiPlugin(api: FastifyInstance, p: Parts): Promise<void> {
     if (!p.scheduler.trigger(name)) return sendError(reply, 409, 'running', `定期検査「${name}」は実行中です。`);
     return reply.code(202).send({ started: name, message: `定期検査「${name}」を開始しました。` });
   });
+  const ws = { store: p.store, auth: p.workspace };
+  await api.register(async (s) => authRoutes(s, ws));
+  await api.register(async (s) => usersRoutes(s, ws));
+  await api.register(async (s) => auditRoutes(s, ws));
   p.opts.apiRoutes?.(api);
 }
 
@@ -128,11 +144,12 @@ export async function createService(cfg: ServiceConfig, opts: ServiceOptions = {
   const scheduler = new Scheduler(cfg.schedules, { store: cfg.store, reportsDir: cfg.reportsDir, log, crawlHooks: opts.crawlHooks });
   let closing = false;
   const queue = new PQueue({ concurrency: cfg.limits.concurrency });
-  const p: Parts = { cfg, opts, log, tokenOk: makeTokenCheck(cfg.tokens), origins, policy, sandbox, store, queue, scheduler, closing: () => closing, startedAt: Date.now() };
-
   const app = buildApp(cfg);
+  await app.register(fastifyCookie, { hook: false });
+  const workspace = new WorkspaceAuth({ store, config: cfg.workspace, parseCookie: (h) => app.parseCookie(h), now: opts.now });
+  const p: Parts = { cfg, opts, log, tokenOk: makeTokenCheck(cfg.tokens), origins, policy, sandbox, store, workspace, queue, scheduler, closing: () => closing, startedAt: Date.now() };
   installRequestContext(app);
-  installAuthentication(app, p.tokenOk);
+  installAuthentication(app, p.tokenOk, workspace);
   installErrorHandlers(app, { bodyBytes: cfg.limits.bodyBytes, log });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -150,6 +167,8 @@ export async function createService(cfg: ServiceConfig, opts: ServiceOptions = {
     verdictLog: store.hookLog,
     scheduler,
     policy,
+    store,
+    workspace,
     async listen() {
       await app.listen({ host: cfg.host, port: cfg.port });
       const addr = app.server.address();

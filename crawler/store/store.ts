@@ -29,6 +29,7 @@ import type { CriterionResult, Finding } from '../../rules-jis/types.js';
 import type { DrawLog, SelectedPage } from '../../rules-jis/jis-test.js';
 import type { TestPeriod } from '../../rules-jis/test-period.js';
 import { openSqliteStore } from './sqlite/index.js';
+import type { AuditEntry, AuditInput, AuditPage, NewSession, NewUser, StoredSession, StoredToken, StoredUser, UserPatch } from './workspace-types.js';
 import type {
   BrokenLink,
   CarryPick,
@@ -78,6 +79,7 @@ import type { EvidenceInput, ScreenshotRecord, StoredEvidence, StoredFileInfo, S
 
 export type * from './types.js';
 export type * from './files-types.js';
+export type * from './workspace-types.js';
 export { isTransientStoreError, StoreBusyError, StoreCorruptError, StoreError, StoreVersionError } from './errors.js';
 export { TestStateError } from './tests.js';
 export { JudgementConflictError } from './judgements.js';
@@ -320,6 +322,54 @@ export interface WorkspaceFileStore {
   evidenceOfPage(url: string, opts?: { testId?: number }): Promise<StoredEvidence[]>;
 }
 
+/**
+ * The workspace's people (issue 15; crawler/store/sqlite/users.ts): users, their sessions and personal tokens.
+ * A session or token of a disabled user is never returned, so disabling someone ends their access at once.
+ */
+export interface UserStore {
+  /** Adds a user (the login must be new: the UNIQUE constraint refuses a second one). */
+  add(user: NewUser, at?: string): Promise<StoredUser>;
+  byLogin(login: string): Promise<StoredUser | null>;
+  byId(id: number): Promise<StoredUser | null>;
+  /** Every user, by login. */
+  list(): Promise<StoredUser[]>;
+  /** Admins who are not disabled (the service and `serve` say how to create the first one when there is none). */
+  countActiveAdmins(): Promise<number>;
+  /** The password hash of an enabled user, for sign-in; null for an unknown or disabled user or one without a password. */
+  passwordHashOf(login: string): Promise<string | null>;
+  /**
+   * Changes a user; returns the user after, or null when there is no such login. Disabling, a new password or a
+   * changed role ends the user's sessions in the same transaction.
+   */
+  update(login: string, patch: UserPatch, at?: string): Promise<StoredUser | null>;
+
+  createSession(session: NewSession): Promise<void>;
+  /** The session with this id hash and its user, unless the user is disabled. Expiry is the caller's (it owns the clock). */
+  session(idHash: string): Promise<{ session: StoredSession; user: StoredUser } | null>;
+  touchSession(idHash: string, at: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteSessionsOf(userId: number): Promise<number>;
+  /** Removes sessions past their absolute end or idle since `idle`. Returns how many. */
+  deleteExpiredSessions(before: { absolute: string; idle: string }): Promise<number>;
+
+  addToken(token: { userId: number; tokenHash: string; label: string; createdAt?: string }): Promise<StoredToken>;
+  /** The live (not revoked) token with this hash and its user, unless the user is disabled. */
+  token(tokenHash: string): Promise<{ token: StoredToken; user: StoredUser } | null>;
+  touchToken(id: number, at: string): Promise<void>;
+  /** A user's tokens, revoked ones too, oldest first (never their hashes). */
+  tokensOf(userId: number): Promise<StoredToken[]>;
+  /** Revokes a token of the user; false when there is none live with that id. */
+  revokeToken(userId: number, id: number, at?: string): Promise<boolean>;
+}
+
+/** The workspace's audit log (crawler/store/sqlite/audit.ts): append-only, the store stamps the time. */
+export interface AuditLog {
+  /** Records one write; before/after are JSON-able values and must hold no secret (no password, no hash). */
+  record(entry: AuditInput, at?: string): Promise<AuditEntry>;
+  /** Newest first, with the total count. Default limit 50. */
+  list(opts?: { offset?: number; limit?: number }): Promise<AuditPage>;
+}
+
 export interface Store {
   readonly runs: RunStore;
   readonly leases: LeaseStore;
@@ -331,6 +381,8 @@ export interface Store {
   readonly hookLog: HookLog;
   readonly selection: SelectionStore;
   readonly files: WorkspaceFileStore;
+  readonly users: UserStore;
+  readonly audit: AuditLog;
   close(): Promise<void>;
 }
 

@@ -287,7 +287,7 @@ describe('the TypeScript types name the keys of the schemas', () => {
         return v && typeof v === 'object' && !Array.isArray(v) && k !== 'headers' ? [p, ...keys(v, p)] : [p];
       });
     expect(keys(every).sort()).toEqual(crawlConfigSchema.paths().filter((p) => p !== '$schema' && p !== 'site').sort());
-    expect(serviceConfigSchema.paths().filter((p) => p !== '$schema').sort()).toEqual([...keys(defaultServiceConfig()), 'policy'].sort());
+    expect(serviceConfigSchema.paths().filter((p) => p !== '$schema').sort()).toEqual([...keys(defaultServiceConfig()), 'policy', 'workspace.trustedHeader', 'workspace.trustedProxies'].sort());
   });
 });
 

@@ -1,9 +1,10 @@
 // The SQLite implementation of the Store interface (crawler/store/store.ts): one connection
 // (./connection.ts), one module per part, composed here; every part's methods wait out another process's
 // lock and translate SQLite's errors into the store's typed ones (./busy.ts).
-import type { Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, SelectionStore, Store, TestStore, ValidatorStore, WorkspaceFileStore } from '../store.js';
+import type { AuditLog, Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, SelectionStore, Store, TestStore, UserStore, ValidatorStore, WorkspaceFileStore } from '../store.js';
 import { defaultBusyTimeoutMs, patiently, patientPart, type BusyPolicy } from './busy.js';
 import { Connection } from './connection.js';
+import { sqliteAudit } from './audit.js';
 import { sqliteFrontier } from './frontier.js';
 import { sqliteHookLog } from './hook-log.js';
 import { sqliteJudgements } from './judgements.js';
@@ -13,6 +14,7 @@ import { resultWrites } from './results-write.js';
 import { sqliteRuns } from './runs.js';
 import { sqliteSelection } from './selection.js';
 import { sqliteTests } from './tests.js';
+import { sqliteUsers } from './users.js';
 import { siteResults } from './site-results.js';
 import { sqliteValidators } from './validators.js';
 import { sqliteWorkspaceFiles } from './workspace-files.js';
@@ -28,6 +30,8 @@ export class SqliteStore implements Store {
   readonly hookLog: HookLog;
   readonly selection: SelectionStore;
   readonly files: WorkspaceFileStore;
+  readonly users: UserStore;
+  readonly audit: AuditLog;
   private readonly conn: Connection;
 
   constructor(readonly file: string, opts: OpenStoreOptions = {}) {
@@ -44,6 +48,8 @@ export class SqliteStore implements Store {
     this.hookLog = patient(sqliteHookLog(this.conn));
     this.selection = patient(sqliteSelection(this.conn));
     this.files = patient(sqliteWorkspaceFiles(this.conn));
+    this.users = patient(sqliteUsers(this.conn));
+    this.audit = patient(sqliteAudit(this.conn));
   }
 
   async close(): Promise<void> {
