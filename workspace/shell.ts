@@ -38,6 +38,7 @@ export class WorkspaceShell extends LitElement {
   status = '';
   error = '';
   ready = false;
+  private shown = false;
 
   protected createRenderRoot(): HTMLElement {
     return this;
@@ -123,7 +124,13 @@ export class WorkspaceShell extends LitElement {
     if (!changed.has('route') && !changed.has('user') && !changed.has('ready')) return;
     const view = this.current();
     document.title = `${VIEW_TITLE_JA[view]} | ${APP_NAME_JA}`;
-    if (this.ready) requestAnimationFrame(() => (this.querySelector('main h1') as HTMLElement | null)?.focus());
+    // Not on the first screen after loading: there the skip link is the first tab stop, as on any page.
+    if (!this.ready) return;
+    if (!this.shown) {
+      this.shown = true;
+      return;
+    }
+    requestAnimationFrame(() => (this.querySelector('main h1') as HTMLElement | null)?.focus());
   }
 
   protected render() {

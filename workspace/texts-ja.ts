@@ -134,6 +134,7 @@ export const PAGE_JA = {
   noJudgements: 'まだ判定はありません。',
   noPage: '表示するページが指定されていません。試験シートからページを選んでください。',
   template: 'テンプレート',
+  findingNo: (n: number) => `指摘 ${n}`,
   tooBig: '証跡の画像は 2 MB までです。小さくしてから選び直してください。',
 } as const;
 

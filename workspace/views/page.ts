@@ -10,7 +10,7 @@ import { jaDateTime } from '../format.js';
 import { PAGE_JA as T, VIEW_TITLE_JA } from '../texts-ja.js';
 import { targetCriteria } from '../../rules-jis/criteria.js';
 import { manualKit } from '../../rules-jis/manual-kit.js';
-import { JUDGED_PER_LABEL_JA, JUDGEMENT_MARK_JA, JUDGEMENT_RESULT_LABEL_JA, KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
+import { APPLICABLE_MARK_WORDS_JA, JUDGED_PER_LABEL_JA, RESULT_MARK_WORDS_JA, JUDGEMENT_MARK_JA, JUDGEMENT_RESULT_LABEL_JA, KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { resultChoices, type ResultForm } from './result-choices.js';
 
 const resultKey = (r: string) => (r === 'na' ? 'inapplicable' : r) as 'pass' | 'fail' | 'inapplicable';
@@ -50,6 +50,14 @@ export class PageScreen extends View {
     }
   }
 
+  /** Places the box labels through the CSSOM (the CSP allows no style attribute, and lit's styleMap writes one first). */
+  protected updated(): void {
+    for (const el of this.querySelectorAll<HTMLElement>('.box-label')) {
+      el.style.left = `${el.dataset.left}%`;
+      el.style.top = `${el.dataset.top}%`;
+    }
+  }
+
   protected render() {
     if (!this.url) return html`<h1 tabindex="-1">${VIEW_TITLE_JA.page}</h1><p>${T.noPage}</p>`;
     const d = this.data;
@@ -75,8 +83,9 @@ export class PageScreen extends View {
         <div class="shot-frame">
           <img src=${s.url} width=${s.width} height=${s.height} alt="${d.page.title ?? ''}のスクリーンショット" />
           <svg class="shot-boxes" viewBox="0 0 ${s.width} ${s.height}" aria-hidden="true" focusable="false">
-            ${boxed.map(({ f, n }) => svg`<g class="box-${f.kind}"><rect x=${f.box!.x} y=${f.box!.y} width=${f.box!.width} height=${f.box!.height}></rect><text x=${f.box!.x + 4} y=${f.box!.y + 28}>${n}</text></g>`)}
+            ${boxed.map(({ f, n }) => svg`<rect class="box-${f.kind}" x=${f.box!.x} y=${f.box!.y} width=${f.box!.width} height=${f.box!.height}></rect>`)}
           </svg>
+          ${boxed.map(({ f, n }) => html`<span class="box-label box-label-${f.kind}" aria-hidden="true" data-left=${(100 * f.box!.x) / s.width} data-top=${(100 * f.box!.y) / s.height}>${T.findingNo(n)}</span>`)}
         </div>
       </figure>
     </section>`;
@@ -87,8 +96,8 @@ export class PageScreen extends View {
       <h2 id="ws-findings">${T.findings}（${list.length.toLocaleString('ja-JP')} 件）</h2>
       ${list.length === 0
         ? html`<p>${T.noFindings}</p>`
-        : html`<ol class="findings">${list.map((f) => html`<li class="finding-${f.kind}">
-            <span class="kind">${KIND_LABEL_JA[f.kind as 'violation'] ?? f.kind}</span>
+        : html`<ol class="findings">${list.map((f, i) => html`<li class="finding-${f.kind}">
+            <span class="kind">${T.findingNo(i + 1)} ${KIND_LABEL_JA[f.kind as 'violation'] ?? f.kind}</span>
             ${f.criteria?.length ? html`<span class="muted">${f.criteria.join('、')}</span>` : nothing}
             <p>${f.message}</p>${f.fix ? html`<p class="help">${f.fix}</p>` : nothing}
           </li>`)}</ol>`}
@@ -109,7 +118,7 @@ export class PageScreen extends View {
       ${kit
         ? html`<h3>${T.procedure}（${JUDGED_PER_LABEL_JA[kit.judgedPer]}）</h3>
             <ol class="steps">${kit.procedure.steps.map((s) => html`<li>${s}</li>`)}</ol>
-            <dl class="facts"><dt>○</dt><dd>${kit.procedure.pass}</dd><dt>×</dt><dd>${kit.procedure.fail}</dd><dt>−</dt><dd>${kit.inapplicableWhen}</dd></dl>`
+            <dl class="facts"><dt>○ ${RESULT_MARK_WORDS_JA['○']}</dt><dd>${kit.procedure.pass}</dd><dt>× ${RESULT_MARK_WORDS_JA['×']}</dt><dd>${kit.procedure.fail}</dd><dt>− ${APPLICABLE_MARK_WORDS_JA.inapplicable}</dt><dd>${kit.inapplicableWhen}</dd></dl>`
         : nothing}
       <h3>${T.judgements}</h3>
       ${mine.length === 0

@@ -137,7 +137,7 @@ export class SheetView extends View {
 
   private legend() {
     return html`<ul class="legend" aria-label=${T.legend}>
-      ${Object.entries(CELL_STATE_JA).filter(([s]) => s !== 'inapplicable').map(([s, v]) => html`<li><span class="cell state-${s}" aria-hidden="true">${v.mark}</span> ${v.word}</li>`)}
+      ${Object.entries(CELL_STATE_JA).filter(([s]) => s !== 'inapplicable').map(([s, v]) => html`<li class="swatch state-${s}">${v.mark} ${v.word}</li>`)}
     </ul>`;
   }
 
@@ -152,7 +152,7 @@ export class SheetView extends View {
         const chosen = this.selected?.pageUrl === p.url && this.selected?.criterion === c.id;
         return html`<td class="state-${state}">
           <button type="button" class="cell" data-cell="${r}-${ci}" tabindex=${isActive ? 0 : -1} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.select(r, ci)}>
-            <span aria-hidden="true">${s.mark}</span><span class="cell-word">${s.word}</span>${cell?.assignee ? html`<span class="vh">、${T.assignee} ${cell.assignee}</span>` : nothing}
+            <span class="cell-word">${s.mark} ${s.word}</span>${cell?.assignee ? html`<span class="vh">、${T.assignee} ${cell.assignee}</span>` : nothing}
           </button>
         </td>`;
       })}
