@@ -28,6 +28,10 @@ import { auditRoutes } from './workspace/audit-routes.js';
 import { authRoutes } from './workspace/auth-routes.js';
 import { WorkspaceAuth } from './workspace/authenticate.js';
 import { usersRoutes } from './workspace/users-routes.js';
+import { approvalRoutes } from './workspace/approval-routes.js';
+import { dashboardRoutes } from './workspace/dashboard-routes.js';
+import { queueRoutes } from './workspace/queue-routes.js';
+import { testRoutes } from './workspace/test-routes.js';
 
 const OPENAPI = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'openapi.json'), 'utf8');
 
@@ -126,6 +130,11 @@ async function apiPlugin(api: FastifyInstance, p: Parts): Promise<void> {
   await api.register(async (s) => authRoutes(s, ws));
   await api.register(async (s) => usersRoutes(s, ws));
   await api.register(async (s) => auditRoutes(s, ws));
+  const wsData = { store: p.store, reportsDir: p.cfg.reportsDir, scheduler: p.scheduler };
+  await dashboardRoutes(api, wsData);
+  await testRoutes(api, wsData);
+  await queueRoutes(api, wsData);
+  await approvalRoutes(api, wsData);
   p.opts.apiRoutes?.(api);
 }
 

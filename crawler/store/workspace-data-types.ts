@@ -41,6 +41,8 @@ export interface ReviewGroupPage {
   pageId: number;
   url: string;
   title: string;
+  /** SHA-256 of the page's HTML (the fingerprint of a page judgement), when the list gives it. */
+  contentHash?: string | null;
 }
 
 /** One review finding of a group, as a judgement on it needs it. */

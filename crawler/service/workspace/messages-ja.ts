@@ -85,3 +85,7 @@ export const WS_DATA_MESSAGES_JA = {
   statementProblem: (p: string) => `表明日を決められません: ${p}`,
   approved: (n: number, date: string) => `第 ${n} 版として承認し、公開用のファイルを書き出しました（表明日 ${date}）。`,
 };
+
+export const WS_APPROVAL_MESSAGES_JA = {
+  unchanged: (n: number) => `第 ${n} 版の承認から内容が変わっていません。新しい版は作りませんでした（第 ${n} 版がそのまま公開用です）。`,
+};

@@ -69,8 +69,8 @@ function queueReads(c: Connection): Pick<WorkspaceDataStore, 'reviewGroups' | 'r
       return rows.map((r) => ({ url: r.url as string, ruleId: r.rule_id as string, selector: r.selector as string, html: r.html as string, criteria: json<string[]>(r.criteria, []) }));
     },
     async pagesOfTemplate(runId, template) {
-      const rows = c.stmt('SELECT p.id, p.url, p.title FROM ws_page_templates t JOIN pages p ON p.id = t.page_id AND p.url = t.url WHERE t.run_id = ? AND t.template = ? ORDER BY p.url').all(runId, template) as Row[];
-      return rows.map((r) => ({ pageId: r.id as number, url: r.url as string, title: r.title as string }));
+      const rows = c.stmt('SELECT p.id, p.url, p.title, p.content_hash FROM ws_page_templates t JOIN pages p ON p.id = t.page_id AND p.url = t.url WHERE t.run_id = ? AND t.template = ? ORDER BY p.url').all(runId, template) as Row[];
+      return rows.map((r) => ({ pageId: r.id as number, url: r.url as string, title: r.title as string, contentHash: (r.content_hash as string | null) ?? null }));
     },
   };
 }
