@@ -27,6 +27,9 @@ import { auditRoutes } from './workspace/audit-routes.js';
 import { authRoutes } from './workspace/auth-routes.js';
 import { WorkspaceAuth } from './workspace/authenticate.js';
 import { usersRoutes } from './workspace/users-routes.js';
+import { evidenceRoutes } from './workspace/evidence-routes.js';
+import { pageRoutes } from './workspace/page-routes.js';
+import { ContentFiles } from '../store/files.js';
 
 const OPENAPI = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'openapi.json'), 'utf8');
 
@@ -125,6 +128,9 @@ async function apiPlugin(api: FastifyInstance, p: Parts): Promise<void> {
   await api.register(async (s) => authRoutes(s, ws));
   await api.register(async (s) => usersRoutes(s, ws));
   await api.register(async (s) => auditRoutes(s, ws));
+  const files = { store: p.store, files: ContentFiles.of(p.cfg.store) };
+  await api.register(async (s) => pageRoutes(s, files));
+  await api.register(async (s) => evidenceRoutes(s, files));
   p.opts.apiRoutes?.(api);
 }
 
