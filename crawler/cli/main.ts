@@ -9,6 +9,7 @@ import { registerReportCommand } from './report-command.js';
 import { registerJudgeCommand } from './judge-command.js';
 import { registerSelectCommand } from './test-select-command.js';
 import { registerTestCommand } from './test-command.js';
+import { registerUsersCommand } from './users-command.js';
 import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { BrowserNotFoundError } from '../page/browser.js';
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerJudgeCommand(program);
   registerTestCommand(program);
   registerSelectCommand(program.commands.find((c) => c.name() === 'test')!);
+  registerUsersCommand(program);
   return program;
 }
 

@@ -7,6 +7,7 @@ import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { loadServiceConfigFile, mergeServiceConfig, SERVICE_CONFIG_FILE, validateServiceConfig, type ServiceConfig } from '../service/config.js';
 import { installProcessGuard } from '../service/process-guard.js';
 import { createService, type ServiceOptions } from '../service/server.js';
+import { WS_MESSAGES } from '../service/workspace/messages-ja.js';
 
 interface ServeFlags {
   config?: string;
@@ -57,6 +58,8 @@ export async function runServe(cfg: ServiceConfig, opts: ServiceOptions = {}): P
   // One machine-readable line on stdout (the bench and scripts wait for it); the rest goes to stderr.
   process.stdout.write(`listening ${url}\n`);
   log(`jis-a11y サービスを起動しました: ${url}（API 説明: ${url}/api/v1/openapi.json、報告書: ${url}/reports/）`);
+  if ((await service.store.users.countActiveAdmins()) === 0)
+    log(WS_MESSAGES.noAdminYet(`jis-a11y users add <ログイン名> --name "<表示名>" --role admin --store ${JSON.stringify(cfg.store)}`));
   for (const s of service.scheduler.status()) log(`定期検査「${s.name}」: ${s.cron}（次回 ${s.next ?? '—'}）`);
   await new Promise<void>((resolve) => {
     const onSignal = () => {

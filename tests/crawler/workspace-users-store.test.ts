@@ -42,6 +42,12 @@ describe('store.users', () => {
     expect(await store.users.revokeToken(u.id, t.id)).toBe(true);
     expect(await store.users.token('t1')).toBeNull();
     expect(await store.users.revokeToken(u.id, t.id)).toBe(false);
+    // a lower role ends the sessions signed in with the higher one; a new display name does not
+    await store.users.createSession({ idHash: 's2', userId: u.id, csrfToken: 'c', createdAt: at, expiresAt: at });
+    await store.users.update('taro', { displayName: '山田 太郎' });
+    expect(await store.users.session('s2')).not.toBeNull();
+    await store.users.update('taro', { role: 'viewer' });
+    expect(await store.users.session('s2')).toBeNull();
     await store.close();
   });
 });

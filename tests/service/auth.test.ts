@@ -13,10 +13,10 @@ import { startHarness, TOKEN, WRONG, type Harness, type RawResponse } from './ha
 const root = path.resolve(import.meta.dirname, '../..');
 const openapi = JSON.parse(readFileSync(path.join(root, 'crawler/service/openapi.json'), 'utf8'));
 
-/** The routes that need a token, from the OpenAPI description (so a new route cannot be forgotten here). */
+/** The routes that need the service token, from the OpenAPI description (so a new route cannot be forgotten here; workspace routes are tests/service/workspace-auth.test.ts's). */
 const secured: { method: string; path: string }[] = Object.entries(openapi.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(([p, ops]) =>
   Object.entries(ops)
-    .filter(([, op]) => Array.isArray(op.security) && op.security.length > 0)
+    .filter(([, op]) => Array.isArray(op.security) && op.security.some((s) => !!s && typeof s === 'object' && 'bearer' in s))
     .map(([method, _op]) => ({ method: method.toUpperCase(), path: p.replace('{name}', 'weekly') })),
 );
 

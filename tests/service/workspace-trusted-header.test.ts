@@ -9,7 +9,7 @@ let trusting: Harness;
 let other: Harness;
 
 beforeAll(async () => {
-  trusting = await startHarness({ workspace: { trustedHeader: 'X-Remote-User', trustedProxies: ['127.0.0.1', '::1', '::ffff:127.0.0.1'] } });
+  trusting = await startHarness({ trustProxy: '127.0.0.1', workspace: { trustedHeader: 'X-Remote-User', trustedProxies: ['127.0.0.1', '::1', '::ffff:127.0.0.1'] } });
   other = await startHarness({ workspace: { trustedHeader: 'X-Remote-User', trustedProxies: ['10.9.9.9'] }, schedules: [] });
   for (const h of [trusting, other]) await addUser(h, 'hanako', 'tester');
 }, 60_000);
@@ -34,6 +34,14 @@ describe('the trusted header', () => {
     expect((await b.call('GET', '/ws/me', { headers: { 'x-remote-user': 'stranger' } })).status).toBe(401);
     await trusting.service.store.users.update('hanako', { disabled: true });
     expect((await b.call('GET', '/ws/me', { headers: { 'x-remote-user': 'hanako' } })).status).toBe(401);
+  });
+
+  it('behind a web server that ends TLS (X-Forwarded-Proto: https from a trusted proxy): the session cookie is Secure', async () => {
+    const pass = await addUser(trusting, 'secure', 'viewer');
+    const b = new Browser(trusting);
+    const r = await b.call('POST', '/ws/login', { body: { login: 'secure', password: pass }, headers: { 'x-forwarded-proto': 'https' } });
+    expect(r.status).toBe(200);
+    expect(b.lastSetCookie).toMatch(/;\s*Secure/i);
   });
 
   it('from an address that is not a trusted proxy: ignored (401)', async () => {

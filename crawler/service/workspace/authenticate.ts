@@ -73,7 +73,9 @@ export class WorkspaceAuth {
     if (bearer?.startsWith(PERSONAL_TOKEN_PREFIX)) {
       const found = await this.o.store.users.token(secretHash(bearer));
       if (!found) return null;
-      await this.o.store.users.touchToken(found.token.id, new Date(this.now()).toISOString());
+      const t = this.now();
+      // last_used_at to the minute: not one store write per request of the extension
+      if (!found.token.lastUsedAt || t - Date.parse(found.token.lastUsedAt) >= 60_000) await this.o.store.users.touchToken(found.token.id, new Date(t).toISOString());
       return { user: asWorkspaceUser(found.user, 'token'), csrfToken: null };
     }
     const cookie = this.cookieOf(req);
@@ -95,12 +97,21 @@ export class WorkspaceAuth {
     return { user: asWorkspaceUser(user, 'trusted-header'), csrfToken: createHmac('sha256', this.csrfKey).update(user.login).digest('base64url') };
   }
 
-  /** A write sent by a browser from another site (Sec-Fetch-Site / Origin), whatever cookie it carries. */
+  /**
+   * A write sent by a browser from another site (Sec-Fetch-Site / Origin), whatever cookie it carries. The Origin's
+   * host (with port) must be the request's; its scheme is not compared, since behind a web server that ends TLS
+   * the service sees http while the browser says https.
+   */
   crossSite(req: FastifyRequest): boolean {
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
     const origin = req.headers.origin;
-    return origin !== undefined && origin !== `${req.protocol}://${req.host}`;
+    if (origin === undefined) return false;
+    try {
+      return new URL(origin).host !== req.host;
+    } catch {
+      return true; // "null" (a sandboxed frame, a data: page) or garbage
+    }
   }
 
   /** The hook's part for `access: 'user'` routes: sets `req.user` or answers 401/403 (then returns the reply). */

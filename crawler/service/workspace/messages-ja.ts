@@ -46,4 +46,7 @@ export const WS_MESSAGES = {
   cliNoTty: 'パスワードを入力できる端末がありません。--password-stdin を付けて、パスワードを標準入力から渡してください。',
   cliEmptyStdin: '標準入力からパスワードを読めませんでした（空です）。',
   cliNoUsers: '利用者はまだいません。jis-a11y users add で追加してください。',
+  cliListHead: ['ログイン名', '表示名', '権限', '状態'],
+  cliState: (disabled: boolean) => (disabled ? '無効' : '有効'),
+  defaultTokenLabel: '個人トークン',
 } as const;

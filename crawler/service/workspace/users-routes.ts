@@ -64,7 +64,7 @@ function tokenRoutes(api: FastifyInstance, d: WorkspaceRouteDeps): void {
     const owner = await tokenOwner(req, reply, d);
     if (!owner) return reply;
     const token = newPersonalToken();
-    const stored = await d.store.users.addToken({ userId: owner.id, tokenHash: secretHash(token), label: checked.value.label ?? '個人トークン' });
+    const stored = await d.store.users.addToken({ userId: owner.id, tokenHash: secretHash(token), label: checked.value.label ?? M.defaultTokenLabel });
     await d.store.audit.record({ actor: req.user!.login, action: 'token.add', target: `user:${owner.login}`, after: { id: stored.id, label: stored.label } });
     return reply.code(201).send({ token, id: stored.id, label: stored.label, createdAt: stored.createdAt });
   });
