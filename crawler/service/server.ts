@@ -32,6 +32,9 @@ import { approvalRoutes } from './workspace/approval-routes.js';
 import { dashboardRoutes } from './workspace/dashboard-routes.js';
 import { queueRoutes } from './workspace/queue-routes.js';
 import { testRoutes } from './workspace/test-routes.js';
+import { evidenceRoutes } from './workspace/evidence-routes.js';
+import { pageRoutes } from './workspace/page-routes.js';
+import { ContentFiles } from '../store/files.js';
 
 const OPENAPI = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'openapi.json'), 'utf8');
 
@@ -135,6 +138,9 @@ async function apiPlugin(api: FastifyInstance, p: Parts): Promise<void> {
   await testRoutes(api, wsData);
   await queueRoutes(api, wsData);
   await approvalRoutes(api, wsData);
+  const files = { store: p.store, files: ContentFiles.of(p.cfg.store) };
+  await api.register(async (s) => pageRoutes(s, files));
+  await api.register(async (s) => evidenceRoutes(s, files));
   p.opts.apiRoutes?.(api);
 }
 
