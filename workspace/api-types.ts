@@ -23,25 +23,29 @@ export interface RunRow {
   status: string;
   startedAt: string;
   finishedAt?: string | null;
+  label?: string | null;
   pages?: number;
   site?: string;
   schedule?: string | null;
-  progress?: RunProgress;
+  progress?: RunProgress | null;
 }
 
 export interface TestSummary {
   name: string;
   period?: { from: string; to: string } | null;
-  completion: { cells: number; decided: number };
-  claim: string;
+  completion: { cells: number; decided: number } | null;
+  /** The claim as the 試験結果 would state it today (the server's words). */
+  claim: { state?: string; text: string; reason?: string } | string | null;
   blockers?: string[];
 }
 
 export interface TrendPoint {
-  year: number | string;
-  claim?: string;
-  failing?: number;
+  year?: number | string;
+  fiscalYear?: number;
+  label?: string;
   pages?: number;
+  violations?: number;
+  failingCriteria?: number;
 }
 
 export interface ScheduleRow {
@@ -63,9 +67,12 @@ export type CellState = 'fail' | 'review' | 'untested' | 'pass' | 'fail-judged' 
 export interface Judgement {
   result: 'pass' | 'fail' | 'na' | 'inapplicable';
   note?: string;
-  by?: string;
-  at?: string;
+  /** Who and when (login, ISO instant). */
+  who?: string;
+  when?: string;
   waiver?: string;
+  /** The page changed since (再確認). */
+  recheck?: boolean;
 }
 
 export interface Cell {
@@ -101,10 +108,13 @@ export interface Box {
 
 export interface PageFinding {
   ruleId?: string;
+  /** The rule's Japanese title. */
+  rule?: string;
   kind: 'violation' | 'review' | 'advisory' | string;
-  criteria?: string[];
+  kindLabel?: string;
+  criteria?: { id: string; title: string }[];
   message: string;
-  fix?: string;
+  help?: string;
   selector?: string;
   box?: Box | null;
 }
@@ -114,7 +124,7 @@ export interface PageView {
   screenshot?: { url: string; width: number; height: number } | null;
   findings: PageFinding[];
   judgements?: (Judgement & { criterion: string })[];
-  evidence?: { sha256: string; kind?: string; note?: string }[];
+  evidence?: { sha256: string; kind?: string; url?: string; note?: string | null; criterion?: string | null; actor?: string; createdAt?: string }[];
 }
 
 export interface KitProcedure {
@@ -147,7 +157,10 @@ export interface Version {
   approvedAt: string;
   approvedBy?: string;
   statementDate?: string;
-  files?: { name: string; url: string }[];
+  claim?: string;
+  /** File names and their URLs under /reports/, in the same order. */
+  files?: string[];
+  urls?: string[];
 }
 
 export interface Approval {

@@ -78,10 +78,10 @@ export async function startFakeWorkspace(): Promise<FakeWorkspace> {
   app.get('/api/v1/ws/dashboard', { preHandler: guard('viewer') }, async () => ({
     runs: [
       { id: 2, status: 'running', startedAt: '2026-11-30T01:00:00Z', schedule: 'weekly', progress: { done: 120, queued: 380, errors: 2, pagesPerMinute: 40, etaSeconds: 570 } },
-      { id: 1, status: 'done', startedAt: '2026-11-23T01:00:00Z', finishedAt: '2026-11-23T02:10:00Z', pages: 500 },
+      { id: 1, status: 'finished', startedAt: '2026-11-23T01:00:00Z', finishedAt: '2026-11-23T02:10:00Z', pages: 500 },
     ],
-    test: { name: '2026年度 試験', period: { from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' }, completion: { cells: 114, decided: judgements.size + 1 }, claim: '試験未完了（公開用ではありません）', blockers: ['1.1.1 ごみの出し方: 自動で不適合', '要確認 1 件'] },
-    trend: [{ year: 2025, claim: 'AA 一部準拠', failing: 4 }, { year: 2026, claim: '試験未完了', failing: 1 }],
+    test: { name: '2026年度 試験', period: { from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' }, completion: { cells: 114, decided: judgements.size + 1 }, claim: { state: 'incomplete', text: '試験未完了（公開用ではありません）' }, blockers: ['1.1.1 ごみの出し方: 自動で不適合', '要確認 1 件'] },
+    trend: [{ fiscalYear: 2025, pages: 480, violations: 40, failingCriteria: 4 }, { fiscalYear: 2026, pages: 500, violations: 12, failingCriteria: 1 }],
     schedules: [{ name: 'weekly', cron: '0 3 * * 1', next: '2026-12-07T18:00:00Z', running: false }],
   }));
   app.post('/api/v1/ws/crawls', { preHandler: guard('admin') }, async (req, reply) => reply.code(202).send({ started: (req.body as { schedule: string }).schedule }));
@@ -90,7 +90,7 @@ export async function startFakeWorkspace(): Promise<FakeWorkspace> {
     const cells = FAKE_PAGES.flatMap((p) => criteria.map((c) => {
       const j = judgements.get(`${p.url} ${c.id}`);
       const state = j ? (j.result === 'pass' ? 'pass' : j.result === 'na' ? 'na' : 'fail-judged') : (auto.get(`${p.url} ${c.id}`) ?? 'untested');
-      return { pageUrl: p.url, criterion: c.id, state, judgement: j ? { result: j.result, note: j.note, by: '確認 太郎' } : undefined, scope: c.id === '2.4.1' ? 'template' : c.id === '3.2.3' ? 'site' : 'page', assignee: c.id === '1.1.1' ? 'tester' : undefined };
+      return { pageUrl: p.url, criterion: c.id, state, judgement: j ? { result: j.result === 'na' ? 'inapplicable' : j.result, note: j.note, who: 'tester', when: '2026-11-30T03:00:00Z' } : undefined, scope: c.id === '2.4.1' ? 'template' : c.id === '3.2.3' ? 'site' : 'page', assignee: c.id === '1.1.1' ? 'tester' : undefined };
     })).filter((c) => (!q.state || c.state === q.state) && (!q.criterion || c.criterion === q.criterion));
     const pages = FAKE_PAGES.filter((p) => cells.some((c) => c.pageUrl === p.url) && (!q.page || p.url.includes(q.page)));
     return { criteria: q.criterion ? criteria.filter((c) => c.id === q.criterion) : criteria, pages, cells: cells.filter((c) => pages.some((p) => p.url === c.pageUrl)), total: pages.length };
@@ -113,10 +113,10 @@ export async function startFakeWorkspace(): Promise<FakeWorkspace> {
       page,
       screenshot: { url: `/api/v1/ws/files/${'b'.repeat(64)}`, width: 640, height: 400 },
       findings: [
-        { ruleId: 'image-alt', kind: 'violation', criteria: ['1.1.1'], message: '画像に代替テキストがありません。', fix: 'alt 属性で画像の内容を伝えてください。', box: { x: 40, y: 60, width: 200, height: 120 } },
-        { ruleId: 'jis-link-text', kind: 'review', criteria: ['2.4.4'], message: '「こちら」だけのリンクがあります。', box: { x: 300, y: 250, width: 120, height: 30 } },
+        { ruleId: 'image-alt', kind: 'violation', rule: '画像の代替テキスト', kindLabel: '不適合', criteria: [{ id: '1.1.1', title: '非テキストコンテンツ' }], message: '画像に代替テキストがありません。', help: 'alt 属性で画像の内容を伝えてください。', box: { x: 40, y: 60, width: 200, height: 120 } },
+        { ruleId: 'jis-link-text', kind: 'review', rule: 'リンクの目的', kindLabel: '要確認', criteria: [{ id: '2.4.4', title: 'リンクの目的（コンテキスト内）' }], message: '「こちら」だけのリンクがあります。', box: { x: 300, y: 250, width: 120, height: 30 } },
       ],
-      judgements: [...judgements].filter(([k]) => k.startsWith(`${page.url} `)).map(([k, j]) => ({ criterion: k.split(' ')[1], ...j, by: '確認 太郎', at: '2026-11-30T03:00:00Z' })),
+      judgements: [...judgements].filter(([k]) => k.startsWith(`${page.url} `)).map(([k, j]) => ({ criterion: k.split(' ')[1], ...j, who: 'tester', when: '2026-11-30T03:00:00Z', recheck: false })),
       evidence: [],
     };
   });
@@ -126,7 +126,7 @@ export async function startFakeWorkspace(): Promise<FakeWorkspace> {
     total: 1,
   }));
   app.post('/api/v1/ws/queue/decide', { preHandler: guard('tester') }, async () => ({ pages: FAKE_PAGES.slice(1).map((p) => p.url) }));
-  app.get('/api/v1/ws/approval', { preHandler: guard('viewer') }, async () => ({ ready: false, blockers: ['1.1.1 ごみの出し方: 自動で不適合'], draftUrl: '/draft.html', versions: [{ version: 1, approvedAt: '2025-12-01T02:00:00Z', approvedBy: '承認 太郎', files: [{ name: 'test-result.html', url: '/draft.html' }] }] }));
+  app.get('/api/v1/ws/approval', { preHandler: guard('viewer') }, async () => ({ ready: false, blockers: ['1.1.1 ごみの出し方: 自動で不適合'], draftUrl: '/draft.html', versions: [{ version: 1, approvedAt: '2025-12-01T02:00:00Z', approvedBy: '承認 太郎', statementDate: '2025-12-01', claim: 'AA 一部準拠', files: ['test-result.html'], urls: ['/draft.html'] }] }));
   app.get('/draft.html', async (_req, reply) => reply.type('text/html; charset=utf-8').send('<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>試験結果（下書き）</title></head><body><main><h1>試験結果（下書き）</h1><p>試験未完了（公開用ではありません）</p></main></body></html>'));
   app.get('/api/v1/ws/users', { preHandler: guard('admin') }, async () => ({ users: USERS.map(({ login, displayName, role }) => ({ login, displayName, role, disabled: false })) }));
 

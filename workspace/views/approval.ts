@@ -34,9 +34,8 @@ export class ApprovalView extends View {
     }
     this.confirming = false;
     try {
-      const r = await api<{ version?: Version | number }>('POST', 'approval');
-      const v = typeof r?.version === 'number' ? r.version : (r?.version?.version ?? 0);
-      this.say(T.approved(v));
+      const r = await api<{ version?: Version; message?: string }>('POST', 'approval');
+      this.say(r?.message ?? T.approved(r?.version?.version ?? 0));
       void this.load();
     } catch (e) {
       this.fail(e);
@@ -75,7 +74,7 @@ export class ApprovalView extends View {
         : html`<div class="table-wrap"><table>
             <thead><tr><th scope="col">版</th><th scope="col">${T.approvedAt}</th><th scope="col">${T.approvedBy}</th><th scope="col">${T.files}</th></tr></thead>
             <tbody>${list.map((v) => html`<tr><th scope="row">${T.version(v.version)}</th><td>${jaDateTime(v.approvedAt)}</td><td>${v.approvedBy ?? '—'}</td>
-              <td>${(v.files ?? []).map((f) => html`<a href=${f.url}>${f.name}</a> `)}</td></tr>`)}</tbody>
+              <td><ul class="files">${(v.files ?? []).map((f, i) => html`<li><a href=${v.urls?.[i] ?? '#'}>${f}</a></li>`)}</ul></td></tr>`)}</tbody>
           </table></div>`}
     </section>`;
   }

@@ -73,7 +73,7 @@ export class DashboardView extends View {
     const p = r.progress;
     const total = p ? p.done + p.queued : 0;
     return html`<tr class=${p ? 'running' : ''}>
-      <th scope="row">${jaDateTime(r.startedAt)}${r.schedule ? html`<br /><span class="muted">${r.schedule}</span>` : nothing}</th>
+      <th scope="row">${jaDateTime(r.startedAt)}${r.schedule || r.label ? html`<br /><span class="muted">${r.schedule || r.label}</span>` : nothing}</th>
       <td>${T.runStatus[r.status] ?? r.status}</td>
       <td>
         ${p
@@ -90,16 +90,18 @@ export class DashboardView extends View {
   private test(d: Dashboard) {
     const t = d.test;
     if (!t) return html`<section aria-labelledby="ws-test"><h2 id="ws-test">${T.test}</h2><p>${T.noTest}</p></section>`;
-    const { cells, decided } = t.completion;
+    const claim = typeof t.claim === 'string' ? t.claim : (t.claim?.text ?? '—');
     return html`<section aria-labelledby="ws-test">
       <h2 id="ws-test">${T.test}: ${t.name}</h2>
       <dl class="facts">
         ${t.period ? html`<dt>${T.period}</dt><dd>${jaDateTime(t.period.from)} 〜 ${jaDateTime(t.period.to)}</dd>` : nothing}
-        <dt>${T.completion}</dt>
-        <dd><span class="completion">${T.completionText(decided, cells)}</span>
-          <progress max=${Math.max(cells, 1)} .value=${decided} aria-label=${T.completion}></progress></dd>
+        ${t.completion
+          ? html`<dt>${T.completion}</dt>
+              <dd><span class="completion">${T.completionText(t.completion.decided, t.completion.cells)}</span>
+                <progress max=${Math.max(t.completion.cells, 1)} .value=${t.completion.decided} aria-label=${T.completion}></progress></dd>`
+          : nothing}
         <dt>${T.claimToday}</dt>
-        <dd class="claim">${t.claim}</dd>
+        <dd class="claim">${claim}</dd>
       </dl>
       ${t.blockers?.length
         ? html`<h3>${T.blockers}</h3><ul class="blockers">${t.blockers.map((b) => html`<li>${b}</li>`)}</ul>`
@@ -112,8 +114,8 @@ export class DashboardView extends View {
     return html`<section aria-labelledby="ws-trend">
       <h2 id="ws-trend">${T.trend}</h2>
       <div class="table-wrap"><table>
-        <thead><tr><th scope="col">${T.year}</th><th scope="col">${T.claim}</th><th scope="col">${T.failing}</th></tr></thead>
-        <tbody>${d.trend.map((y) => html`<tr><th scope="row">${y.year}</th><td>${y.claim ?? '—'}</td><td>${y.failing ?? '—'}</td></tr>`)}</tbody>
+        <thead><tr><th scope="col">${T.year}</th><th scope="col">${T.pages}</th><th scope="col">${T.violations}</th><th scope="col">${T.failing}</th></tr></thead>
+        <tbody>${d.trend.map((y) => html`<tr><th scope="row">${T.fiscalYear(y.fiscalYear ?? y.year ?? '')}</th><td>${(y.pages ?? 0).toLocaleString('ja-JP')}</td><td>${(y.violations ?? 0).toLocaleString('ja-JP')}</td><td>${y.failingCriteria ?? '—'}</td></tr>`)}</tbody>
       </table></div>
     </section>`;
   }

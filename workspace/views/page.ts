@@ -39,8 +39,9 @@ export class PageScreen extends View {
   private async judge(v: ResultForm): Promise<string> {
     try {
       const evidence: string[] = [];
-      if (v.evidence) evidence.push((await api<{ sha256: string }>('POST', 'evidence', undefined, { raw: v.evidence })).sha256);
-      if (v.evidenceNote) evidence.push((await api<{ sha256: string }>('POST', 'evidence', { note: v.evidenceNote })).sha256);
+      const target = { pageUrl: this.url, criterion: this.criterion };
+      if (v.evidence) evidence.push((await api<{ sha256: string }>('POST', `evidence${query(target)}`, undefined, { raw: v.evidence })).sha256);
+      if (v.evidenceNote) evidence.push((await api<{ sha256: string }>('POST', 'evidence', { note: v.evidenceNote, ...target })).sha256);
       await api('POST', 'judgements', { criterion: this.criterion, pageUrl: this.url, result: v.result, note: v.note, waiver: v.waiver, evidence: evidence.length ? evidence : undefined });
       this.say(T.recorded);
       void this.load();
@@ -97,9 +98,10 @@ export class PageScreen extends View {
       ${list.length === 0
         ? html`<p>${T.noFindings}</p>`
         : html`<ol class="findings">${list.map((f, i) => html`<li class="finding-${f.kind}">
-            <span class="kind">${T.findingNo(i + 1)} ${KIND_LABEL_JA[f.kind as 'violation'] ?? f.kind}</span>
-            ${f.criteria?.length ? html`<span class="muted">${f.criteria.join('、')}</span>` : nothing}
-            <p>${f.message}</p>${f.fix ? html`<p class="help">${f.fix}</p>` : nothing}
+            <span class="kind">${T.findingNo(i + 1)} ${f.kindLabel ?? KIND_LABEL_JA[f.kind as 'violation'] ?? f.kind}</span>
+            ${f.rule ? html`<span>${f.rule}</span>` : nothing}
+            ${f.criteria?.length ? html`<span class="muted">（${f.criteria.map((c) => `${c.id} ${c.title}`).join('、')}）</span>` : nothing}
+            <p>${f.message}</p>${f.help ? html`<p class="help">${f.help}</p>` : nothing}
           </li>`)}</ol>`}
     </section>`;
   }
@@ -123,9 +125,17 @@ export class PageScreen extends View {
       <h3>${T.judgements}</h3>
       ${mine.length === 0
         ? html`<p>${T.noJudgements}</p>`
-        : html`<ul class="judgements">${mine.map((j) => html`<li>${JUDGEMENT_MARK_JA[resultKey(j.result)]} ${JUDGEMENT_RESULT_LABEL_JA[resultKey(j.result)]}${j.by ? `（${j.by}、${jaDateTime(j.at)}）` : ''}${j.note ? html`<p class="note">${j.note}</p>` : nothing}</li>`)}</ul>`}
+        : html`<ul class="judgements">${mine.map((j) => html`<li>${JUDGEMENT_MARK_JA[resultKey(j.result)]} ${JUDGEMENT_RESULT_LABEL_JA[resultKey(j.result)]}${j.who ? `（${j.who}、${jaDateTime(j.when)}）` : ''}${j.recheck ? html` <strong>${T.recheck}</strong>` : nothing}${j.note ? html`<p class="note">${j.note}</p>` : nothing}</li>`)}</ul>`}
+      ${this.evidence(d)}
       ${this.can('tester') ? resultChoices('page', (v) => this.judge(v), T.submit, true) : nothing}
     </section>`;
+  }
+
+  private evidence(d: PageData | null) {
+    const list = (d?.evidence ?? []).filter((e) => !e.criterion || e.criterion === this.criterion);
+    if (!list.length) return nothing;
+    return html`<h3>${T.evidenceList}</h3>
+      <ul class="evidence">${list.map((e) => html`<li>${e.note ? html`<span class="note">${e.note}</span>` : html`<a href=${e.url ?? `/api/v1/ws/files/${e.sha256}`}>${T.evidenceImage}</a>`}${e.actor ? `（${e.actor}、${jaDateTime(e.createdAt)}）` : ''}</li>`)}</ul>`;
   }
 }
 

@@ -6,7 +6,7 @@ import { html, nothing } from 'lit';
 import { api, query } from '../api.js';
 import type { Cell, Sheet, SheetPage } from '../api-types.js';
 import { href, View } from '../base.js';
-import { jaDay } from '../format.js';
+import { jaDateTime, jaDay } from '../format.js';
 import { CELL_STATE_JA, SHEET_JA as T, VIEW_TITLE_JA } from '../texts-ja.js';
 import { JUDGEMENT_MARK_JA, JUDGEMENT_RESULT_LABEL_JA } from '../../rules-jis/labels-ja.js';
 import { ResultForm, resultChoices } from './result-choices.js';
@@ -176,7 +176,7 @@ export class SheetView extends View {
         <dt>${T.pageColumn}</dt><dd>${page?.title ?? ''} <span class="url">${c.pageUrl}</span></dd>
         <dt>${T.criterion}</dt><dd>${c.criterion} ${crit?.title ?? ''}</dd>
         <dt>${T.state}</dt><dd>${s.mark} ${s.word}</dd>
-        ${c.judgement ? html`<dt>判定</dt><dd>${JUDGEMENT_MARK_JA[c.judgement.result === 'na' ? 'inapplicable' : c.judgement.result]} ${JUDGEMENT_RESULT_LABEL_JA[c.judgement.result === 'na' ? 'inapplicable' : c.judgement.result]}${c.judgement.by ? `（${c.judgement.by}）` : ''}</dd>
+        ${c.judgement ? html`<dt>判定</dt><dd>${JUDGEMENT_MARK_JA[c.judgement.result === 'na' ? 'inapplicable' : c.judgement.result]} ${JUDGEMENT_RESULT_LABEL_JA[c.judgement.result === 'na' ? 'inapplicable' : c.judgement.result]}${c.judgement.who ? `（${c.judgement.who}、${jaDateTime(c.judgement.when)}）` : ''}</dd>
           ${c.judgement.note ? html`<dt>注記</dt><dd class="note">${c.judgement.note}</dd>` : nothing}` : nothing}
         <dt>${T.assignee}</dt><dd>${c.assignee ?? T.unassigned}${c.due ? `（${T.due} ${jaDay(c.due)}）` : ''}</dd>
       </dl>
