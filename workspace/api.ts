@@ -62,7 +62,11 @@ export async function api<T>(method: string, path: string, body?: unknown, opts:
   }
   if (!res.ok) {
     if (res.status === 401 && !opts.quiet401) for (const fn of listeners) fn();
-    throw new ApiError(res.status, json?.error ?? 'http', json?.message ?? `サーバーがエラーを返しました（HTTP ${res.status}）。`);
+    // the service answers { error: { code, message } } (crawler/service/http-errors.ts); { error, message } is read too
+    const err = json?.error;
+    const code = typeof err === 'object' && err ? err.code : err;
+    const message = (typeof err === 'object' && err ? err.message : undefined) ?? json?.message;
+    throw new ApiError(res.status, code ?? 'http', message ?? `サーバーがエラーを返しました（HTTP ${res.status}）。`);
   }
   return json as T;
 }

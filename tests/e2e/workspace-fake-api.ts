@@ -56,9 +56,9 @@ export async function startFakeWorkspace(): Promise<FakeWorkspace> {
   /** The role check and CSRF check the real server does in its authentication hook. */
   const guard = (least: Role) => async (req: FastifyRequest, reply: FastifyReply) => {
     const s = sessionOf(req);
-    if (!s) return reply.code(401).send({ error: 'unauthenticated', message: 'サインインしてください。' });
-    if (!roleAtLeast(s.user.role, least)) return reply.code(403).send({ error: 'forbidden-role', message: `この操作には権限が足りません。` });
-    if (req.method !== 'GET' && req.headers['x-csrf-token'] !== s.csrf) return reply.code(403).send({ error: 'csrf', message: 'x-csrf-token がありません。' });
+    if (!s) return reply.code(401).send({ verdict: 'error', error: { code: 'unauthenticated', message: 'サインインしてください。' } });
+    if (!roleAtLeast(s.user.role, least)) return reply.code(403).send({ verdict: 'error', error: { code: 'forbidden-role', message: 'この操作には権限が足りません。' } });
+    if (req.method !== 'GET' && req.headers['x-csrf-token'] !== s.csrf) return reply.code(403).send({ verdict: 'error', error: { code: 'csrf', message: 'x-csrf-token がありません。' } });
     if (req.method !== 'GET') writes.push({ method: req.method, path: req.url, body: req.body });
   };
 
@@ -66,7 +66,7 @@ export async function startFakeWorkspace(): Promise<FakeWorkspace> {
   app.post('/api/v1/ws/login', async (req, reply) => {
     const { login, password } = (req.body ?? {}) as { login?: string; password?: string };
     const user = USERS.find((u) => u.login === login);
-    if (!user || password !== FAKE_PASSWORD) return reply.code(401).send({ error: 'bad-credentials', message: 'ログイン名かパスワードが違います。' });
+    if (!user || password !== FAKE_PASSWORD) return reply.code(401).send({ verdict: 'error', error: { code: 'bad-credentials', message: 'ログイン名かパスワードが違います。' } });
     const id = randomUUID();
     const csrf = randomUUID();
     sessions.set(id, { user, csrf });
@@ -100,7 +100,7 @@ export async function startFakeWorkspace(): Promise<FakeWorkspace> {
     const pages = b.pageUrl ? [b.pageUrl] : FAKE_PAGES.map((p) => p.url);
     for (const u of pages)
       if (b.result === 'pass' && auto.get(`${u} ${b.criterion}`) === 'fail' && !b.waiver)
-        return reply.code(422).send({ error: 'refused', message: `達成基準 ${b.criterion} は自動検査で × のページがあるため ○ にできません（${u}）。ページを直すか、免除の理由を書いてください。` });
+        return reply.code(422).send({ verdict: 'error', error: { code: 'refused', message: `達成基準 ${b.criterion} は自動検査で × のページがあるため ○ にできません（${u}）。ページを直すか、免除の理由を書いてください。` } });
     for (const u of pages) judgements.set(`${u} ${b.criterion}`, { result: b.result, note: b.note });
     return reply.code(201).send({ judgement: { ...b } });
   });
