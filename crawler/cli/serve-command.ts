@@ -57,9 +57,10 @@ export async function runServe(cfg: ServiceConfig, opts: ServiceOptions = {}): P
   void service.warmUp();
   // One machine-readable line on stdout (the bench and scripts wait for it); the rest goes to stderr.
   process.stdout.write(`listening ${url}\n`);
-  log(`jis-a11y サービスを起動しました: ${url}（API 説明: ${url}/api/v1/openapi.json、報告書: ${url}/reports/）`);
+  // before the started line, so whoever waits for that line has seen this one
   if ((await service.store.users.countActiveAdmins()) === 0)
     log(WS_MESSAGES.noAdminYet(`jis-a11y users add <ログイン名> --name "<表示名>" --role admin --store ${JSON.stringify(cfg.store)}`));
+  log(`jis-a11y サービスを起動しました: ${url}（API 説明: ${url}/api/v1/openapi.json、報告書: ${url}/reports/）`);
   for (const s of service.scheduler.status()) log(`定期検査「${s.name}」: ${s.cron}（次回 ${s.next ?? '—'}）`);
   await new Promise<void>((resolve) => {
     const onSignal = () => {

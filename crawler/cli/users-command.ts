@@ -25,6 +25,12 @@ interface PasswordFlags extends StoreFlags {
   passwordStdin?: boolean;
 }
 
+/** Where the command reads a password from standard input and writes its messages (tests give their own). */
+export interface UsersIo {
+  readStdin: () => Promise<string>;
+  print: (line: string) => void;
+}
+
 const actor = () => `cli:${os.userInfo().username}`;
 
 /** The store of --store, else of the service config (--config or ./jis-a11y.service.json), else the default. */
@@ -43,17 +49,17 @@ async function withStore<T>(o: StoreFlags, fn: (store: Store) => Promise<T>): Pr
   }
 }
 
-async function readStdin(): Promise<string> {
+async function processStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
 }
 
 /** The new password: from stdin with --password-stdin, else asked twice without echo. */
-async function newPassword(o: PasswordFlags): Promise<string> {
+async function newPassword(o: PasswordFlags, io: UsersIo): Promise<string> {
   let p: string;
   if (o.passwordStdin) {
-    p = await readStdin();
+    p = await io.readStdin();
     if (!p) throw new UsageError(M.cliEmptyStdin);
   } else {
     if (!process.stdin.isTTY) throw new UsageError(M.cliNoTty);
@@ -73,7 +79,7 @@ async function existing(store: Store, login: string): Promise<StoredUser> {
 
 const view = (u: StoredUser) => ({ login: u.login, displayName: u.displayName, role: u.role, disabled: u.disabled });
 
-async function add(login: string, o: PasswordFlags & { name: string; role: string }): Promise<void> {
+async function add(login: string, o: PasswordFlags & { name: string; role: string }, io: UsersIo): Promise<void> {
   if (!LOGIN_RE.test(login)) throw new UsageError(M.field('ログイン名', M.loginFormat));
   if (!isRole(o.role)) throw new UsageError(M.field('--role', M.roleFormat));
   const role: Role = o.role;
@@ -81,43 +87,43 @@ async function add(login: string, o: PasswordFlags & { name: string; role: strin
   if (!name || name.length > 100) throw new UsageError(M.field('--name', M.displayNameFormat));
   await withStore(o, async (store) => {
     if (await store.users.byLogin(login)) throw new UsageError(`利用者「${login}」はすでにいます。パスワードの変更は jis-a11y users passwd ${login} です。`);
-    const passwordHash = await hashPassword(await newPassword(o));
+    const passwordHash = await hashPassword(await newPassword(o, io));
     const user = await store.users.add({ login, displayName: name, role, passwordHash });
     await store.audit.record({ actor: actor(), action: 'user.add', target: `user:${login}`, before: null, after: view(user) });
-    console.log(M.cliAdded(login, ROLE_LABELS[role]));
+    io.print(M.cliAdded(login, ROLE_LABELS[role]));
   });
 }
 
-async function passwd(login: string, o: PasswordFlags): Promise<void> {
+async function passwd(login: string, o: PasswordFlags, io: UsersIo): Promise<void> {
   await withStore(o, async (store) => {
     const before = await existing(store, login);
-    const after = (await store.users.update(login, { passwordHash: await hashPassword(await newPassword(o)) }))!;
+    const after = (await store.users.update(login, { passwordHash: await hashPassword(await newPassword(o, io)) }))!;
     await store.audit.record({ actor: actor(), action: 'user.patch', target: `user:${login}`, before: view(before), after: { ...view(after), passwordChanged: true } });
-    console.log(M.cliPasswd(login));
+    io.print(M.cliPasswd(login));
   });
 }
 
-async function setDisabled(login: string, disabled: boolean, o: StoreFlags): Promise<void> {
+async function setDisabled(login: string, disabled: boolean, o: StoreFlags, io: UsersIo): Promise<void> {
   await withStore(o, async (store) => {
     const before = await existing(store, login);
     if (disabled && before.role === 'admin' && !before.disabled && (await store.users.countActiveAdmins()) <= 1) throw new UsageError(M.lastAdmin);
     const after = (await store.users.update(login, { disabled }))!;
     await store.audit.record({ actor: actor(), action: 'user.patch', target: `user:${login}`, before: view(before), after: view(after) });
-    console.log(disabled ? M.cliDisabled(login) : M.cliEnabled(login));
+    io.print(disabled ? M.cliDisabled(login) : M.cliEnabled(login));
   });
 }
 
-async function list(o: StoreFlags): Promise<void> {
+async function list(o: StoreFlags, io: UsersIo): Promise<void> {
   await withStore(o, async (store) => {
     const users = await store.users.list();
-    if (!users.length) return console.log(M.cliNoUsers);
+    if (!users.length) return io.print(M.cliNoUsers);
     const table = new Table({ head: [...M.cliListHead] });
     for (const u of users) table.push([u.login, u.displayName, ROLE_LABELS[u.role], M.cliState(u.disabled)]);
-    console.log(table.toString());
+    io.print(table.toString());
   });
 }
 
-export function registerUsersCommand(program: Command): void {
+export function registerUsersCommand(program: Command, io: UsersIo = { readStdin: processStdin, print: (l) => console.log(l) }): void {
   const users = program.command('users').description('作業画面の利用者を管理します / manage the workspace users');
   const storeOptions = (c: Command) =>
     c.option('--store <file>', 'SQLite ファイル（既定: サービス設定の store）').option('-c, --config <file>', `サービス設定ファイル（既定: ./${SERVICE_CONFIG_FILE}）`);
@@ -128,11 +134,11 @@ export function registerUsersCommand(program: Command): void {
       .requiredOption('--name <displayName>', '表示名（例 "広報 花子"）')
       .requiredOption('--role <role>', '権限: viewer（閲覧）、tester（確認者）、approver（承認者）、admin（管理）')
       .option('--password-stdin', 'パスワードを標準入力の 1 行目から読みます'),
-  ).action((login: string, o) => add(login, o));
+  ).action((login: string, o) => add(login, o, io));
   storeOptions(users.command('passwd <login>').description('パスワードを変更します（サインイン中のセッションは終わります）').option('--password-stdin', 'パスワードを標準入力の 1 行目から読みます')).action(
-    (login: string, o) => passwd(login, o),
+    (login: string, o) => passwd(login, o, io),
   );
-  storeOptions(users.command('disable <login>').description('利用者を無効にします（セッションと個人トークンは直ちに使えなくなります）')).action((login: string, o) => setDisabled(login, true, o));
-  storeOptions(users.command('enable <login>').description('無効にした利用者を有効に戻します')).action((login: string, o) => setDisabled(login, false, o));
-  storeOptions(users.command('list').description('利用者の一覧を表示します')).action((o) => list(o));
+  storeOptions(users.command('disable <login>').description('利用者を無効にします（セッションと個人トークンは直ちに使えなくなります）')).action((login: string, o) => setDisabled(login, true, o, io));
+  storeOptions(users.command('enable <login>').description('無効にした利用者を有効に戻します')).action((login: string, o) => setDisabled(login, false, o, io));
+  storeOptions(users.command('list').description('利用者の一覧を表示します')).action((o) => list(o, io));
 }

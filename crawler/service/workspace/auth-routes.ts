@@ -8,7 +8,7 @@ import { sendError } from '../http-errors.js';
 import { SIGNED_IN } from './access.js';
 import { SESSION_COOKIE, type WorkspaceAuth } from './authenticate.js';
 import { WS_MESSAGES as M } from './messages-ja.js';
-import { checkPassword } from './passwords.js';
+import { checkPassword, PASSWORD_MAX } from './passwords.js';
 
 export interface WorkspaceRouteDeps {
   store: Store;
@@ -37,7 +37,8 @@ async function login(req: FastifyRequest, reply: FastifyReply, d: WorkspaceRoute
   const until = d.auth.limiter.lockedUntil(loginName, req.ip);
   if (until !== null)
     return sendError(reply, 429, 'locked', M.locked(until), { 'retry-after': String(Math.max(1, Math.ceil((until - d.auth.now()) / 1000))) });
-  const ok = await checkPassword(await d.store.users.passwordHashOf(loginName), body.password);
+  // a password longer than any we accept is wrong without being hashed (no megabyte of work for a guess)
+  const ok = body.password.length <= PASSWORD_MAX && (await checkPassword(await d.store.users.passwordHashOf(loginName), body.password));
   const user = ok ? await d.store.users.byLogin(loginName) : null;
   if (!user || user.disabled) {
     d.auth.limiter.fail(loginName, req.ip);
