@@ -381,12 +381,16 @@ export interface WorkspaceDataStore {
   assign(a: AssignmentInput): Promise<Assignment>;
   assignment(testId: number, criterion: string, pageUrl: string): Promise<Assignment | null>;
   assignments(testId: number): Promise<Assignment[]>;
+  /** The run's pages with these (normalised) URLs, in one read; absent URLs are left out. */
+  pagesByUrls(runId: number, urls: string[]): Promise<StoredPage[]>;
+  /** Changes whenever a page of the run is added or replaced (its page count and newest id). */
+  pagesStamp(runId: number): Promise<string>;
   /** Audited pages of the run whose template is not recorded yet. */
   pagesWithoutTemplate(runId: number): Promise<PageForTemplate[]>;
   saveTemplates(runId: number, rows: { pageId: number; url: string; template: string }[]): Promise<void>;
   /** The run's review findings grouped by rule × template (pages with a recorded template), most pages first. */
   reviewGroups(runId: number, page: { offset: number; limit: number }): Promise<{ total: number; groups: ReviewGroup[] }>;
-  /** The first `limit` pages of a group, by URL. */
+  /** The first `limit` pages of a group, in crawl order (the template index gives them without sorting the group). */
   reviewGroupPages(runId: number, rule: string, template: string, limit: number): Promise<ReviewGroupPage[]>;
   /** Every review finding of a group (for one decision applied to all of them). */
   reviewGroupFindings(runId: number, rule: string, template: string): Promise<ReviewGroupFinding[]>;

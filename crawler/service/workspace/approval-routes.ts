@@ -10,7 +10,7 @@ import { SIGNED_IN } from './access.js';
 import { audited, type WsDataDeps } from './deps.js';
 import { docContent, readiness, readVersionDoc, versionFolder, writeDraft, writeVersion } from './publish.js';
 import { answerInputError, chosenTest, testRun, WsInputError } from './test-context.js';
-import { WS_APPROVAL_MESSAGES_JA as A, WS_DATA_MESSAGES_JA as M } from './messages-ja.js';
+import { WS_APPROVAL_MESSAGES_JA as A, WS_DATA_MESSAGES_JA as M } from './data-messages-ja.js';
 
 const reportsUrl = (folder: string, file: string) => `/reports/${folder}/${file}`;
 

@@ -10,7 +10,7 @@ import { SIGNED_IN } from './access.js';
 import { audited, type WsDataDeps } from './deps.js';
 import { readiness } from './publish.js';
 import { answerInputError, WsInputError } from './test-context.js';
-import { WS_DATA_MESSAGES_JA as M } from './messages-ja.js';
+import { WS_DATA_MESSAGES_JA as M } from './data-messages-ja.js';
 
 export const DASHBOARD_RUNS = 10;
 

@@ -12,7 +12,7 @@ import { JudgementFormatError, normUrl, type Judgement, type JudgementInput, typ
 import { isTargetCriterion } from '../../../rules-jis/criteria.js';
 import { manualKit } from '../../../rules-jis/manual-kit.js';
 import { ensureTemplates, WsInputError } from './test-context.js';
-import { WS_DATA_MESSAGES_JA as M } from './messages-ja.js';
+import { WS_DATA_MESSAGES_JA as M } from './data-messages-ja.js';
 
 export const NOTE_MAX = 2000;
 const RESULTS: Record<string, JudgementResult> = { pass: 'pass', fail: 'fail', na: 'inapplicable', inapplicable: 'inapplicable' };

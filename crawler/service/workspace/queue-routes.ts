@@ -10,7 +10,7 @@ import { SIGNED_IN } from './access.js';
 import { audited, whoOf, type WsDataDeps } from './deps.js';
 import { parseCriterion, parseNote, parseResult, recordForTest } from './judge-writes.js';
 import { answerInputError, chosenTest, ensureTemplates, parseCount, testRun, WsInputError } from './test-context.js';
-import { WS_DATA_MESSAGES_JA as M } from './messages-ja.js';
+import { WS_DATA_MESSAGES_JA as M } from './data-messages-ja.js';
 
 export const QUEUE_MAX_LIMIT = 100;
 /** Pages listed per group (the count says how many there are in all). */

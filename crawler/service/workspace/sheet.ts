@@ -13,7 +13,7 @@ import { manualKit, type JudgedPer } from '../../../rules-jis/manual-kit.js';
 import { applyJudgements, type AppliedCriterion } from '../../../rules-jis/verdict.js';
 import type { Level } from '../../../rules-jis/types.js';
 import { selectedPages, testRun, WsInputError, type SheetPage } from './test-context.js';
-import { WS_DATA_MESSAGES_JA as M } from './messages-ja.js';
+import { WS_DATA_MESSAGES_JA as M } from './data-messages-ja.js';
 
 export const CELL_STATES = ['fail', 'review', 'untested', 'pass', 'fail-judged', 'na', 'recheck'] as const;
 /** fail: automated violation; fail-judged: a person's ×; pass: ○ (judged, or fully decided by the checks); na: −. */

@@ -9,7 +9,7 @@ import { normUrl } from '../../../rules-jis/judgements.js';
 import { layoutKey } from '../../../reports/selection/index.js';
 import { buildReportModel } from '../../../reports/model.js';
 import { sendError } from '../http-errors.js';
-import { WS_DATA_MESSAGES_JA as M } from './messages-ja.js';
+import { WS_DATA_MESSAGES_JA as M } from './data-messages-ja.js';
 
 export class WsInputError extends Error {
   constructor(
@@ -79,19 +79,28 @@ export async function selectedPages(store: Store, t: JisTest, runId: number): Pr
     list = m.selection.urls.map((url) => ({ url, kind: rep.has(url) ? 'representative' : random.has(url) ? 'random' : null }));
   }
   const seen = new Set<string>();
-  const out: SheetPage[] = [];
-  for (const s of list) {
-    const url = normUrl(s.url);
-    if (seen.has(url)) continue;
-    seen.add(url);
-    const stored = await store.results.pageByUrl(runId, url);
-    out.push({ url, title: stored?.title ?? '', kind: s.kind, template: stored ? templateOf(stored) : '', stored });
-  }
-  return out;
+  const wanted = list.map((s) => ({ ...s, url: normUrl(s.url) })).filter((s) => !seen.has(s.url) && !!seen.add(s.url));
+  const stored = new Map((await store.workspaceData.pagesByUrls(runId, wanted.map((s) => s.url))).map((p) => [p.url, p]));
+  return wanted.map((s) => {
+    const p = stored.get(s.url) ?? null;
+    return { url: s.url, title: p?.title ?? '', kind: s.kind, template: p ? templateOf(p) : '', stored: p };
+  });
 }
+
+/** The pages stamp of each run whose templates are all recorded, per store (a new or replaced page changes it). */
+const templatesDone = new WeakMap<Store, Map<number, string>>();
 
 /** Records the template of every audited page of the run that has none yet (once per page; a running crawl adds more). */
 export async function ensureTemplates(store: Store, runId: number): Promise<void> {
+  const done = templatesDone.get(store) ?? new Map<number, string>();
+  templatesDone.set(store, done);
+  const stamp = await store.workspaceData.pagesStamp(runId);
+  if (done.get(runId) === stamp) return;
+  await recordTemplates(store, runId);
+  done.set(runId, stamp);
+}
+
+async function recordTemplates(store: Store, runId: number): Promise<void> {
   const missing = await store.workspaceData.pagesWithoutTemplate(runId);
   if (!missing.length) return;
   const rows = missing.map((p) => ({ pageId: p.pageId, url: p.url, template: layoutKey({ url: p.url, navKeys: p.navKeys }) }));

@@ -9,7 +9,7 @@ import { audited, whoOf, type WsDataDeps } from './deps.js';
 import { inputsOf, parseCriterion, parseEvidence, recordForTest, type JudgementBody } from './judge-writes.js';
 import { buildSheet, CELL_STATES, type CellState } from './sheet.js';
 import { answerInputError, chosenTest, parseCount, selectedPages, testRun, WsInputError } from './test-context.js';
-import { WS_DATA_MESSAGES_JA as M } from './messages-ja.js';
+import { WS_DATA_MESSAGES_JA as M } from './data-messages-ja.js';
 
 export const SHEET_MAX_LIMIT = 200;
 

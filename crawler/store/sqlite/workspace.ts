@@ -4,7 +4,7 @@
 import type { WorkspaceDataStore } from '../store.js';
 import type { ApprovedVersion, Assignment } from '../workspace-data-types.js';
 import type { Connection, Row } from './connection.js';
-import { json } from './rows.js';
+import { json, toPage } from './rows.js';
 
 function assignmentOf(r: Row): Assignment {
   return {
@@ -33,39 +33,64 @@ function versionOf(r: Row): ApprovedVersion {
   };
 }
 
-const GROUP_FROM = `FROM findings f JOIN ws_page_templates t ON t.page_id = f.page_id
-  WHERE f.run_id = ? AND f.kind = 'review'`;
+/** What a run's groups were counted from: its review findings (count, newest id) and its page templates. */
+function reviewStamp(c: Connection, runId: number): { findings: number; maxId: number; templates: number } {
+  const f = c.stmt("SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS m FROM findings WHERE run_id = ? AND kind = 'review'").get(runId) as { n: number; m: number };
+  const t = c.stmt('SELECT COUNT(*) AS n FROM ws_page_templates WHERE run_id = ?').get(runId) as { n: number };
+  return { findings: f.n, maxId: f.m, templates: t.n };
+}
+
+/** Counts the run's groups again when its review findings or templates changed since they were counted. */
+function refreshGroups(c: Connection, runId: number): void {
+  const now = reviewStamp(c, runId);
+  const was = c.stmt('SELECT findings, max_id AS maxId, templates FROM ws_review_stamp WHERE run_id = ?').get(runId) as typeof now | undefined;
+  if (was && was.findings === now.findings && was.maxId === now.maxId && was.templates === now.templates) return;
+  c.write(() => {
+    c.stmt('DELETE FROM ws_review_groups WHERE run_id = ?').run(runId);
+    c.stmt(
+      `INSERT INTO ws_review_groups (run_id, rule_id, template, criteria, pages, findings)
+       SELECT f.run_id, f.rule_id, t.template, group_concat(DISTINCT f.criteria), COUNT(DISTINCT f.page_id), COUNT(*)
+       FROM findings f JOIN ws_page_templates t ON t.page_id = f.page_id
+       WHERE f.run_id = ? AND f.kind = 'review' GROUP BY f.rule_id, t.template`,
+    ).run(runId);
+    c.stmt('INSERT OR REPLACE INTO ws_review_stamp (run_id, findings, max_id, templates) VALUES (?, ?, ?, ?)').run(runId, now.findings, now.maxId, now.templates);
+  });
+}
+
+function criteriaOf(concat: unknown): string[] {
+  const criteria = new Set<string>();
+  for (const part of String(concat ?? '').split(/(?<=\]),(?=\[)/)) for (const id of json<string[]>(part, [])) criteria.add(id);
+  return [...criteria].sort();
+}
+
+/** Pages of a template that have a review finding of the rule: from the template's pages (an index), each probed. */
+const GROUP_PAGES = `FROM ws_page_templates t JOIN pages p ON p.id = t.page_id
+  WHERE t.run_id = ? AND t.template = ?
+  AND EXISTS (SELECT 1 FROM findings f WHERE f.run_id = t.run_id AND f.kind = 'review' AND f.rule_id = ? AND f.page_id = t.page_id)`;
 
 function queueReads(c: Connection): Pick<WorkspaceDataStore, 'reviewGroups' | 'reviewGroupPages' | 'reviewGroupFindings' | 'pagesOfTemplate'> {
   return {
     async reviewGroups(runId, { offset, limit }) {
-      const total = (c.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 ${GROUP_FROM} GROUP BY f.rule_id, t.template)`).get(runId) as { n: number }).n;
+      refreshGroups(c, runId);
+      const total = (c.stmt('SELECT COUNT(*) AS n FROM ws_review_groups WHERE run_id = ?').get(runId) as { n: number }).n;
       const rows = c
-        .stmt(
-          `SELECT f.rule_id AS rule, t.template AS template, COUNT(DISTINCT f.page_id) AS pages, COUNT(*) AS n, group_concat(DISTINCT f.criteria) AS crit
-           ${GROUP_FROM} GROUP BY f.rule_id, t.template ORDER BY pages DESC, f.rule_id, t.template LIMIT ? OFFSET ?`,
-        )
+        .stmt('SELECT rule_id, template, criteria, pages, findings FROM ws_review_groups WHERE run_id = ? ORDER BY pages DESC, rule_id, template LIMIT ? OFFSET ?')
         .all(runId, limit, offset) as Row[];
-      const groups = rows.map((r) => {
-        const criteria = new Set<string>();
-        for (const part of String(r.crit ?? '').split(/(?<=\]),(?=\[)/)) for (const id of json<string[]>(part, [])) criteria.add(id);
-        return { rule: r.rule as string, template: r.template as string, criteria: [...criteria].sort(), pageCount: r.pages as number, findingCount: r.n as number };
-      });
+      const groups = rows.map((r) => ({ rule: r.rule_id as string, template: r.template as string, criteria: criteriaOf(r.criteria), pageCount: r.pages as number, findingCount: r.findings as number }));
       return { total, groups };
     },
     async reviewGroupPages(runId, rule, template, limit) {
-      const rows = c
-        .stmt(
-          `SELECT p.id, p.url, p.title FROM pages p WHERE p.id IN (SELECT f.page_id ${GROUP_FROM} AND f.rule_id = ? AND t.template = ?)
-           ORDER BY p.url LIMIT ?`,
-        )
-        .all(runId, rule, template, limit) as Row[];
+      const rows = c.stmt(`SELECT p.id, p.url, p.title ${GROUP_PAGES} ORDER BY t.page_id LIMIT ?`).all(runId, template, rule, limit) as Row[];
       return rows.map((r) => ({ pageId: r.id as number, url: r.url as string, title: r.title as string }));
     },
     async reviewGroupFindings(runId, rule, template) {
       const rows = c
-        .stmt(`SELECT p.url, f.rule_id, f.selector, f.html, f.criteria ${GROUP_FROM.replace('FROM findings f', 'FROM findings f JOIN pages p ON p.id = f.page_id')} AND f.rule_id = ? AND t.template = ? ORDER BY p.url, f.id`)
-        .all(runId, rule, template) as Row[];
+        .stmt(
+          `SELECT p.url, f.rule_id, f.selector, f.html, f.criteria FROM ws_page_templates t JOIN pages p ON p.id = t.page_id
+           JOIN findings f ON f.page_id = t.page_id AND f.run_id = t.run_id AND f.kind = 'review' AND f.rule_id = ?
+           WHERE t.run_id = ? AND t.template = ? ORDER BY p.url, f.id`,
+        )
+        .all(rule, runId, template) as Row[];
       return rows.map((r) => ({ url: r.url as string, ruleId: r.rule_id as string, selector: r.selector as string, html: r.html as string, criteria: json<string[]>(r.criteria, []) }));
     },
     async pagesOfTemplate(runId, template) {
@@ -95,6 +120,19 @@ export function sqliteWorkspaceData(c: Connection): WorkspaceDataStore {
     },
     async assignments(testId) {
       return (c.stmt('SELECT * FROM ws_assignments WHERE test_id = ? ORDER BY criterion, page_url').all(testId) as Row[]).map(assignmentOf);
+    },
+    async pagesByUrls(runId, urls) {
+      const out = [];
+      for (let i = 0; i < urls.length; i += 500) {
+        const part = urls.slice(i, i + 500);
+        const rows = c.prepareOnce(`SELECT * FROM pages WHERE run_id = ? AND url IN (${part.map(() => '?').join(', ')})`).all(runId, ...part) as Row[];
+        out.push(...rows.map(toPage));
+      }
+      return out;
+    },
+    async pagesStamp(runId) {
+      const r = c.stmt('SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS m FROM pages WHERE run_id = ?').get(runId) as { n: number; m: number };
+      return `${r.n}:${r.m}`;
     },
     async pagesWithoutTemplate(runId) {
       const rows = c

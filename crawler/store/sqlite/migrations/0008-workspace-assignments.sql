@@ -4,7 +4,7 @@
 --   the first time the review queue looks at a run, so the queue groups 要確認 findings by rule × template in SQL.
 -- ws_versions: every approved 試験結果 (version N of a test), never changed or removed: a change after approval is
 --   a new version, and the old files stay in their folder.
--- Indexes for a 30,000-page store (bench/workspace.ts): a page by URL within a run, review findings by rule.
+-- Index for a 30,000-page store (bench/workspace.ts): review findings by rule (a page by URL has the UNIQUE index).
 CREATE TABLE IF NOT EXISTS ws_assignments (
   test_id INTEGER NOT NULL,
   criterion TEXT NOT NULL,
@@ -38,5 +38,23 @@ CREATE TABLE IF NOT EXISTS ws_versions (
   UNIQUE (test_id, version)
 );
 
-CREATE INDEX IF NOT EXISTS pages_run_url ON pages(run_id, url);
 CREATE INDEX IF NOT EXISTS findings_run_kind_rule ON findings(run_id, kind, rule_id, page_id);
+
+-- The review queue's groups of a run, counted once and kept until the run's review findings or page templates
+-- change (ws_review_stamp holds what they were counted from): the queue then reads a page of groups by an index.
+CREATE TABLE IF NOT EXISTS ws_review_groups (
+  run_id INTEGER NOT NULL,
+  rule_id TEXT NOT NULL,
+  template TEXT NOT NULL,
+  criteria TEXT NOT NULL,
+  pages INTEGER NOT NULL,
+  findings INTEGER NOT NULL,
+  PRIMARY KEY (run_id, rule_id, template)
+);
+CREATE INDEX IF NOT EXISTS ws_review_groups_order ON ws_review_groups(run_id, pages DESC, rule_id, template);
+CREATE TABLE IF NOT EXISTS ws_review_stamp (
+  run_id INTEGER PRIMARY KEY,
+  findings INTEGER NOT NULL,
+  max_id INTEGER NOT NULL,
+  templates INTEGER NOT NULL
+);
