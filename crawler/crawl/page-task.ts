@@ -113,9 +113,11 @@ export class PageTask {
 
   /** An unchanged page: the previous run's result is copied into this run (by the store) and its links followed. */
   private async reuse(item: FrontierItem): Promise<boolean> {
+    const prev = this.d.incremental.previousRunId;
+    // a selected page without a picture from the previous run is audited afresh, so that it is photographed
+    if (prev != null && (await this.d.screenshots?.needsFreshShot(prev, item.url))) return false;
     const reused = await this.d.incremental.tryReuse(item).catch(() => null);
     if (!reused) return false;
-    const prev = this.d.incremental.previousRunId;
     if (prev != null) await this.d.screenshots?.carry(prev, item.url);
     if (this.d.followLinks) await this.d.discovery.enqueue(reused.links, item.depth + 1, item.url);
     return true;

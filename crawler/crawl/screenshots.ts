@@ -3,7 +3,8 @@
 // ランダム, store.selection) and the start URLs (the top page); 'all' every audited page; 'none' nothing.
 // The picture (crawler/page/screenshot.ts) is written as a content-addressed file beside the store
 // (crawler/store/files.ts) and recorded with its size and the boxes of the page's findings. A page reused
-// unchanged by an incremental audit keeps its screenshot: the row is carried to the new run, the file shared.
+// unchanged by an incremental audit keeps its screenshot: the row is carried to the new run, the file shared;
+// a selected page the previous run did not photograph (selected since) is audited afresh to be photographed.
 // A screenshot that fails never fails the page: it is logged and the crawl goes on.
 import type { Page } from 'puppeteer';
 import type { PageResult } from '../../rules-jis/types.js';
@@ -72,6 +73,15 @@ export class CrawlScreenshots {
       this.stats.failed++;
       this.log(M.screenshotFailed(url, e instanceof Error ? e.message : String(e)));
     }
+  }
+
+  /**
+   * Whether a wanted page must be audited afresh to be photographed: the previous run has no picture of it
+   * (it was selected after that run). Only then is its incremental reuse given up.
+   */
+  async needsFreshShot(prevRunId: number, url: string): Promise<boolean> {
+    if (!this.wants(url)) return false;
+    return !(await this.store.files.screenshotOf(prevRunId, url).catch(() => null));
   }
 
   /** A page reused from `fromRunId` keeps that run's screenshot (when it had one and is wanted now). */

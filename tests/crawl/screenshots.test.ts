@@ -120,8 +120,18 @@ describe('screenshots during the crawl', () => {
     expect(filesNow()).toEqual(before);
   }, 300_000);
 
+  it('a page selected after the last crawl is photographed by the next (incremental) crawl', async () => {
+    const added = `${server.url}kurashi/gomi.html`;
+    const store = await openStore(db);
+    const test = (await store.tests.openTest())!;
+    await store.selection.replaceRepresentative(test.id, [...selected, added].map((url) => ({ url, kind: 'representative', reason: '利用者が指定', source: 'user' })));
+    await store.close();
+    const next = await crawl();
+    expect((await shotsOf(next.runId)).map((s) => s.url)).toEqual([server.url, ...selected, added].sort());
+  }, 300_000);
+
   it('screenshots: none takes no picture', async () => {
-    const none = await crawl({ incremental: false, screenshots: 'none' });
+    const none = await crawl({ incremental: false, screenshots: 'none', scope: { maxPages: 5 } });
     expect(await shotsOf(none.runId)).toEqual([]);
     expect(existsSync(filesDirOf(db))).toBe(true);
   }, 300_000);

@@ -253,6 +253,9 @@ describe('POST /ws/evidence', () => {
     const badUrl = await call(tester, 'POST', '/ws/evidence', { body: JSON.stringify({ note: 'メモ', pageUrl: 'javascript:alert(1)' }), type: 'application/json' });
     expect(badUrl.status).toBe(400);
     expect(badUrl.json.error.message).toContain('pageUrl');
+    const broken = await call(tester, 'POST', '/ws/evidence', { body: '{"note": ', type: 'application/json' });
+    expect(broken.status).toBe(400);
+    expect(broken.json.error.code).toBe('invalid-json');
     const badCrit = await call(tester, 'POST', '/ws/evidence', { body: JSON.stringify({ note: 'メモ', criterion: '1.1' }), type: 'application/json' });
     expect(badCrit.status).toBe(400);
     expect(badCrit.json.error.message).toContain('criterion');
