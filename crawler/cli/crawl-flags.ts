@@ -93,6 +93,7 @@ export const CRAWL_FLAGS: CrawlFlag[] = [
   { flags: '--load-all-resources', path: 'skipResources', value: [], help: 'フォントと動画・音声も読み込む（既定では検査に不要なため読み込まない）' },
   { flags: '--no-check-documents', path: 'checkDocuments', help: 'リンクされた PDF・Office 文書の中身を検査せず、一覧に載せるだけにする' },
   { flags: '--max-document-bytes <n>', path: 'maxDocumentBytes', help: '中身を検査する文書の大きさの上限（バイト、既定 52428800 = 50 MiB）' },
+  { flags: '--screenshots <mode>', path: 'screenshots', help: '作業画面用にページの画面を撮る: selected（試験で選んだページとトップページ、既定）| all | none' },
   { flags: '--full', path: 'incremental', value: false, help: '前回から変わっていないページも含めて全ページを検査し直す（既定は変わったページだけ）' },
 ];
 

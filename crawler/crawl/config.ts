@@ -17,6 +17,7 @@ import type { SkippedResource } from '../page/tab-setup.js';
 import type { InteractionScope } from '../page/interaction/sampling.js';
 import type { AuthConfig } from '../page/auth.js';
 import { liftUrlCredentials, withoutUserinfo } from './url-credentials.js';
+import type { ScreenshotMode } from './screenshots.js';
 
 export type { AuthConfig };
 
@@ -72,6 +73,8 @@ export interface CrawlConfig {
    * run of the same site (default true; `--full` audits every page again).
    */
   incremental: boolean;
+  /** Screenshots for the workspace's page view (crawl/screenshots.ts): the test's selected pages and the top page (default), every page, or none. */
+  screenshots: ScreenshotMode;
   /** The keyboard/interaction phase after the static audit (2.1.1, 2.1.2, 2.4.3, 2.4.7, 3.2.1, 3.2.2). */
   interaction: {
     enabled: boolean;

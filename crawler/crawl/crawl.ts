@@ -32,6 +32,7 @@ import { RunLife } from './run-life.js';
 import { openRun, type OpenedRun } from './run-setup.js';
 import { Scope } from './scope.js';
 import { runSiteChecks } from './site-checks.js';
+import { CrawlScreenshots } from './screenshots.js';
 import { liftUrlCredentials } from './url-credentials.js';
 
 export type { CrawlProgress };
@@ -86,6 +87,7 @@ interface Crawl {
   sampler: InteractionSampler;
   discovery: Discovery;
   documents: DocumentTask;
+  screenshots: CrawlScreenshots;
   pages: PageTask;
 }
 
@@ -155,6 +157,7 @@ async function assemble(run: OpenedRun, life: RunLife, hooks: CrawlHooks, log: C
     previousRunId: incremental.previousRunId, retry, hosts, log,
   });
   const sampler = new InteractionSampler();
+  const screenshots = await CrawlScreenshots.open({ store, runId, dbFile: run.dbFile, mode: config.screenshots, startUrls, normalize, log });
   const pages = new PageTask({
     store,
     runId,
@@ -170,8 +173,9 @@ async function assemble(run: OpenedRun, life: RunLife, hooks: CrawlHooks, log: C
     hosts,
     documents,
     followLinks: config.followLinks,
+    screenshots,
   });
-  return { run, life, log, normalize, startUrls, scope, robots, http, session, pool, hosts, incremental, sampler, discovery, documents, pages };
+  return { run, life, log, normalize, startUrls, scope, robots, http, session, pool, hosts, incremental, sampler, discovery, documents, screenshots, pages };
 }
 
 /** A new run is seeded; a resumed one has its frontier already, unless it stopped before seeding ended. */
@@ -217,6 +221,8 @@ async function finishRun(c: Crawl, status: 'finished' | 'interrupted'): Promise<
   const { sampler, incremental } = c;
   if (sampler.skipped) c.log(M.keyboardSampled(sampler.makeups, sampler.skipped));
   if (incremental.stats.reused) c.log(M.reusedPages(incremental.stats.reused, incremental.stats.changed));
+  const shots = c.screenshots.stats;
+  if (shots.taken || shots.carried || shots.failed) c.log(M.screenshotsTaken(shots.taken, shots.carried, shots.failed));
   if (c.documents.stats.checked) c.log(M.documentsChecked(c.documents.stats.checked, c.documents.stats.reused, c.documents.stats.findings));
   if (status === 'finished') c.log(M.siteChecks(await runSiteChecks(store, runId, config.target)));
   await store.runs.updateRun(runId, {

@@ -25,6 +25,7 @@ import { navBlocks, pageLinks, pageRecord } from './page-record.js';
 import type { Scope } from './scope.js';
 import { parseRetryAfter } from './host-pace.js';
 import type { HostQueues } from './pump.js';
+import type { CrawlScreenshots } from './screenshots.js';
 
 /** Failures worth another attempt: the page may load next time (slow server, a tab or browser that died). */
 export const TRANSIENT_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['timeout', 'audit-timeout', 'crashed', 'unreachable']);
@@ -92,6 +93,8 @@ export interface PageTaskDeps {
   hosts: HostQueues;
   documents: DocumentTask;
   followLinks: boolean;
+  /** Screenshots of the selected pages (crawl/screenshots.ts); none when absent. */
+  screenshots?: CrawlScreenshots;
 }
 
 export class PageTask {
@@ -110,8 +113,12 @@ export class PageTask {
 
   /** An unchanged page: the previous run's result is copied into this run (by the store) and its links followed. */
   private async reuse(item: FrontierItem): Promise<boolean> {
+    const prev = this.d.incremental.previousRunId;
+    // a selected page without a picture from the previous run is audited afresh, so that it is photographed
+    if (prev != null && (await this.d.screenshots?.needsFreshShot(prev, item.url))) return false;
     const reused = await this.d.incremental.tryReuse(item).catch(() => null);
     if (!reused) return false;
+    if (prev != null) await this.d.screenshots?.carry(prev, item.url);
     if (this.d.followLinks) await this.d.discovery.enqueue(reused.links, item.depth + 1, item.url);
     return true;
   }
@@ -122,6 +129,8 @@ export class PageTask {
       .withPage(async (page) => {
         const r = await this.d.gather(page, item.url, this.d.gatherOptions);
         if (!this.axeVersion && r.result && !r.error) this.axeVersion = r.axeVersion ?? '';
+        // photographed in the same tab, still showing the page as audited
+        if (!r.error && !r.pageBroken && this.d.screenshots?.wants(item.url)) await this.d.screenshots.take(page, item.url, r.result);
         return { value: r, broken: r.pageBroken };
       })
       .catch((e: Error) => browserDied(item.url, e));

@@ -23,6 +23,7 @@ import type { ServiceConfig } from './config.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, NOT_FOUND_MESSAGE, sendError } from './http-errors.js';
 import { installRequestContext } from './process-guard.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
+import { workspaceAppPlugin } from './workspace/app-static.js';
 import { auditRoutes } from './workspace/audit-routes.js';
 import { authRoutes } from './workspace/auth-routes.js';
 import { WorkspaceAuth } from './workspace/authenticate.js';
@@ -31,6 +32,9 @@ import { approvalRoutes } from './workspace/approval-routes.js';
 import { dashboardRoutes } from './workspace/dashboard-routes.js';
 import { queueRoutes } from './workspace/queue-routes.js';
 import { testRoutes } from './workspace/test-routes.js';
+import { evidenceRoutes } from './workspace/evidence-routes.js';
+import { pageRoutes } from './workspace/page-routes.js';
+import { ContentFiles } from '../store/files.js';
 
 const OPENAPI = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'openapi.json'), 'utf8');
 
@@ -134,6 +138,9 @@ async function apiPlugin(api: FastifyInstance, p: Parts): Promise<void> {
   await testRoutes(api, wsData);
   await queueRoutes(api, wsData);
   await approvalRoutes(api, wsData);
+  const files = { store: p.store, files: ContentFiles.of(p.cfg.store) };
+  await api.register(async (s) => pageRoutes(s, files));
+  await api.register(async (s) => evidenceRoutes(s, files));
   p.opts.apiRoutes?.(api);
 }
 
@@ -168,6 +175,7 @@ export async function createService(cfg: ServiceConfig, opts: ServiceOptions = {
   registerHealth(app, p);
   await app.register(async (api) => apiPlugin(api, p), { prefix: '/api/v1' });
   await app.register(async (scope) => reportsPlugin(scope, p));
+  await app.register(async (scope) => workspaceAppPlugin(scope));
 
   return {
     app,

@@ -76,8 +76,10 @@ import type {
   VerdictToLog,
 } from './types.js';
 import type { ApprovedVersion, Assignment, AssignmentInput, NewVersion, PageForTemplate, ReviewGroup, ReviewGroupFinding, ReviewGroupPage } from './workspace-data-types.js';
+import type { EvidenceInput, ScreenshotRecord, StoredEvidence, StoredFileInfo, StoredFileMime, StoredScreenshot } from './files-types.js';
 
 export type * from './types.js';
+export type * from './files-types.js';
 export type * from './workspace-types.js';
 export type * from './workspace-data-types.js';
 export { isTransientStoreError, StoreBusyError, StoreCorruptError, StoreError, StoreVersionError } from './errors.js';
@@ -302,6 +304,27 @@ export interface SelectionStore {
 }
 
 /**
+ * The workspace's files (issue 15): what each content-addressed file beside the store is (crawler/store/files.ts
+ * keeps the bytes), the screenshots of pages by run with the boxes of their findings, and the evidence testers
+ * upload. A file is recorded before a row names it.
+ */
+export interface WorkspaceFileStore {
+  /** Records a stored file's type and size (again: no change). */
+  recordFile(file: { sha256: string; mime: StoredFileMime; bytes: number }, now?: string): Promise<void>;
+  fileInfo(sha256: string): Promise<StoredFileInfo | null>;
+  /** The page's screenshot in the run (replaces an earlier one of the same run and URL). */
+  saveScreenshot(runId: number, shot: ScreenshotRecord): Promise<void>;
+  screenshotOf(runId: number, url: string): Promise<StoredScreenshot | null>;
+  /** The page's screenshot of the newest run that has one. */
+  latestScreenshot(url: string): Promise<StoredScreenshot | null>;
+  /** A page reused unchanged (incremental audit): its screenshot row is copied to the new run, the file shared. */
+  carryScreenshot(fromRunId: number, toRunId: number, url: string): Promise<boolean>;
+  addEvidence(e: EvidenceInput): Promise<StoredEvidence>;
+  /** The evidence given for a page (of one test when asked), oldest first. */
+  evidenceOfPage(url: string, opts?: { testId?: number }): Promise<StoredEvidence[]>;
+}
+
+/**
  * The workspace's people (issue 15; crawler/store/sqlite/users.ts): users, their sessions and personal tokens.
  * A session or token of a disabled user is never returned, so disabling someone ends their access at once.
  */
@@ -389,6 +412,7 @@ export interface Store {
   readonly tests: TestStore;
   readonly hookLog: HookLog;
   readonly selection: SelectionStore;
+  readonly files: WorkspaceFileStore;
   readonly users: UserStore;
   readonly audit: AuditLog;
   readonly workspaceData: WorkspaceDataStore;

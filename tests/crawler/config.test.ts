@@ -209,7 +209,7 @@ describe('crawl command flags', () => {
   });
 
   it('each flag reaches its key', () => {
-    const sample: Record<string, string> = { 'scope.query': 'drop', target: 'A', 'auth.basic': 'u:p', 'auth.headers': 'X-A: 1', 'auth.cookies': 'a=1', sitemaps: 'https://e.jp/s.xml' };
+    const sample: Record<string, string> = { 'scope.query': 'drop', target: 'A', screenshots: 'all', 'auth.basic': 'u:p', 'auth.headers': 'X-A: 1', 'auth.cookies': 'a=1', sitemaps: 'https://e.jp/s.xml' };
     for (const row of CRAWL_FLAGS) {
       const text = sample[row.path] ?? (crawlConfigSchema.at(row.path)?.type === 'string' ? 'x' : '3');
       const given = new Option(row.flags).negate || 'value' in row ? !new Option(row.flags).negate : row.many ? [text] : text;

@@ -18,6 +18,7 @@ const ALLOWED: Record<string, string[]> = {
   'crawler/service': ['crawler/crawl', 'crawler/hook', 'crawler/page', 'crawler/store', 'reports', 'rules-jis'],
   'crawler/cli': ['crawler/service', 'crawler/crawl', 'crawler/hook', 'crawler/page', 'crawler/store', 'reports', 'rules-jis'],
   extension: ['rules-jis'],
+  workspace: ['rules-jis'],
 };
 const PARTS = Object.keys(ALLOWED).sort((a, b) => b.length - a.length);
 

@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => path.join(dir, f).split(path.sep).join('/'));
 }
-const FILES = ['extension', 'reports', 'crawler', 'rules-jis'].flatMap(sources).filter((f) => f !== LABELS_FILE);
+const FILES = ['extension', 'reports', 'crawler', 'rules-jis', 'workspace'].flatMap(sources).filter((f) => f !== LABELS_FILE);
 const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
 
 /** What a copied label map looks like: a key of the contract's words mapped to its Japanese label. */

@@ -1,7 +1,7 @@
 // The SQLite implementation of the Store interface (crawler/store/store.ts): one connection
 // (./connection.ts), one module per part, composed here; every part's methods wait out another process's
 // lock and translate SQLite's errors into the store's typed ones (./busy.ts).
-import type { AuditLog, Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, SelectionStore, Store, TestStore, UserStore, ValidatorStore, WorkspaceDataStore } from '../store.js';
+import type { AuditLog, Frontier, HookLog, JudgementStore, LeaseStore, OpenStoreOptions, ResultStore, RunStore, SelectionStore, Store, TestStore, UserStore, ValidatorStore, WorkspaceDataStore, WorkspaceFileStore } from '../store.js';
 import { defaultBusyTimeoutMs, patiently, patientPart, type BusyPolicy } from './busy.js';
 import { Connection } from './connection.js';
 import { sqliteAudit } from './audit.js';
@@ -18,6 +18,7 @@ import { sqliteUsers } from './users.js';
 import { siteResults } from './site-results.js';
 import { sqliteValidators } from './validators.js';
 import { sqliteWorkspaceData } from './workspace.js';
+import { sqliteWorkspaceFiles } from './workspace-files.js';
 
 export class SqliteStore implements Store {
   readonly runs: RunStore;
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   readonly tests: TestStore;
   readonly hookLog: HookLog;
   readonly selection: SelectionStore;
+  readonly files: WorkspaceFileStore;
   readonly users: UserStore;
   readonly audit: AuditLog;
   readonly workspaceData: WorkspaceDataStore;
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
     this.judgements = patient(sqliteJudgements(this.conn, { runs: this.runs, results: this.results }, this.tests));
     this.hookLog = patient(sqliteHookLog(this.conn));
     this.selection = patient(sqliteSelection(this.conn));
+    this.files = patient(sqliteWorkspaceFiles(this.conn));
     this.users = patient(sqliteUsers(this.conn));
     this.audit = patient(sqliteAudit(this.conn));
     this.workspaceData = patient(sqliteWorkspaceData(this.conn));
