@@ -143,6 +143,9 @@ export const ERROR_CODE_LABEL_JA: Readonly<Record<ErrorCode, string>> = {
 };
 
 /** The manual-test kit (rules-jis/manual-kit.ts): who judges per what unit, how far a machine helps, who fixes. */
+/** What one judgement of the workspace covers when it is made for many pages at once. */
+export const BULK_SCOPE_LABEL_JA: Readonly<Record<'template' | 'site', string>> = { template: 'テンプレート', site: 'サイト全体' };
+
 export const JUDGED_PER_LABEL_JA: Readonly<Record<JudgedPer, string>> = { page: 'ページごと', template: 'テンプレートごと', site: 'サイト全体' };
 export const KIT_AUTOMATION_LABEL_JA: Readonly<Record<KitAutomation, string>> = { automatic: '自動', 'automatic+person': '自動＋人', person: '人' };
 export const FIX_BY_LABEL_JA: Readonly<Record<FixBy, string>> = { editor: '編集者（掲載した課）', template: 'テンプレート', system: 'システム', mixed: '場所による' };

@@ -1,10 +1,12 @@
 // The words of the checklist's exports (lib/exports.ts) and of the 公開時の URL settings (components/jis-publish.ts).
+import { OUTCOME_LABEL_JA } from '../../rules-jis/labels-ja.js';
+
 export const EXPORT_JA = {
   header: ['公開時の URL', '達成基準', '達成基準名', '適合レベル', '範囲', '結果', '注記', '確認者', '判断日時（日本時間）', '自動チェック'],
   sheet: '判断結果',
   pageScope: 'このページ',
   siteScope: 'テンプレート・サイト全体',
-  notAudited: '未検査',
+  notAudited: OUTCOME_LABEL_JA.untested,
   title: (url: string) => `アクセシビリティ確認の判断結果（${url}）`,
   caption: (n: number) => `達成基準ごとの判断 ${n} 件`,
   publicUrl: '公開時の URL',

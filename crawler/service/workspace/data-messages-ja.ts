@@ -1,6 +1,7 @@
 // The Japanese words of the workspace's test data API (ws-data: dashboard, sheet, judgements, assignments,
 // review queue, approval). Data only: every route answers with these, so a refusal reads the same everywhere.
 // Outcome labels stay in rules-jis/labels-ja.ts; the refusals of a judgement come from rules-jis/judgement-conflicts.ts.
+import { BULK_SCOPE_LABEL_JA, JUDGED_PER_LABEL_JA } from '../../../rules-jis/labels-ja.js';
 
 export const WS_DATA_MESSAGES_JA = {
   noTest: 'いま実施中の試験がありません。jis-a11y test new で試験を作ってください。',
@@ -13,9 +14,9 @@ export const WS_DATA_MESSAGES_JA = {
   badResult: (v: unknown) => `result「${String(v)}」は使えません。pass（○）、fail（×）、na（−、適用なし）のいずれかを指定してください。`,
   oneScope: 'pageUrl、template、site: true のうち 1 つだけを指定してください。',
   scopeNeedsKit: (criterion: string, scope: string, per: string) =>
-    `達成基準 ${criterion} は試験キットで「${per}」ごとに判断する達成基準です。${scope}でまとめて判断することはできません。ページごとに判断してください。`,
-  scopeWords: { template: 'テンプレート', site: 'サイト全体' } as Record<string, string>,
-  perWords: { page: 'ページ', template: 'テンプレート', site: 'サイト' } as Record<string, string>,
+    `達成基準 ${criterion} は試験キットで「${per}」に判断する達成基準です。${scope}でまとめて判断することはできません。ページごとに判断してください。`,
+  scopeWords: BULK_SCOPE_LABEL_JA as Record<string, string>,
+  perWords: JUDGED_PER_LABEL_JA as Record<string, string>,
   unknownTemplate: (t: string) => `テンプレート「${t}」のページは、この試験の検査にありません。`,
   noteTooLong: (max: number) => `note（注記）は ${max} 文字以内にしてください。`,
   badEvidence: (v: unknown) => `evidence の「${String(v)}」は証拠ファイルの番号（64 桁の 16 進数 sha256）ではありません。`,

@@ -22,28 +22,28 @@ export function imageTypeOf(b: Buffer): ImageType | null {
   return null;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; status: number; code: string; message: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; status: number; error: string; message: string };
 
 /** The image decoded and encoded again in its own format (pixels only), or why not. */
 export async function cleanImage(b: Buffer): Promise<Checked<{ bytes: Buffer; mime: ImageType & StoredFileMime }>> {
-  if (b.length > MAX_EVIDENCE_IMAGE_BYTES) return { ok: false, status: 413, code: 'too-large', message: M.imageTooLarge(MAX_EVIDENCE_IMAGE_BYTES) };
+  if (b.length > MAX_EVIDENCE_IMAGE_BYTES) return { ok: false, status: 413, error: 'too-large', message: M.imageTooLarge(MAX_EVIDENCE_IMAGE_BYTES) };
   const type = imageTypeOf(b);
-  if (!type) return { ok: false, status: 415, code: 'not-image', message: M.notImage };
+  if (!type) return { ok: false, status: 415, error: 'not-image', message: M.notImage };
   try {
     const img = sharp(b, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
     const bytes = type === 'image/png' ? await img.png({ compressionLevel: 9 }).toBuffer() : await img.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
     return { ok: true, value: { bytes, mime: type } };
   } catch (e) {
-    return { ok: false, status: 422, code: 'bad-image', message: M.badImage(e instanceof Error ? e.message : String(e)) };
+    return { ok: false, status: 422, error: 'bad-image', message: M.badImage(e instanceof Error ? e.message : String(e)) };
   }
 }
 
 /** A note's text: non-empty, at most MAX_NOTE_CHARS characters (counted as people count them: code points). */
 export function checkNote(v: unknown): Checked<string> {
   const text = typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '';
-  if (!text) return { ok: false, status: 400, code: 'bad-request', message: M.noteEmpty };
+  if (!text) return { ok: false, status: 400, error: 'bad-request', message: M.noteEmpty };
   const length = [...text].length;
-  if (length > MAX_NOTE_CHARS) return { ok: false, status: 413, code: 'too-large', message: M.noteTooLong(MAX_NOTE_CHARS, length) };
+  if (length > MAX_NOTE_CHARS) return { ok: false, status: 413, error: 'too-large', message: M.noteTooLong(MAX_NOTE_CHARS, length) };
   return { ok: true, value: text };
 }
 
@@ -54,7 +54,7 @@ export interface EvidenceTarget {
 
 /** The page and criterion the evidence is for (both optional), checked. */
 export function checkTarget(pageUrl: unknown, criterion: unknown): Checked<EvidenceTarget> {
-  const bad = (message: string): Checked<EvidenceTarget> => ({ ok: false, status: 400, code: 'bad-request', message });
+  const bad = (message: string): Checked<EvidenceTarget> => ({ ok: false, status: 400, error: 'bad-request', message });
   let url: string | null = null;
   if (pageUrl !== undefined && pageUrl !== null && pageUrl !== '') {
     const s = String(pageUrl);

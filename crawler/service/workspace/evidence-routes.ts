@@ -23,7 +23,7 @@ export interface EvidenceRouteDeps {
 /** Every body that is not JSON is read as raw bytes on this route (an image's type is then decided by its bytes). */
 const RAW_TYPES = '*';
 
-const refuse = (reply: FastifyReply, c: Exclude<Checked<unknown>, { ok: true }>) => sendError(reply, c.status, c.code, c.message);
+const refuse = (reply: FastifyReply, c: Exclude<Checked<unknown>, { ok: true }>) => sendError(reply, c.status, c.error, c.message);
 
 async function save(d: EvidenceRouteDeps, req: FastifyRequest, reply: FastifyReply, file: { bytes: Buffer; mime: StoredFileMime }, target: EvidenceTarget, note: string | null) {
   const actor = req.user!.login;
