@@ -78,19 +78,6 @@ function inPage(page: Page, method: string, url: string, body?: unknown, csrf = 
 const statusText = (page: Page, part: string) => page.waitForFunction((p) => document.querySelector('.status')?.textContent?.includes(p), { timeout: 30_000 }, part);
 
 describe('the workspace, end to end', () => {
-  it('管理: signs in, starts the crawl now and sees it running with its progress', async () => {
-    const page = await signIn('kanri');
-    await page.waitForSelector('.schedules button');
-    await page.click('.schedules button');
-    await statusText(page, '開始しました');
-    await page.waitForSelector('tr.running progress', { timeout: 30_000 });
-    expect(await page.$eval('tr.running', (r) => r.textContent)).toContain('実行中');
-    await shot(page, 'dashboard-running');
-    release();
-    await page.waitForFunction(() => !document.querySelector('tr.running'), { timeout: 120_000 });
-    await page.browserContext().close();
-  }, 180_000);
-
   it('確認者: opens the sheet, judges a cell in the page view; the note with HTML is shown as text', async () => {
     const page = await signIn('kakunin');
     await page.click('nav a[href="#/sheet"]');
@@ -203,4 +190,17 @@ describe('the workspace, end to end', () => {
     await shot(page, 'approval-done');
     await page.browserContext().close();
   }, 240_000);
+  // last: the crawl it starts adds a run to the store, which the data routes may take as the newest
+  it('管理: signs in, starts the crawl now and sees it running with its progress', async () => {
+    const page = await signIn('kanri');
+    await page.waitForSelector('.schedules button');
+    await page.click('.schedules button');
+    await statusText(page, '開始しました');
+    await page.waitForSelector('tr.running progress', { timeout: 30_000 });
+    expect(await page.$eval('tr.running', (r) => r.textContent)).toContain('実行中');
+    await shot(page, 'dashboard-running');
+    release();
+    await page.waitForFunction(() => !document.querySelector('tr.running'), { timeout: 120_000 });
+    await page.browserContext().close();
+  }, 180_000);
 });
