@@ -122,7 +122,7 @@ describe('public URL and exports', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(judgementsXlsx(rows)) as unknown as ArrayBuffer);
     const got = wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => Array.from((r as unknown[]).slice(1), (v) => String(v ?? '')));
-    expect(got[1]).toEqual([pub, '1.1.1', criterion('1.1.1')!.ja, 'A', 'このページ', '○ 適合', '', '県 花子', '2026年12月1日 00:30', '未検査']);
+    expect(got[1]).toEqual([pub, '1.1.1', criterion('1.1.1')!.ja, 'A', 'このページ', '○ 適合', '', '県 花子', '2026年12月1日 00:30', '未確認']);
     expect(got[2].slice(0, 6)).toEqual([pub, '1.4.3', criterion('1.4.3')!.ja, 'AA', 'このページ', '× 不適合']);
     const page = judgementsHtml(rows, pub, 'https://cms.example/p.html?preview_token=SECRET');
     expect(page).toContain('<html lang="ja">');

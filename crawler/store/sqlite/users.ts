@@ -44,15 +44,26 @@ function sessionOf(r: Row): StoredSession {
 
 const now = () => new Date().toISOString();
 
-export function sqliteUsers(c: Connection): UserStore {
-  const byLogin = (login: string) => {
-    const r = c.stmt('SELECT * FROM users WHERE login = ?').get(login) as Row | undefined;
-    return r ? userOf(r) : null;
+type Lookup = { byLogin(login: string): StoredUser | null; byId(id: number): StoredUser | null };
+
+function lookup(c: Connection): Lookup {
+  return {
+    byLogin: (login) => {
+      const r = c.stmt('SELECT * FROM users WHERE login = ?').get(login) as Row | undefined;
+      return r ? userOf(r) : null;
+    },
+    byId: (id) => {
+      const r = c.stmt('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
+      return r ? userOf(r) : null;
+    },
   };
-  const byId = (id: number) => {
-    const r = c.stmt('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
-    return r ? userOf(r) : null;
-  };
+}
+
+type AccountPart = Pick<UserStore, 'add' | 'byLogin' | 'byId' | 'list' | 'countActiveAdmins' | 'passwordHashOf' | 'update'>;
+type SessionPart = Pick<UserStore, 'createSession' | 'session' | 'touchSession' | 'deleteSession' | 'deleteSessionsOf' | 'deleteExpiredSessions'>;
+type TokenPart = Pick<UserStore, 'addToken' | 'token' | 'touchToken' | 'tokensOf' | 'revokeToken'>;
+
+function accounts(c: Connection, { byLogin, byId }: Lookup): AccountPart {
   return {
     async add(u, at = now()) {
       const r = c.write(() =>
@@ -96,7 +107,11 @@ export function sqliteUsers(c: Connection): UserStore {
         return byId(u.id);
       });
     },
+  };
+}
 
+function sessions(c: Connection, { byId }: Lookup): SessionPart {
+  return {
     async createSession(s) {
       c.write(() =>
         c
@@ -123,7 +138,11 @@ export function sqliteUsers(c: Connection): UserStore {
     async deleteExpiredSessions(before) {
       return c.write(() => c.stmt('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(before.absolute, before.idle)).changes;
     },
+  };
+}
 
+function tokens(c: Connection, { byId }: Lookup): TokenPart {
+  return {
     async addToken(t) {
       const r = c.write(() =>
         c.stmt('INSERT INTO personal_tokens (user_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)').run(t.userId, t.tokenHash, t.label, t.createdAt ?? now()),
@@ -147,4 +166,10 @@ export function sqliteUsers(c: Connection): UserStore {
       return c.write(() => c.stmt('UPDATE personal_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL').run(at, id, userId)).changes > 0;
     },
   };
+}
+
+/** Users, their sessions and personal tokens (one table family, three parts). */
+export function sqliteUsers(c: Connection): UserStore {
+  const l = lookup(c);
+  return { ...accounts(c, l), ...sessions(c, l), ...tokens(c, l) };
 }
