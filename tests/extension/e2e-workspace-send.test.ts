@@ -170,4 +170,15 @@ describe('sending judgements to the workspace', () => {
     expect(text).toContain('0 件を送りました。2 件は送れませんでした');
     expect((await h.service.store.tests.judgementsOf(testId)).length).toBe(before);
   }, 30_000);
+
+  it('an unreachable workspace says so, naming the address, and records nothing', async () => {
+    const testId = (await h.service.store.tests.openTest())!.id;
+    const before = (await h.service.store.tests.judgementsOf(testId)).length;
+    await cms.close();
+    await setWorkspace(cms.url, token);
+    await panel.click('>>> [data-testid=ws-send]');
+    const text = await waitForStatus(/送れませんでした/);
+    expect(text).toContain(`ワークスペース（${cms.url}）につながりませんでした`);
+    expect((await h.service.store.tests.judgementsOf(testId)).length).toBe(before);
+  }, 30_000);
 });
