@@ -129,5 +129,5 @@ export function sendSummary(r: SendReport): string {
   if (failed.length) parts.push(M.failed(failed.length, [...new Set(failed.map((o) => o.reason))].join(' ／ ')));
   if (r.page) parts.push(M.state(r.page.judged, r.page.by));
   else if (r.stateError && !failed.some((o) => o.reason === r.stateError)) parts.push(M.stateFailed(r.stateError));
-  return parts.join('');
+  return parts.map((p) => (/[。.）)]$/.test(p) ? p : `${p}。`)).join('');
 }
