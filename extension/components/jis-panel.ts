@@ -453,19 +453,43 @@ export class JisPanel extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.selected}`)?.focus());
   }
 
+  /** The panel's heading and which page it checks. */
+  private renderHeader() {
+    return html`<header>
+      <h1>jis-a11y アクセシビリティ検査</h1>
+      <p class="page muted">
+        ${this.tabInfo
+          ? this.tabInfo.url
+            ? html`検査するページ: ${this.tabInfo.title || '（無題）'}<br /><span>${this.tabInfo.url}</span>`
+            : 'このタブにはまだアクセスできません。ツールバーの jis-a11y ボタンを押すと検査できるようになります。'
+          : '検査するタブがありません'}
+      </p>
+    </header>`;
+  }
+
+  /** The tab list (arrow keys move between tabs: onTabKey). */
+  private renderTabs() {
+    return html`<div role="tablist" aria-label="表示の切り替え" @keydown=${this.onTabKey}>
+      ${TABS.map(
+        (t) => html`<button
+          type="button"
+          role="tab"
+          id="tab-${t.id}"
+          aria-controls="panel-${t.id}"
+          aria-selected=${this.selected === t.id ? 'true' : 'false'}
+          tabindex=${this.selected === t.id ? '0' : '-1'}
+          @click=${() => (this.selected = t.id)}
+        >
+          ${t.label}
+        </button>`,
+      )}
+    </div>`;
+  }
+
   render() {
     const page = this.run?.result.pages[0] ?? null;
     return html`
-      <header>
-        <h1>jis-a11y アクセシビリティ検査</h1>
-        <p class="page muted">
-          ${this.tabInfo
-            ? this.tabInfo.url
-              ? html`検査するページ: ${this.tabInfo.title || '（無題）'}<br /><span>${this.tabInfo.url}</span>`
-              : 'このタブにはまだアクセスできません。ツールバーの jis-a11y ボタンを押すと検査できるようになります。'
-            : '検査するタブがありません'}
-        </p>
-      </header>
+      ${this.renderHeader()}
       <main>
         <div class="run">
           <button type="button" class="primary" data-testid="audit" ?disabled=${this.busy || !this.host} @click=${() => this.audit()}>
@@ -477,21 +501,7 @@ export class JisPanel extends LitElement {
         </div>
         <p class="status" role="status" data-testid="status">${this.status}</p>
         ${this.error ? html`<p class="error" role="alert" data-testid="error">${this.error}</p>` : nothing}
-        <div role="tablist" aria-label="表示の切り替え" @keydown=${this.onTabKey}>
-          ${TABS.map(
-            (t) => html`<button
-              type="button"
-              role="tab"
-              id="tab-${t.id}"
-              aria-controls="panel-${t.id}"
-              aria-selected=${this.selected === t.id ? 'true' : 'false'}
-              tabindex=${this.selected === t.id ? '0' : '-1'}
-              @click=${() => (this.selected = t.id)}
-            >
-              ${t.label}
-            </button>`,
-          )}
-        </div>
+        ${this.renderTabs()}
         <section role="tabpanel" id="panel-results" aria-labelledby="tab-results" ?hidden=${this.selected !== 'results'}>
           <h2>検査結果（達成基準ごと）</h2>
           <jis-results .page=${page} .shots=${this.shots} @jis-highlight=${this.onHighlight} @jis-shot=${this.onShot}></jis-results>
