@@ -16,6 +16,9 @@ import './jis-publish.js';
 import type { ExportFormat } from './jis-publish.js';
 import { findRule, loadRules, loadTypedPublicUrl, publicUrlOf, saveRule, saveTypedPublicUrl, type PublicUrlRule } from '../lib/public-url.js';
 import { exportRows, judgementsHtml, judgementsXlsx } from '../lib/exports.js';
+import { loadWorkspace, type WorkspaceSettings } from '../lib/workspace-settings.js';
+import { sendJudgements, sendSummary, workspaceOrigin, type SendReport } from '../lib/workspace-send.js';
+import { WS_SEND_JA } from '../lib/workspace-send-text.js';
 import { offerDownload, XLSX_TYPE, type MadeFile } from '../lib/download.js';
 import { PUBLISH_JA } from '../lib/exports-text.js';
 import { KIND_LABEL_JA } from '../../rules-jis/labels-ja.js';
@@ -60,6 +63,8 @@ export class JisPanel extends LitElement {
     shots: { state: true },
     rules: { state: true },
     typedPublic: { state: true },
+    workspace: { state: true },
+    sending: { state: true },
   };
 
   declare host: PanelHost | null;
@@ -80,6 +85,11 @@ export class JisPanel extends LitElement {
   declare rules: PublicUrlRule[];
   declare typedPublic: string;
   declare who: string;
+  /** The options' workspace address and personal token (the send button shows only with both). */
+  declare workspace: WorkspaceSettings;
+  declare sending: boolean;
+  /** The last send to the workspace (for tests). */
+  lastSend: SendReport | null = null;
   /** Pictures of findings' elements (selector → data URL or why none), for the results list. */
   declare shots: Record<string, { url?: string; reason?: string }>;
   /** The last export, kept for tests and for copying. */
@@ -111,6 +121,8 @@ export class JisPanel extends LitElement {
     this.shots = {};
     this.rules = [];
     this.typedPublic = '';
+    this.workspace = { url: '', token: '' };
+    this.sending = false;
   }
 
   static styles = [
@@ -203,6 +215,7 @@ export class JisPanel extends LitElement {
     }
     this.judgements = this.tabInfo ? await loadJudgements(host.store, pageKey(this.tabInfo.url)) : {};
     this.rules = await loadRules(host.store);
+    this.workspace = await loadWorkspace(host.store);
     this.typedPublic = this.tabInfo ? await loadTypedPublicUrl(host.store, pageKey(this.tabInfo.url)) : '';
   }
 
@@ -387,6 +400,36 @@ export class JisPanel extends LitElement {
     });
   }
 
+  /**
+   * 「ワークスペースへ送る」: asks for the workspace's host permission first (the click's user activation is
+   * needed, so nothing awaits before it), then sends every judgement of the page under its public URL.
+   */
+  async sendToWorkspace(): Promise<void> {
+    if (!this.host || this.sending) return;
+    const s = this.workspace;
+    const origin = workspaceOrigin(s.url);
+    const ok = origin ? await this.host.requestAccess(s.url).catch(() => false) : false;
+    this.error = '';
+    if (!ok) {
+      this.error = origin ? WS_SEND_JA.denied(origin) : WS_SEND_JA.noSettings;
+      return;
+    }
+    const list = Object.values(this.judgements);
+    if (!list.length) {
+      this.status = WS_SEND_JA.nothing;
+      return;
+    }
+    this.sending = true;
+    this.status = WS_SEND_JA.sending(list.length);
+    try {
+      const report = await sendJudgements(s, list, this.publicUrl, (u, i) => fetch(u, i));
+      this.lastSend = report;
+      this.status = sendSummary(report);
+    } finally {
+      this.sending = false;
+    }
+  }
+
   /** Page judgements follow a changed public URL. */
   private async rehome() {
     const url = this.publicUrl;
@@ -410,19 +453,43 @@ export class JisPanel extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.selected}`)?.focus());
   }
 
+  /** The panel's heading and which page it checks. */
+  private renderHeader() {
+    return html`<header>
+      <h1>jis-a11y アクセシビリティ検査</h1>
+      <p class="page muted">
+        ${this.tabInfo
+          ? this.tabInfo.url
+            ? html`検査するページ: ${this.tabInfo.title || '（無題）'}<br /><span>${this.tabInfo.url}</span>`
+            : 'このタブにはまだアクセスできません。ツールバーの jis-a11y ボタンを押すと検査できるようになります。'
+          : '検査するタブがありません'}
+      </p>
+    </header>`;
+  }
+
+  /** The tab list (arrow keys move between tabs: onTabKey). */
+  private renderTabs() {
+    return html`<div role="tablist" aria-label="表示の切り替え" @keydown=${this.onTabKey}>
+      ${TABS.map(
+        (t) => html`<button
+          type="button"
+          role="tab"
+          id="tab-${t.id}"
+          aria-controls="panel-${t.id}"
+          aria-selected=${this.selected === t.id ? 'true' : 'false'}
+          tabindex=${this.selected === t.id ? '0' : '-1'}
+          @click=${() => (this.selected = t.id)}
+        >
+          ${t.label}
+        </button>`,
+      )}
+    </div>`;
+  }
+
   render() {
     const page = this.run?.result.pages[0] ?? null;
     return html`
-      <header>
-        <h1>jis-a11y アクセシビリティ検査</h1>
-        <p class="page muted">
-          ${this.tabInfo
-            ? this.tabInfo.url
-              ? html`検査するページ: ${this.tabInfo.title || '（無題）'}<br /><span>${this.tabInfo.url}</span>`
-              : 'このタブにはまだアクセスできません。ツールバーの jis-a11y ボタンを押すと検査できるようになります。'
-            : '検査するタブがありません'}
-        </p>
-      </header>
+      ${this.renderHeader()}
       <main>
         <div class="run">
           <button type="button" class="primary" data-testid="audit" ?disabled=${this.busy || !this.host} @click=${() => this.audit()}>
@@ -434,21 +501,7 @@ export class JisPanel extends LitElement {
         </div>
         <p class="status" role="status" data-testid="status">${this.status}</p>
         ${this.error ? html`<p class="error" role="alert" data-testid="error">${this.error}</p>` : nothing}
-        <div role="tablist" aria-label="表示の切り替え" @keydown=${this.onTabKey}>
-          ${TABS.map(
-            (t) => html`<button
-              type="button"
-              role="tab"
-              id="tab-${t.id}"
-              aria-controls="panel-${t.id}"
-              aria-selected=${this.selected === t.id ? 'true' : 'false'}
-              tabindex=${this.selected === t.id ? '0' : '-1'}
-              @click=${() => (this.selected = t.id)}
-            >
-              ${t.label}
-            </button>`,
-          )}
-        </div>
+        ${this.renderTabs()}
         <section role="tabpanel" id="panel-results" aria-labelledby="tab-results" ?hidden=${this.selected !== 'results'}>
           <h2>検査結果（達成基準ごと）</h2>
           <jis-results .page=${page} .shots=${this.shots} @jis-highlight=${this.onHighlight} @jis-shot=${this.onShot}></jis-results>
@@ -495,6 +548,14 @@ export class JisPanel extends LitElement {
             @jis-public-rule=${this.onPublicRule}
             @jis-export-as=${(e: CustomEvent<ExportFormat>) => this.exportAs(e.detail)}
           ></jis-publish>
+          ${this.workspace.url && this.workspace.token
+            ? html`<p class="run">
+                <button type="button" data-testid="ws-send" ?disabled=${this.sending} @click=${() => this.sendToWorkspace()}>
+                  ${this.sending ? '送信中…' : 'ワークスペースへ送る'}
+                </button>
+                <span class="muted">公開時の URL（${this.publicUrl}）で記録されます。</span>
+              </p>`
+            : nothing}
         </section>
       </main>
     `;

@@ -108,7 +108,7 @@ export class JisPublish extends LitElement {
         <button type="button" data-testid="export-xlsx" @click=${() => this.emit<ExportFormat>('jis-export-as', 'xlsx')}>${T.exportXlsx}</button>
         <button type="button" data-testid="export-html" @click=${() => this.emit<ExportFormat>('jis-export-as', 'html')}>${T.exportHtml}</button>
       </div>
-      <p class="muted">${T.workspaceNotYet}</p>
+      <p class="muted">${T.workspaceHint}</p>
     `;
   }
 }

@@ -29,6 +29,6 @@ export const PUBLISH_JA = {
   exportXlsx: 'Excel（XLSX）で書き出す',
   exportHtml: '印刷用の HTML で書き出す',
   exported: (n: number, file: string) => `判断結果 ${n} 件を ${file} に書き出しました。`,
-  workspaceNotYet:
-    'ワークスペースへの送信は準備中です（オプション画面でワークスペースのアドレスと個人用トークンを設定できますが、まだ送信しません）。',
+  workspaceHint:
+    '設定画面でワークスペースのアドレスと個人用トークンを設定すると、「ワークスペースへ送る」で判断結果を公開時の URL のままワークスペースへ送れます。',
 } as const;

@@ -1,5 +1,5 @@
 // The seam for the workspace (issue 15): its address and the editor's personal token, kept in extension storage
-// from the options page. Not wired yet: nothing reads these to send anything (docs/extension.md says so).
+// from the options page. The panel's 「ワークスペースへ送る」 reads them (lib/workspace-send.ts), on the click only.
 import type { KeyValueStore } from './judgements.js';
 
 export interface WorkspaceSettings {

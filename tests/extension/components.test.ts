@@ -373,4 +373,24 @@ describe('<jis-panel>', () => {
     expect(host.requestAccess).toHaveBeenCalledWith('http://127.0.0.1/news.html#top');
     expect($(el, '[data-testid=grant]')).toBeNull();
   });
+
+  it('「ワークスペースへ送る」 shows only with an address and a token; a refused permission sends nothing and says how to fix', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      const without = await panelWith(fakeHost());
+      expect($(without, '[data-testid=ws-send]')).toBeNull();
+      const host = fakeHost({ requestAccess: vi.fn(async () => false) });
+      host.data.set('settings:workspace', { url: 'https://a11y.example.lg.jp/', token: 'jisu_x' });
+      host.data.set('judgements:http://127.0.0.1/news.html', { '1.3.3': { criterion: '1.3.3', result: 'pass', note: '', who: '', when: '', scope: { type: 'page', url: 'http://127.0.0.1/news.html' } } });
+      const el = await panelWith(host);
+      await vi.waitFor(() => expect($(el, '[data-testid=ws-send]')).not.toBeNull());
+      $(el, '[data-testid=ws-send]').click();
+      await vi.waitFor(() => expect($(el, '[data-testid=error]').textContent).toContain('https://a11y.example.lg.jp'));
+      expect($(el, '[data-testid=error]').textContent).toContain('許可してください');
+      expect(host.requestAccess).toHaveBeenCalledWith('https://a11y.example.lg.jp/');
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      fetchSpy.mockRestore();
+    }
+  });
 });

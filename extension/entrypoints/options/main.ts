@@ -1,5 +1,5 @@
 // The options page: the seam for sending judgements to the workspace (issue 15/16). The address and the personal
-// token are stored (lib/workspace-settings.ts) but NOT used yet: nothing is sent until the workspace API lands.
+// token are stored (lib/workspace-settings.ts); the panel's 「ワークスペースへ送る」 uses them, on the click only.
 import { browser } from 'wxt/browser';
 import { chromeStore } from '../../lib/judgements.js';
 import { loadWorkspace, saveWorkspace } from '../../lib/workspace-settings.js';
@@ -18,6 +18,6 @@ void loadWorkspace(store).then((w) => {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   saveWorkspace(store, { url: url.value, token: token.value })
-    .then(() => (status.textContent = '保存しました（まだ送信には使いません）。'))
+    .then(() => (status.textContent = '保存しました。チェックリストの「ワークスペースへ送る」で使います。'))
     .catch((err: unknown) => (status.textContent = err instanceof Error ? err.message : String(err)));
 });
