@@ -129,7 +129,8 @@ describe('interaction phase: a renderer that hangs', () => {
       await ensureBundle(page.mainFrame());
       const t = Date.now();
       const r = await runInteractionPhase(page, { budgetMs: 3000 });
-      expect(Date.now() - t).toBeLessThan(3000 + 700);
+      // within the budget plus the time to give up on a hung renderer (1.5 s of slack: CI runs two test files at once on 2 cores)
+      expect(Date.now() - t).toBeLessThan(3000 + 1500);
       expect(r.timedOut).toBe(true);
       expect(r.focusOrder).toEqual([]);
     } finally {
