@@ -3,16 +3,15 @@
 // page; a judgement made on a CMS preview URL is exported under the public URL (mapping rule set once per site);
 // the XLSX export opens with exceljs and has the expected rows; the printable HTML export names the public URL.
 // Screenshots of the panel's states go to tests/artifacts/extension/ (git-ignored).
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebWorker } from 'puppeteer';
-import { build } from 'wxt';
 import ExcelJS from 'exceljs';
 import { launchBrowser } from '../../crawler/page/browser.js';
-import { BUNDLE_PATH, buildBundle } from '../../rules-jis/bundle/build.js';
 import type { AuditResult, InPageOutput } from '../../rules-jis/types.js';
+import { buildTestExtension } from './harness.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -60,16 +59,7 @@ async function waitText(p: Page, sel: string, re: RegExp, timeout = 60_000): Pro
 }
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE_PATH) || statSync(BUNDLE_PATH).size === 0) await buildBundle();
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  process.env.JIS_A11Y_EXT_TEST_HOSTS = 'http://127.0.0.1/*';
-  try {
-    await build({ root: ROOT, outDir: OUT, browser: 'chrome', mode: 'production' });
-  } finally {
-    delete process.env.JIS_A11Y_EXT_TEST_HOSTS;
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildTestExtension(OUT);
   server = await servePages({
     '/keyboard.html': readFileSync(path.join(FIXTURES, 'keyboard.html'), 'utf8'),
     '/plain.html':

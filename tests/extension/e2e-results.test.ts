@@ -4,16 +4,15 @@
 // a scrolled same-origin frame and inside an open shadow root lands on the element (bounding boxes
 // compared); the tab-order overlay follows its elements when the window is resized. Screenshots of the
 // panel's states go to tests/artifacts/extension/ (git-ignored) for a reviewer.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebWorker } from 'puppeteer';
-import { build } from 'wxt';
 import { launchBrowser } from '../../crawler/page/browser.js';
-import { BUNDLE_PATH, buildBundle } from '../../rules-jis/bundle/build.js';
 import type { AuditResult, FindingKind } from '../../rules-jis/types.js';
 import { jaPage, servePages, type PageServer } from '../helpers/server.js';
+import { buildTestExtension, clearStatus, waitForStatus } from './harness.js';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -42,29 +41,6 @@ ${links}
 <p>${imgs}</p>
 ${faint}
 </main>`);
-}
-
-async function waitForStatus(p: Page, re: RegExp, timeout = 60_000): Promise<string> {
-  const end = Date.now() + timeout;
-  let last: [string, string] = ['', ''];
-  while (Date.now() < end) {
-    last = await p.evaluate(() => {
-      const r = document.querySelector('jis-panel')?.shadowRoot;
-      return [r?.querySelector('[data-testid=status]')?.textContent ?? '', r?.querySelector('[data-testid=error]')?.textContent ?? ''] as [string, string];
-    });
-    if (last[1]) throw new Error(`panel error: ${last[1]}`);
-    if (re.test(last[0])) return last[0];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`status did not match ${re}: "${last[0]}"`);
-}
-
-async function clearStatus(p: Page) {
-  await p.evaluate(async () => {
-    const el = document.querySelector('jis-panel') as unknown as { status: string; updateComplete: Promise<unknown> };
-    el.status = '';
-    await el.updateComplete;
-  });
 }
 
 /** Opens the site in a tab, and the panel for it in a window of its own (the site stays the shown tab of its window). */
@@ -101,17 +77,8 @@ const panelHeight = (p: Page) => p.evaluate(() => document.scrollingElement!.scr
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  if (!existsSync(BUNDLE_PATH) || statSync(BUNDLE_PATH).size === 0) await buildBundle();
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
   // <all_urls>: chrome.tabs.captureVisibleTab needs it or activeTab (the toolbar click headless Chromium cannot make).
-  process.env.JIS_A11Y_EXT_TEST_HOSTS = '<all_urls>';
-  try {
-    await build({ root: ROOT, outDir: OUT, browser: 'chrome', mode: 'production' });
-  } finally {
-    delete process.env.JIS_A11Y_EXT_TEST_HOSTS;
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildTestExtension(OUT, '<all_urls>');
   server = await servePages({
     '/many.html': manyFindingsPage(),
     '/frames-shadow.html': readFileSync(path.join(FIXTURES, 'frames-shadow.html'), 'utf8'),

@@ -5,15 +5,14 @@
 // mapped to the public URL by a rule), clicks 「ワークスペースへ送る」, and what a person would check: the
 // judgements are in the store under the public URL with the 確認者's name; a ○ over an automated violation comes
 // back with the server's reason in the panel; a wrong token gives the 401 message; nothing is sent without the click.
-import { copyFileSync, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
-import { build } from 'wxt';
 import { launchBrowser } from '../../crawler/page/browser.js';
-import { BUNDLE_PATH, buildBundle } from '../../rules-jis/bundle/build.js';
+import { buildTestExtension } from './harness.js';
 import { newPersonalToken, secretHash } from '../../crawler/service/workspace/secrets.js';
 import { normUrl } from '../../rules-jis/judgements.js';
 import { startHarness, type Harness } from '../service/harness.js';
@@ -68,18 +67,7 @@ async function setWorkspace(url: string, tok: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE_PATH) || statSync(BUNDLE_PATH).size === 0) await buildBundle();
-  const built = (async () => {
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    process.env.JIS_A11Y_EXT_TEST_HOSTS = 'http://127.0.0.1/*';
-    try {
-      await build({ root: ROOT, outDir: OUT, browser: 'chrome', mode: 'production' });
-    } finally {
-      delete process.env.JIS_A11Y_EXT_TEST_HOSTS;
-      process.env.NODE_ENV = nodeEnv;
-    }
-  })();
+  const built = buildTestExtension(OUT);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-ext-send-'));
   const store = path.join(tmp, 'send.sqlite');
   copyFileSync(await demoStoreFile(), store);

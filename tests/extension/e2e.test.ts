@@ -1,16 +1,16 @@
 // End to end: build the extension with WXT, load it into headless Chromium, audit a fixture page served
 // from 127.0.0.1 from the panel's own UI, and check results, highlight, overlays, badge, checklist export,
 // that the crawler's check path finds the same things, and that the panel passes its own audit.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebWorker } from 'puppeteer';
-import { build } from 'wxt';
 import { launchBrowser } from '../../crawler/page/browser.js';
 import { auditUrl } from '../../crawler/page/audit-page.js';
-import { BUNDLE_PATH, buildBundle } from '../../rules-jis/bundle/build.js';
 import type { AuditResult, InPageOutput } from '../../rules-jis/types.js';
+import { buildTestExtension, clearStatus, waitForStatus } from './harness.js';
+import { BUNDLE_PATH } from '../../rules-jis/bundle/build.js';
 import { servePages, type PageServer } from '../helpers/server.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -35,47 +35,13 @@ let panel: Page;
 let tabId: number;
 let pageUrl: string;
 
-async function waitForStatus(p: Page, re: RegExp, timeout = 60_000): Promise<string> {
-  const end = Date.now() + timeout;
-  let last: [string, string] = ['', ''];
-  while (Date.now() < end) {
-    last = await p.evaluate(() => {
-      const r = document.querySelector('jis-panel')?.shadowRoot;
-      return [r?.querySelector('[data-testid=status]')?.textContent ?? '', r?.querySelector('[data-testid=error]')?.textContent ?? ''] as [string, string];
-    });
-    if (last[1]) throw new Error(`panel error: ${last[1]}`);
-    if (re.test(last[0])) return last[0];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`status did not match ${re}: "${last[0]}"`);
-}
-
-/** Empties the panel's status line, so the next wait sees only the next message. */
-async function clearStatus(p: Page) {
-  await p.evaluate(async () => {
-    const el = document.querySelector('jis-panel') as unknown as { status: string; updateComplete: Promise<unknown> };
-    el.status = '';
-    await el.updateComplete;
-  });
-}
-
 /** The AuditResult the panel currently shows. */
 function panelResult(): Promise<AuditResult> {
   return panel.evaluate(() => (document.querySelector('jis-panel') as unknown as { run: { result: AuditResult } }).run.result);
 }
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE_PATH) || statSync(BUNDLE_PATH).size === 0) await buildBundle();
-  // vitest sets NODE_ENV=test, which would make Vite pick lit's development build: build as a release does.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  process.env.JIS_A11Y_EXT_TEST_HOSTS = 'http://127.0.0.1/*';
-  try {
-    await build({ root: ROOT, outDir: OUT, browser: 'chrome', mode: 'production' });
-  } finally {
-    delete process.env.JIS_A11Y_EXT_TEST_HOSTS;
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildTestExtension(OUT);
   const manifest = JSON.parse(readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
   expect(readFileSync(path.join(EXT_DIR, 'jis-a11y.bundle.js'), 'utf8')).toBe(readFileSync(BUNDLE_PATH, 'utf8'));
@@ -356,13 +322,7 @@ describe('extension end to end (headless Chromium)', () => {
 describe('release build (no host permission): asks before touching a site', () => {
   it('says it has no access and offers to ask for this site only', async () => {
     const out = path.join(ROOT, '.output/e2e-release');
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root: ROOT, outDir: out, browser: 'chrome', mode: 'production' });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    await buildTestExtension(out, null);
     const dir = path.join(out, 'chrome-mv3');
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
