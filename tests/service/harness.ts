@@ -41,7 +41,7 @@ export async function startHarness(cfg: PartialServiceConfig = {}, opts: Service
   writeFileSync(path.join(tmp, 'policy.json'), JSON.stringify({ waivers: [] }));
   writeFileSync(
     path.join(tmp, 'crawl.json'),
-    JSON.stringify({ site: `${site.url}/`, sitemap: false, robots: false, concurrency: 1, interaction: false, scope: { maxPages: 1 }, checkDocuments: false, output: { dir: path.join(tmp, 'crawl-out') } }),
+    JSON.stringify({ site: `${site.url}/`, sitemap: false, robots: false, concurrency: 1, interaction: { enabled: false }, scope: { maxPages: 1 }, checkDocuments: false, output: { dir: path.join(tmp, 'crawl-out') } }),
   );
   const config = mergeServiceConfig(
     {
