@@ -29,7 +29,7 @@ const WAIT_MS = 10 * 60_000;
 
 /** The default crawl of the sample site, as a copy the caller owns. */
 export interface SampleCrawl {
-  /** The caller's own copy of the store. */
+  /** The caller's own copy of the store (removed with the run's folder). */
   dbFile: string;
   runId: number;
   /** The URL the sample site was served at during the crawl (the server is closed now). */
@@ -102,10 +102,10 @@ function demoFolder(): Promise<string> {
 /** The demo's output folder, read only: compare, never write (the golden test). */
 export const sharedDemoFolder = demoFolder;
 
-/** A copy of the demo's output folder (reports and demo.sqlite) that the caller may write to. */
+/** A copy of the demo's output folder (reports and demo.sqlite) that the caller may write to (removed with the run's folder). */
 export async function demoFolderCopy(): Promise<string> {
   const src = await demoFolder();
-  const dst = path.join(mkdtempSync(path.join(os.tmpdir(), 'jis-demo-copy-')), 'demo');
+  const dst = path.join(mkdtempSync(path.join(sharedDir(), 'copy-')), 'demo');
   cpSync(src, dst, { recursive: true });
   return dst;
 }
@@ -121,7 +121,7 @@ export async function sampleCrawl(): Promise<SampleCrawl> {
       await site.close();
     }
   });
-  const own = path.join(mkdtempSync(path.join(os.tmpdir(), 'jis-crawl-copy-')), path.basename(shared.dbFile));
+  const own = path.join(mkdtempSync(path.join(sharedDir(), 'copy-')), path.basename(shared.dbFile));
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(shared.dbFile + suffix)) copyFileSync(shared.dbFile + suffix, own + suffix);
   return { ...shared, dbFile: own };
 }
