@@ -22,7 +22,7 @@ beforeAll(async () => {
   runId = crawl.runId;
   store = await openStore(crawl.dbFile);
   pages = population(await selectablePages(store, runId));
-}, 180_000);
+}, 300_000);
 afterAll(async () => store?.close());
 
 describe('the demo\'s representative pages', () => {
