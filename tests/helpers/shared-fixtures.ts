@@ -53,7 +53,7 @@ const built = new Map<string, Promise<unknown>>();
  * Builds `name` once per run: the process that makes the lock folder first runs `build(dir)` and writes
  * `<name>.json` (its result, or its error); the others wait for that file.
  */
-function once<T>(name: string, build: (dir: string) => Promise<T>): Promise<T> {
+export function once<T>(name: string, build: (dir: string) => Promise<T>): Promise<T> {
   const existing = built.get(name) as Promise<T> | undefined;
   if (existing) return existing;
   const p = (async () => {
