@@ -6,11 +6,10 @@
 // 「試験未完了（公開用ではありません）」; completing it with a person's judgements (real SQLite) gives a claim,
 // which 一部準拠 states only with a 今後の対応方針. The PDF is A4 landscape with embedded TrueType fonts (poppler's
 // pdffonts / pdfinfo / pdftotext -bbox), and test-result.json validates against its schema (ajv).
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -25,11 +24,10 @@ import { CLAIM_WORDS_JA } from '../../rules-jis/labels-ja.js';
 import type { AuditResult, PageResult } from '../../rules-jis/types.js';
 import type { TestResultDocument } from '../../reports/test-result/document.js';
 import type { JudgementInput } from '../../rules-jis/judgements.js';
+import { demoFolderCopy } from '../helpers/shared-fixtures.js';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-self-audit-'));
-const demo = path.join(tmp, 'demo');
+let demo: string;
 const file = (name: string) => path.join(demo, name);
 let audit: AuditResult;
 
@@ -45,14 +43,18 @@ const pageOf = (name: string): PageResult => audit.pages.find((p) => p.url.endsW
 const listed = (p: PageResult, kind: 'violation' | 'review') => p.findings.filter((f) => f.kind === kind).map((f) => `${f.ruleId} ${f.selector} ${f.message.slice(0, 100)}`);
 
 beforeAll(async () => {
-  // one tab, as the golden test runs it
-  await run('node', [path.join(ROOT, 'bin/jis-a11y.js'), 'demo', '-o', demo, '--no-progress', '--concurrency', '1'], { maxBuffer: 1 << 30 });
+  // the demo's folder as `jis-a11y demo --concurrency 1` wrote it (one tab, as the golden test runs it), built once
+  // a run and copied here, since this file writes into it
+  demo = await demoFolderCopy();
   const frag = readFileSync(file(REPORT_FILES.fragment), 'utf8');
   writeFileSync(file('fragment-in-page.html'), `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>ウェブアクセシビリティ｜みどり県</title></head><body><main><h1>ウェブアクセシビリティ</h1>${frag}</main></body></html>`);
   ({ result: audit } = await runCheck([file(REPORT_FILES.testResult), file('fragment-in-page.html'), file(REPORT_FILES.html)], { format: 'json', level: 'AA', timeout: 60 }));
 }, 300_000);
 
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  if (demo) rmSync(path.dirname(demo), { recursive: true, force: true });
+});
 
 describe('the reports pass their own audit', () => {
   it('test-result.html: no violation and no review item', () => {

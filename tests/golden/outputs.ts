@@ -35,11 +35,12 @@ export async function checkOutputs(): Promise<Outputs> {
   }
 }
 
-export async function demoOutputs(): Promise<Outputs> {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-golden-demo-'));
+/** The demo's reports: from `demoDir` when the demo already ran (tests/helpers/shared-fixtures.ts), else a demo run here. */
+export async function demoOutputs(demoDir?: string): Promise<Outputs> {
+  const tmp = demoDir ?? mkdtempSync(path.join(os.tmpdir(), 'jis-golden-demo-'));
   try {
     // one tab: which page of a make-up gets the keyboard phase is the first to reach it, a race with two tabs
-    await run('node', [CLI, 'demo', '-o', tmp, '--no-progress', '--concurrency', '1'], { maxBuffer: 1 << 30 });
+    if (!demoDir) await run('node', [CLI, 'demo', '-o', tmp, '--no-progress', '--concurrency', '1'], { maxBuffer: 1 << 30 });
     const read = (f: string) => readFileSync(path.join(tmp, f), 'utf8');
     return {
       'demo-result.json': normalizeJson(read('result.json')),
@@ -48,6 +49,6 @@ export async function demoOutputs(): Promise<Outputs> {
       'demo-findings.csv': normalizeCsv(read('findings.csv')),
     };
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    if (!demoDir) rmSync(tmp, { recursive: true, force: true });
   }
 }

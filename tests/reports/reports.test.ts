@@ -9,9 +9,6 @@ import ExcelJS from 'exceljs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import schema from '../../schema/result.schema.json';
-import { serveSampleSite } from '../../crawler/cli/sample-site.js';
-import { mergeConfig } from '../../crawler/crawl/config.js';
-import { runCrawl } from '../../crawler/crawl/crawl.js';
 import { collect, openStore, type Store } from '../../crawler/store/store.js';
 import { runCheck } from '../../crawler/cli/check-command.js';
 import { targetCriteria } from '../../rules-jis/criteria.js';
@@ -19,6 +16,7 @@ import { generateReports, type GeneratedReports } from '../../reports/generate.j
 import { buildReportModel } from '../../reports/model.js';
 import { CHECKLIST_SHEET } from '../../reports/xlsx.js';
 import { CLAIM_WORDS_JA } from '../../rules-jis/labels-ja.js';
+import { sampleCrawl } from '../helpers/shared-fixtures.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-reports-'));
 let storeFile: string;
@@ -41,9 +39,9 @@ async function copyRun(src: Store, runId: number, dst: Store, startedAt: string,
 }
 
 beforeAll(async () => {
-  const site = await serveSampleSite();
-  try {
-    const crawl = await runCrawl(mergeConfig({ site: site.url, concurrency: 2, output: { dir: path.join(tmp, 'crawl') } }));
+  {
+    // the default crawl of the sample site (two tabs, keyboard phase on), built once a run; our own copy of its store
+    const crawl = await sampleCrawl();
     const src = await openStore(crawl.dbFile);
     // the reported store: last year's run (staged: the event pages had no problems then), then today's real crawl
     storeFile = path.join(tmp, 'report-store.sqlite');
@@ -57,8 +55,6 @@ beforeAll(async () => {
     const keyboardOk = (await collect(dst.results.iteratePages(current))).filter((p) => !p.error && p.criteria.find((c) => c.id === '2.1.1')?.outcome !== 'fail');
     await dst.judgements.recordJudgements(keyboardOk.map((p) => ({ criterion: '2.1.1', result: 'pass' as const, who: '広報広聴課', note: 'キーボードだけで全機能を操作できることを確認', scope: { type: 'page' as const, url: p.url } })));
     await dst.close();
-  } finally {
-    await site.close();
   }
   out = await generateReports({ store: storeFile, outDir: path.join(tmp, 'out'), selection: { method: 'representative-random', n: 10, seed: 'test' }, statement: { statementDate: '2026-12-01', organisation: 'みどり県 総務部 広報広聴課' } });
 }, 300_000);

@@ -8,9 +8,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { serveSampleSite } from '../../crawler/cli/sample-site.js';
-import { mergeConfig } from '../../crawler/crawl/config.js';
-import { runCrawl } from '../../crawler/crawl/crawl.js';
 import { openStore } from '../../crawler/store/store.js';
 import { targetCriteria } from '../../rules-jis/criteria.js';
 import { MANUAL_KIT } from '../../rules-jis/manual-kit.js';
@@ -19,6 +16,7 @@ import { generateReports, type GeneratedReports } from '../../reports/generate.j
 import { toCsv } from '../../reports/csv.js';
 import { buildReportModel } from '../../reports/model.js';
 import { runCli } from '../helpers/processes.js';
+import { sampleCrawl } from '../helpers/shared-fixtures.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-roundtrip-'));
 let storeFile: string;
@@ -27,14 +25,10 @@ let out: GeneratedReports;
 const SELECTION = { method: 'random' as const, n: 4, seed: 'round-trip' };
 
 beforeAll(async () => {
-  const site = await serveSampleSite();
-  try {
-    const crawl = await runCrawl(mergeConfig({ site: site.url, concurrency: 2, output: { dir: path.join(tmp, 'crawl') } }));
-    storeFile = crawl.dbFile;
-    runId = crawl.runId;
-  } finally {
-    await site.close();
-  }
+  // the default crawl of the sample site (two tabs, keyboard phase on), built once a run; our own copy of its store
+  const crawl = await sampleCrawl();
+  storeFile = crawl.dbFile;
+  runId = crawl.runId;
   out = await generateReports({ store: storeFile, runId, outDir: path.join(tmp, 'out'), selection: SELECTION, formats: ['csv', 'worksheet'] });
 }, 300_000);
 

@@ -2,11 +2,9 @@
 // store (`jis-a11y demo`, the sample site crawled in real Chromium, as tests/golden and tests/e2e build it),
 // copied so each suite writes its own. Until the workspace's sign-in is merged, a test hook sets the signed-in
 // person from headers (x-test-user, x-test-role), as the workspace contract says.
-import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../crawler/store/store.js';
 import { Scheduler } from '../../crawler/service/scheduler.js';
@@ -17,22 +15,11 @@ import { queueRoutes } from '../../crawler/service/workspace/queue-routes.js';
 import { approvalRoutes } from '../../crawler/service/workspace/approval-routes.js';
 import { dashboardRoutes } from '../../crawler/service/workspace/dashboard-routes.js';
 import type { Role } from '../../rules-jis/roles.js';
+import { sharedDemoFolder } from '../helpers/shared-fixtures.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
-
-let demoStore: Promise<string> | undefined;
-
-/** The demo's store, made once per process (about a minute: a real crawl of the sample site). */
-export function demoStoreFile(): Promise<string> {
-  demoStore ??= (async () => {
-    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'jis-ws-demo-')), 'demo');
-    await run('node', [path.join(ROOT, 'bin/jis-a11y.js'), 'demo', '-o', out, '--no-progress', '--concurrency', '1'], { maxBuffer: 1 << 30 });
-    const file = path.join(out, 'demo.sqlite');
-    if (!existsSync(file)) throw new Error('demo did not write its store');
-    return file;
-  })();
-  return demoStore;
+/** The demo's store (`jis-a11y demo`: a real crawl of the sample site), made once per test run and shared read only: copy it before writing. */
+export async function demoStoreFile(): Promise<string> {
+  return path.join(await sharedDemoFolder(), 'demo.sqlite');
 }
 
 export interface WsServer {

@@ -1,38 +1,28 @@
 // The demo's representative selection, from a real crawl of the sample site (tests/fixtures/site) in headless
 // Chromium: the form (/form/otoiawase.html) is selected, not only its thanks page, which the old rule
 // (shortest URL per URL-shape template) picked instead; the top page is there; every page says why.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSampleSite } from '../../../crawler/cli/sample-site.js';
-import { mergeConfig } from '../../../crawler/crawl/config.js';
-import { runCrawl } from '../../../crawler/crawl/crawl.js';
 import { openStore, type Store } from '../../../crawler/store/store.js';
 import { selectablePages } from '../../../crawler/cli/selection-text.js';
 import { hasForm, population, selectPages, templateKey, type SelectablePage } from '../../../reports/selection/index.js';
 import { buildReportModel } from '../../../reports/model.js';
 import { testResultPage } from '../../../reports/test-result.js';
 import { testResultDocument } from '../../../reports/test-result/document.js';
+import { sampleCrawl } from '../../helpers/shared-fixtures.js';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'jis-sel-demo-'));
 let store: Store;
 let runId: number;
 let pages: SelectablePage[];
 let origin: string;
 
 beforeAll(async () => {
-  const site = await serveSampleSite();
-  origin = new URL(site.url).origin;
-  try {
-    const crawl = await runCrawl(mergeConfig({ site: site.url, concurrency: 2, output: { dir: path.join(tmp, 'crawl') } }));
-    runId = crawl.runId;
-    store = await openStore(crawl.dbFile);
-    pages = population(await selectablePages(store, runId));
-  } finally {
-    await site.close();
-  }
-}, 180_000);
+  // the default crawl of the sample site (two tabs, keyboard phase on), built once a run; our own copy of its store
+  const crawl = await sampleCrawl();
+  origin = new URL(crawl.siteUrl).origin;
+  runId = crawl.runId;
+  store = await openStore(crawl.dbFile);
+  pages = population(await selectablePages(store, runId));
+}, 300_000);
 afterAll(async () => store?.close());
 
 describe('the demo\'s representative pages', () => {
