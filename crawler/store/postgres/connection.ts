@@ -161,3 +161,16 @@ async function* translatedIterable<T>(items: AsyncIterable<T>, location: string)
     throw pgErrorOf(e, location);
   }
 }
+
+/** PostgreSQL takes at most 65,535 parameters per statement: rows are inserted in chunks below that. */
+const MAX_PARAMS = 60_000;
+
+/** Inserts many rows in few statements (one round trip per chunk instead of per row); `suffix` e.g. ON CONFLICT DO NOTHING. */
+export async function insertMany(tx: Q, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], suffix = ''): Promise<void> {
+  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ${suffix}`, chunk.flat());
+  }
+}

@@ -4,17 +4,17 @@
 import type { Finding } from '../../../rules-jis/types.js';
 import type { ResultStore } from '../store.js';
 import type { PageRecord } from '../types.js';
-import type { PgConnection, Q } from './connection.js';
+import { insertMany, type PgConnection, type Q } from './connection.js';
 import { markFinished } from './frontier.js';
 
+const FINDING_COLUMNS = ['run_id', 'page_id', 'rule_id', 'source', 'kind', 'criteria', 'impact', 'selector', 'html', 'message', 'help', 'help_url', 'line', 'col', 'region'];
+
+/** The findings of a page, in their order (ids ascending as the VALUES list goes). */
 export async function insertFindings(tx: Q, runId: number, pageId: number, findings: readonly Finding[]): Promise<void> {
-  for (const f of findings) {
-    await tx.run(
-      `INSERT INTO findings (run_id, page_id, rule_id, source, kind, criteria, impact, selector, html, message, help, help_url, line, col, region)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [runId, pageId, f.ruleId, f.source, f.kind, JSON.stringify(f.criteria), f.impact, f.selector, f.html, f.message, f.help, f.helpUrl, f.line ?? null, f.column ?? null, f.region ?? null],
-    );
-  }
+  const rows = findings.map((f) => [
+    runId, pageId, f.ruleId, f.source, f.kind, JSON.stringify(f.criteria), f.impact, f.selector, f.html, f.message, f.help, f.helpUrl, f.line ?? null, f.column ?? null, f.region ?? null,
+  ]);
+  await insertMany(tx, 'findings', FINDING_COLUMNS, rows);
 }
 
 /** Removes an earlier row of the same URL (a page audited again on resume) with its findings and links. */
@@ -43,9 +43,9 @@ export async function writePage(tx: Q, runId: number, p: PageRecord): Promise<nu
   );
   const pageId = r!.id;
   await insertFindings(tx, runId, pageId, p.findings ?? []);
-  for (const l of p.links ?? []) {
-    await tx.run('INSERT INTO links (run_id, from_url, to_url, text, area) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [runId, p.url, l.toUrl, l.text, l.area]);
-  }
+  // a page may list the same link twice: one row, as SQLite's INSERT OR IGNORE keeps (one statement cannot touch a row twice)
+  const links = new Map((p.links ?? []).map((l) => [JSON.stringify([l.toUrl, l.text, l.area]), [runId, p.url, l.toUrl, l.text, l.area]]));
+  await insertMany(tx, 'links', ['run_id', 'from_url', 'to_url', 'text', 'area'], [...links.values()], 'ON CONFLICT DO NOTHING');
   await markFinished(tx, runId, p.url, !!p.error);
   return pageId;
 }
