@@ -60,7 +60,7 @@ function basicAuth(text: string, flag: string): { username: string; password: st
 
 export const CRAWL_FLAGS: CrawlFlag[] = [
   { flags: '-o, --output <dir>', path: 'output.dir', help: '出力フォルダ（既定: ./jis-a11y-out）' },
-  { flags: '--db <file>', path: 'output.db', help: 'SQLite ファイル（既定: <出力フォルダ>/jis-a11y.sqlite）' },
+  { flags: '--db <file>', path: 'output.db', help: 'ストア: SQLite ファイル（既定: <出力フォルダ>/jis-a11y.sqlite）か PostgreSQL の URL（postgres://…、docs/scale-out.md）' },
   { flags: '--max-pages <n>', path: 'scope.maxPages', help: '検査するページ数の上限' },
   { flags: '--max-depth <n>', path: 'scope.maxDepth', help: 'リンクをたどる深さの上限（開始 URL が 0）' },
   { flags: '--include <pattern>', path: 'scope.include', many: true, help: '対象にする URL（glob / re:正規表現、複数可）' },

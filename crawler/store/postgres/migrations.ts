@@ -1,5 +1,5 @@
 // Numbered migrations of the PostgreSQL store: migrations/NNNN-*.sql, the twins of the SQLite ones (same numbers,
-// names, tables and columns: tests/unit/store-schemas.test.ts). The version lives where the SQLite store also
+// names, tables and columns: tests/crawler/store-contract.test.ts). The version lives where the SQLite store also
 // writes it, meta.schemaVersion. Opening a writable store migrates it in one transaction under the write lock
 // (./connection.ts), so several workers opening a new database at once migrate it once; a read-only open only
 // checks the version. A database at a newer version than this code knows is refused, as a newer SQLite file is.

@@ -1,5 +1,5 @@
 -- Version 1 on PostgreSQL: the same tables and columns as crawler/store/sqlite/migrations/0001-schema-0.2.0.sql
--- (tests/unit/store-schemas.test.ts compares them). The differences are the dialect's only: BIGINT for INTEGER,
+-- (tests/crawler/store-contract.test.ts compares them). The differences are the dialect's only: BIGINT for INTEGER,
 -- identity columns for SQLite's rowid ids, TEXT COLLATE "C" so text sorts and compares byte-wise as in SQLite
 -- whatever the database's locale (reports list pages and links in the same order on both engines).
 CREATE TABLE IF NOT EXISTS meta (key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);
