@@ -280,6 +280,33 @@ describe.each(ENGINES)('store contract: $name', (engine) => {
     expect(await store.selection.getDraw(plan.id)).toEqual(drawn);
   });
 
+  it.skipIf(engine.skip)('hook log: a verdict with its waiver uses, an error, newest first', async () => {
+    await open();
+    const waiver = { rule: 'image-alt', reason: '移行中', approvedBy: '広報広聴課', expires: '2027-03-31' };
+    const id = await store.hookLog.logVerdict(
+      { url: 'https://e.jp/new', verdict: 'pass', durationMs: 5, counts: { blocking: 0, review: 1, advisory: 0, waived: 1 }, policy: { source: 'p.json', hash: 'ph' },
+        waived: [{ selector: 'img', waiver }], expiredWaivers: [{ finding: { selector: 'img.b' }, waiver: { ...waiver, expires: '2020-01-01' } }] } as never,
+      { channel: 'http', mode: 'html', source: '<html></html>', client: '127.0.0.1' },
+    );
+    const err = await store.hookLog.logError({ channel: 'cli', mode: 'url', url: 'https://e.jp/x', code: 'timeout', message: '時間切れ' });
+    expect(await store.hookLog.recentVerdicts(5)).toMatchObject([
+      { id: err, verdict: 'error', errorCode: 'timeout', channel: 'cli' },
+      { id, verdict: 'pass', waived: 1, errorCode: null, mode: 'html' },
+    ]);
+    expect((await store.hookLog.waiverUses(id)).map((u) => `${u.status} ${u.findingSelector}`)).toEqual(['applied img', 'expired img.b']);
+  });
+
+  it.skipIf(engine.skip)('audit log: stamped, newest first, with the total', async () => {
+    await open();
+    const a = await store.audit.record({ actor: 'admin', action: 'user.add', target: 'user:tanaka', after: { role: 'tester' } }, '2026-11-30T00:00:00.000Z');
+    await store.audit.record({ actor: 'admin', action: 'user.update', target: 'user:tanaka', before: { role: 'tester' }, after: { role: 'approver' } });
+    expect(a).toMatchObject({ actor: 'admin', at: '2026-11-30T00:00:00.000Z', before: null, after: { role: 'tester' } });
+    const page = await store.audit.list({ limit: 1 });
+    expect(page.total).toBe(2);
+    expect(page.items).toMatchObject([{ action: 'user.update', before: { role: 'tester' }, after: { role: 'approver' } }]);
+    expect((await store.audit.list({ offset: 1 })).items).toEqual([a]);
+  });
+
   it.skipIf(engine.skip)('read only: reads, and refuses to write', async () => {
     await open();
     const run = await store.runs.createRun({ startUrls: [], config: {} });
@@ -327,7 +354,8 @@ describe.skipIf(postgresSkip)('PostgreSQL store', () => {
     const url = await cluster!.createDatabase();
     const store = await openStore(url);
     try {
-      await expect(store.hookLog.recentVerdicts(5)).rejects.toThrow(/事前チェックの判定記録.*PostgreSQL のストア.*まだ使えません/);
+      await expect(store.workspaceData.assignments(1)).rejects.toThrow(/ワークスペースの試験データ.*PostgreSQL のストア.*まだ使えません/);
+      await expect(store.files.fileInfo('0'.repeat(64))).rejects.toThrow(/ワークスペースのファイル/);
       const e = await store.users.list().catch((x: unknown) => x);
       expect(e).toBeInstanceOf(StoreError);
       expect((e as Error).message).toContain('ワークスペースの利用者');

@@ -16,6 +16,8 @@ import { siteResults } from './site-results.js';
 import { pgTests } from './tests.js';
 import { pgValidators } from './validators.js';
 import { notYetOnPostgres } from './not-yet.js';
+import { pgAudit } from './audit.js';
+import { pgHookLog } from './hook-log.js';
 
 export class PostgresStore implements Store {
   readonly runs: RunStore;
@@ -43,7 +45,8 @@ export class PostgresStore implements Store {
     this.tests = part(pgTests(conn));
     this.judgements = part(pgJudgements(conn, { runs: this.runs, results: this.results }, this.tests));
     this.selection = part(pgSelection(conn));
-    this.hookLog = notYetOnPostgres<HookLog>('事前チェックの判定記録（hook log）', at, ['logVerdict', 'logError', 'recentVerdicts', 'waiverUses']);
+    this.hookLog = part(pgHookLog(conn));
+    this.audit = part(pgAudit(conn));
     this.files = notYetOnPostgres<WorkspaceFileStore>('ワークスペースのファイル（スクリーンショット・証跡）', at, [
       'recordFile', 'fileInfo', 'saveScreenshot', 'screenshotOf', 'latestScreenshot', 'carryScreenshot', 'addEvidence', 'evidenceOfPage',
     ]);
@@ -51,7 +54,6 @@ export class PostgresStore implements Store {
       'add', 'byLogin', 'byId', 'list', 'countActiveAdmins', 'passwordHashOf', 'update', 'createSession', 'session', 'touchSession',
       'deleteSession', 'deleteSessionsOf', 'deleteExpiredSessions', 'addToken', 'token', 'touchToken', 'tokensOf', 'revokeToken',
     ]);
-    this.audit = notYetOnPostgres<AuditLog>('ワークスペースの操作記録（audit log）', at, ['record', 'list']);
     this.workspaceData = notYetOnPostgres<WorkspaceDataStore>('ワークスペースの試験データ（担当・確認待ち・承認版）', at, [
       'assign', 'assignment', 'assignments', 'pagesByUrls', 'pagesStamp', 'pagesWithoutTemplate', 'saveTemplates', 'reviewGroups',
       'reviewGroupPages', 'reviewGroupFindings', 'pagesOfTemplate', 'recordVersion', 'nextVersion', 'versions',
