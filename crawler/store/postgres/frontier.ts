@@ -1,6 +1,6 @@
 // The crawl's request queue on PostgreSQL (frontier table), as crawler/store/sqlite/frontier.ts: one row per URL of a
 // run in discovery order (seq), taken shallowest first; rows stay after they are done. INSERT OR IGNORE is
-// ON CONFLICT DO NOTHING here. The page count is not cached: several processes may write one run.
+// ON CONFLICT DO NOTHING here.
 import type { Frontier } from '../store.js';
 import type { FrontierKind, FrontierState } from '../types.js';
 import type { PgConnection, Q, Row } from './connection.js';
@@ -19,11 +19,22 @@ export async function markFinished(tx: Q, runId: number, url: string, failed: bo
 const maxSeq = async (tx: Q, runId: number) => (await tx.get<{ s: number }>('SELECT COALESCE(MAX(seq), 0) s FROM frontier WHERE run_id = ?', [runId]))!.s;
 
 export function pgFrontier(c: PgConnection): Frontier {
+  // enqueue runs once per audited page: the page count is cached as in the SQLite store (one crawl process writes a
+  // run today; the shared queue of issue 20 will own the cap across workers), MAX(seq) is indexed
+  const pageCount = new Map<number, number>();
+  const pageEntries = async (tx: Q, runId: number): Promise<number> => {
+    let n = pageCount.get(runId);
+    if (n === undefined) {
+      n = (await tx.get<{ n: number }>("SELECT COUNT(*) n FROM frontier WHERE run_id = ? AND kind = 'page'", [runId]))!.n;
+      pageCount.set(runId, n);
+    }
+    return n;
+  };
   return {
     async enqueue(runId, items, maxPages = Infinity) {
       return c.write(async (tx) => {
         const added: string[] = [];
-        let pages = (await tx.get<{ n: number }>("SELECT COUNT(*) n FROM frontier WHERE run_id = ? AND kind = 'page'", [runId]))!.n;
+        let pages = await pageEntries(tx, runId);
         let seq = await maxSeq(tx, runId);
         for (const it of items) {
           if (it.kind === 'page' && pages >= maxPages) continue;
@@ -35,7 +46,11 @@ export function pgFrontier(c: PgConnection): Frontier {
           if (it.kind === 'page') pages++;
           added.push(it.url);
         }
+        pageCount.set(runId, pages);
         return added;
+      }).catch((e: unknown) => {
+        pageCount.delete(runId);
+        throw e;
       });
     },
 
@@ -73,6 +88,7 @@ export function pgFrontier(c: PgConnection): Frontier {
         const ins = await tx.run("INSERT INTO frontier (run_id, seq, url, depth, kind, state) VALUES (?, ?, ?, ?, 'page', 'done') ON CONFLICT DO NOTHING", [
           runId, (await maxSeq(tx, runId)) + 1, url, depth,
         ]);
+        if (ins) pageCount.delete(runId);
         const upd = await tx.run("UPDATE frontier SET state = 'done' WHERE run_id = ? AND url = ? AND state = 'queued'", [runId, url]);
         return ins + upd > 0;
       });
