@@ -2,7 +2,7 @@
 // Installs what is missing before `npm run demo` / `npm test`: npm packages and a system Chromium with
 // Japanese fonts. Plain Node with no dependencies, so it runs on a fresh clone. Never downloads a browser
 // build: the browser comes from PUPPETEER_EXECUTABLE_PATH / CHROME_PATH, the system, or Debian's apt.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { execSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +38,12 @@ if (!args.has('--no-browser')) {
   const needPoppler = isDebian && !existsSync('/usr/bin/pdftotext');
   // The service's sandbox browser runs in its own network namespace (docs/security.md): unshare/setpriv, ip.
   const needFence = isDebian && process.platform === 'linux' && !(['/usr/bin/unshare', '/usr/bin/setpriv'].every((p) => existsSync(p)) && ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'].some((p) => existsSync(p)));
-  if ((!browser || needFonts || needPdfFont || needPoppler || needFence) && isDebian) {
+  // The PostgreSQL store's tests (issue 20) start a throwaway cluster on 127.0.0.1 (tests/helpers/postgres.ts); the
+  // package's own cluster is not needed by jis-a11y.
+  const needPostgres = isDebian && !(existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(path.join('/usr/lib/postgresql', v, 'bin', 'initdb'))));
+  if ((!browser || needFonts || needPdfFont || needPoppler || needFence || needPostgres) && isDebian) {
     const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
-    const pkgs = [!browser ? 'chromium' : '', needFonts ? 'fonts-noto-cjk' : '', needPdfFont ? 'fonts-ipaexfont-gothic' : '', needPoppler ? 'poppler-utils' : '', needFence ? 'util-linux iproute2' : ''].filter(Boolean).join(' ');
+    const pkgs = [!browser ? 'chromium' : '', needFonts ? 'fonts-noto-cjk' : '', needPdfFont ? 'fonts-ipaexfont-gothic' : '', needPoppler ? 'poppler-utils' : '', needFence ? 'util-linux iproute2' : '', needPostgres ? 'postgresql' : ''].filter(Boolean).join(' ');
     log(`Debian のパッケージを入れます / installing Debian packages: ${pkgs}`);
     run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs}`);
     browser = candidates.find((p) => existsSync(p)) ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);

@@ -2,7 +2,6 @@
 // run finished without violations, 1 finished with violations (不適合), 2 anything else — a usage error, a run
 // stopped (Ctrl+C, SIGTERM) or refused (another crawl holds it), a store that cannot be used, an uncaught
 // error (crawl-guard.ts). An abnormal end never exits 1 and always leaves the run resumable.
-import path from 'node:path';
 import type { Command } from 'commander';
 import { findConfigFile, loadConfigFile, mergeConfig } from '../crawl/config.js';
 import { CRAWL_FLAGS, flagOption, flagsToConfig } from './crawl-flags.js';
@@ -10,6 +9,7 @@ import { runCrawl, type CrawlOutcome } from '../crawl/crawl.js';
 import { withCrawlGuard } from './crawl-guard.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { openStore } from '../store/store.js';
+import { storeLabel } from './open-store.js';
 import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { reportsAfterCrawl } from '../../reports/generate.js';
 
@@ -48,7 +48,7 @@ export async function summaryText(outcome: CrawlOutcome): Promise<string> {
       `  文書（PDF など）: ${s.documents} 件  リンク切れ: ${s.brokenLinks} 件`,
       `  不適合 ${s.findings.violation} 件 / 要確認 ${s.findings.review} 件 / 参考 ${s.findings.advisory} 件`,
       `  速さ: ${outcome.pagesPerSecond.toFixed(2)} 件/秒（${(outcome.durationMs / 1000).toFixed(1)} 秒）`,
-      `  結果: ${path.resolve(outcome.dbFile)}`,
+      `  結果: ${storeLabel(outcome.dbFile)}`,
     ];
     return lines.join('\n');
   } finally {

@@ -10,6 +10,7 @@ import { crawlConfigSchema, type PartialCrawlConfig } from '../crawl/config.js';
 import { deref, type JsonSchema } from '../../rules-jis/config/schema-paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { interactionCriteria } from '../../rules-jis/catalogue/interaction.js';
+import { isPostgresLocation } from '../store/store.js';
 
 /** The criteria the phase judges come from the catalogue, so the help cannot fall behind a new probe. */
 export const NO_INTERACTION_HELP = `キーボード操作・画面の動き・200% 拡大の検査（${interactionCriteria().join(', ')}）を行わない`;
@@ -60,7 +61,7 @@ function basicAuth(text: string, flag: string): { username: string; password: st
 
 export const CRAWL_FLAGS: CrawlFlag[] = [
   { flags: '-o, --output <dir>', path: 'output.dir', help: '出力フォルダ（既定: ./jis-a11y-out）' },
-  { flags: '--db <file>', path: 'output.db', help: 'SQLite ファイル（既定: <出力フォルダ>/jis-a11y.sqlite）' },
+  { flags: '--db <file>', path: 'output.db', help: 'ストア: SQLite ファイル（既定: <出力フォルダ>/jis-a11y.sqlite）か PostgreSQL の URL（postgres://…、docs/scale-out.md）' },
   { flags: '--max-pages <n>', path: 'scope.maxPages', help: '検査するページ数の上限' },
   { flags: '--max-depth <n>', path: 'scope.maxDepth', help: 'リンクをたどる深さの上限（開始 URL が 0）' },
   { flags: '--include <pattern>', path: 'scope.include', many: true, help: '対象にする URL（glob / re:正規表現、複数可）' },
@@ -107,7 +108,7 @@ export function flagOption(row: CrawlFlag): Option {
 function fromText(row: CrawlFlag, flag: string, text: string, schema: JsonSchema): unknown {
   if (row.parse) return row.parse(text, flag);
   if (schema.type === 'number' || schema.type === 'integer') return numberOr(text);
-  if (schema['x-path']) return path.resolve(text);
+  if (schema['x-path']) return isPostgresLocation(text) ? text : path.resolve(text); // a store may be a postgres:// URL
   return text;
 }
 

@@ -7,7 +7,8 @@ import { UsageError } from '../../rules-jis/exit-codes.js';
 import { ALL_FORMATS, generateReports, type ReportFormat } from '../../reports/generate.js';
 import type { StatementOptions } from '../../reports/model.js';
 import type { SelectionMethod } from '../../reports/selection/index.js';
-import { openExistingStore } from './open-store.js';
+import { isPostgresLocation } from '../store/store.js';
+import { openExistingStore, resolveStoreLocation } from './open-store.js';
 import { warningLines } from './selection-text.js';
 import { parseTestId } from './test-command.js';
 
@@ -22,7 +23,7 @@ export function registerReportCommand(program: Command): void {
   program
     .command('report')
     .description('保存した検査結果から報告書・試験結果・CSV・Excel・PDF を作ります / write the reports of a stored run')
-    .option('-s, --store <file>', '検査結果の SQLite ファイル', DEFAULT_STORE)
+    .option('-s, --store <file>', '検査結果のストア（SQLite ファイルか postgres:// の URL）', DEFAULT_STORE)
     .option('-r, --run <id>', '検査番号（省略時は試験の最新の検査、なければ最新の完了した検査）')
     .option('--test <id>', '試験の番号（省略時はその検査を使う試験。その試験の判断と表明、選んだページ（jis-a11y test select）だけを使う）')
     .option('-o, --out <dir>', '出力フォルダー（省略時はストアと同じフォルダー）')
@@ -52,14 +53,14 @@ export function registerReportCommand(program: Command): void {
       }
       if (o.statementDate) statement.statementDate = o.statementDate;
       if (o.siteName) statement.siteName = o.siteName;
-      const storeFile = path.resolve(o.store);
+      const storeFile = resolveStoreLocation(o.store);
       const store = await openExistingStore(storeFile);
       try {
         const r = await generateReports({
           store,
           runId: parseRunId(o.run),
           testId: parseTestId(o.test) ?? 'run',
-          outDir: o.out ?? path.dirname(storeFile),
+          outDir: o.out ?? (isPostgresLocation(storeFile) ? process.cwd() : path.dirname(storeFile)),
           // representative pages a person named in the statement (TestStatement.representative) come first
           selection: { method: o.select as SelectionMethod, n, seed: o.seed, representative: (statement as { representative?: string[] }).representative },
           statement,

@@ -18,6 +18,7 @@ import type { InteractionScope } from '../page/interaction/sampling.js';
 import type { AuthConfig } from '../page/auth.js';
 import { liftUrlCredentials, withoutUserinfo } from './url-credentials.js';
 import type { ScreenshotMode } from './screenshots.js';
+import { isPostgresLocation } from '../store/store.js';
 
 export type { AuthConfig };
 
@@ -159,7 +160,8 @@ export async function loadConfigFile(file: string): Promise<PartialCrawlConfig> 
     raw = mod.default ?? mod;
   }
   const { $schema: _schema, ...cfg } = crawlConfigSchema.check<PartialCrawlConfig>(raw, source);
-  return crawlConfigSchema.mapPaths(cfg, (p) => path.resolve(path.dirname(abs), p));
+  // output.db may be a postgres:// URL, not a path
+  return crawlConfigSchema.mapPaths(cfg, (p) => (isPostgresLocation(p) ? p : path.resolve(path.dirname(abs), p)));
 }
 
 /** Looks for a config file in `dir` (used when --config is not given). */

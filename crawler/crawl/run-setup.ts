@@ -11,7 +11,7 @@ import path from 'node:path';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { TOOL_VERSION } from '../../rules-jis/version.js';
 import { STORE_FILE_NAME } from '../store/paths.js';
-import { openStore, type Lease, type LeaseHolder, type Run, type Store } from '../store/store.js';
+import { isPostgresLocation, openStore, type Lease, type LeaseHolder, type Run, type Store } from '../store/store.js';
 import { redactConfig, validateConfig, type CrawlConfig } from './config.js';
 import { CRAWL_MESSAGES_JA as M, type CrawlLog } from './messages-ja.js';
 import { holderIsGone, isExpired, leaseOwner, leaseTtlMs, RunLeaseError } from './run-lease.js';
@@ -39,7 +39,7 @@ export interface OpenRunOptions {
   ttlMs?: number;
 }
 
-/** The SQLite file of a crawl: output.db, or jis-a11y.sqlite in the output folder. */
+/** The store of a crawl: output.db (a SQLite file or a postgres:// URL), or jis-a11y.sqlite in the output folder. */
 export function storeFile(config: CrawlConfig): string {
   return config.output.db ?? path.join(config.output.dir, STORE_FILE_NAME);
 }
@@ -47,7 +47,7 @@ export function storeFile(config: CrawlConfig): string {
 /** Opens the store and starts a new run, or continues one; throws RunLeaseError (Japanese) when another live crawl is in the way. */
 export async function openRun(input: CrawlConfig, opts: OpenRunOptions, log: CrawlLog): Promise<OpenedRun> {
   const dbFile = storeFile(input);
-  mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
+  if (!isPostgresLocation(dbFile)) mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
   mkdirSync(input.output.dir, { recursive: true });
   const store = await openStore(dbFile);
   try {

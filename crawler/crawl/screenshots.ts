@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer';
 import type { PageResult } from '../../rules-jis/types.js';
 import { takeScreenshot } from '../page/screenshot.js';
 import { ContentFiles } from '../store/files.js';
-import type { Store } from '../store/store.js';
+import { isPostgresLocation, type Store } from '../store/store.js';
 import { CRAWL_MESSAGES_JA as M, type CrawlLog } from './messages-ja.js';
 import type { Normalize } from './discovery.js';
 
@@ -39,6 +39,11 @@ export class CrawlScreenshots {
 
   /** The run's plan: the open test's selection and the start URLs (normalised like the frontier's URLs). */
   static async open(o: { store: Store; runId: number; dbFile: string; mode: ScreenshotMode; startUrls: string[]; normalize: Normalize; log: CrawlLog }): Promise<CrawlScreenshots> {
+    // the files beside a store are a folder next to a SQLite file; a PostgreSQL store has none yet (issue 20)
+    if (isPostgresLocation(o.dbFile) && o.mode !== 'none') {
+      o.log(M.screenshotsNotOnPostgres());
+      o = { ...o, mode: 'none' };
+    }
     const wanted = new Set(o.startUrls);
     if (o.mode === 'selected') {
       const test = await o.store.tests.openTest();

@@ -9,6 +9,7 @@ import { ConfigSchema, readJsonConfig, type ConfigSource, type JsonSchema } from
 import { mergeDeep } from '../../rules-jis/config/merge.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
 import { originOf } from '../hook/fence.js';
+import { isPostgresLocation } from '../store/store.js';
 
 export interface ScheduleConfig {
   /** Name shown in logs and /healthz, e.g. "週次検査". */
@@ -110,7 +111,8 @@ export function loadServiceConfigFile(file: string): PartialServiceConfig {
   const source: ConfigSource = { label: 'サービス設定ファイル', file };
   const raw = readJsonConfig(() => readFileSync(abs, 'utf8'), source);
   const { $schema: _schema, ...cfg } = serviceConfigSchema.check<PartialServiceConfig>(raw, source);
-  return serviceConfigSchema.mapPaths(cfg, (p) => path.resolve(path.dirname(abs), p));
+  // store may be a postgres:// URL, not a path
+  return serviceConfigSchema.mapPaths(cfg, (p) => (isPostgresLocation(p) ? p : path.resolve(path.dirname(abs), p)));
 }
 
 /** Before the service starts: what the schema cannot say (a token and an origin are needed), then the schema. */

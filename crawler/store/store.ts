@@ -29,6 +29,8 @@ import type { CriterionResult, Finding } from '../../rules-jis/types.js';
 import type { DrawLog, SelectedPage } from '../../rules-jis/jis-test.js';
 import type { TestPeriod } from '../../rules-jis/test-period.js';
 import { openSqliteStore } from './sqlite/index.js';
+import { openPostgresStore } from './postgres/index.js';
+import { isPostgresLocation } from './postgres/location.js';
 import type { AuditEntry, AuditInput, AuditPage, NewSession, NewUser, StoredSession, StoredToken, StoredUser, UserPatch } from './workspace-types.js';
 import type {
   BrokenLink,
@@ -84,6 +86,7 @@ export type * from './workspace-types.js';
 export type * from './workspace-data-types.js';
 export { isTransientStoreError, StoreBusyError, StoreCorruptError, StoreError, StoreVersionError } from './errors.js';
 export { TestStateError } from './tests.js';
+export { isPostgresLocation, safeLocation } from './postgres/location.js';
 export { JudgementConflictError } from './judgements.js';
 
 /** Runs (one crawl each): created by the crawl, read by the reports and the service. */
@@ -430,12 +433,15 @@ export interface OpenStoreOptions {
 }
 
 /**
- * Opens a store: today always the SQLite file at `location` (created and migrated unless readonly).
+ * Opens a store: a `postgres://` (or `postgresql://`) URL selects the PostgreSQL store (crawler/store/postgres/,
+ * migrated on open unless readonly; docs/scale-out.md), anything else is the SQLite file at `location` (the
+ * default; created and migrated unless readonly).
  * Throws StoreVersionError for a file written by a newer jis-a11y, StoreCorruptError for a damaged file or
  * one that is not SQLite, StoreBusyError when another process holds its lock too long (all with Japanese
  * messages naming the file). Every method of the store waits out another process's lock the same way.
  */
 export async function openStore(location: string, opts: OpenStoreOptions = {}): Promise<Store> {
+  if (isPostgresLocation(location)) return openPostgresStore(location, opts);
   return openSqliteStore(location, opts);
 }
 

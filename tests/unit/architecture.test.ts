@@ -66,6 +66,7 @@ describe('architecture', () => {
     const SQL_ACCESS: [string, RegExp][] = [
       ['CREATE TABLE / INDEX', /\bCREATE\s+(?:TEMP(?:ORARY)?\s+|UNIQUE\s+)?(?:TABLE|INDEX)\b/i],
       ['better-sqlite3', /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]better-sqlite3['"]/],
+      ['pg (node-postgres)', /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]pg['"]/],
       // .prepare(/.exec(/.pragma(/.transaction( on a database handle, or with SQL as its argument (RegExp#exec is fine)
       ['a database call', /\b(?:db|database|sqlite|conn(?:ection)?)\s*\.\s*(?:prepare|exec|pragma|transaction)\s*\(/i],
       ['SQL text', /\.(?:prepare|exec)\s*\(\s*[`'"]\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|PRAGMA|BEGIN|WITH|ALTER|REPLACE)\b/i],
