@@ -9,6 +9,7 @@
 import automation from './data/automation.json';
 import applicability from './data/applicability.json';
 import { criterion, isTargetCriterion, targetCriteria } from './criteria.js';
+import { decisionItemRule, inapplicableByItems } from './decision-items.js';
 import { coversFinding, coversPage, isStaleFor, namesPage, type JudgedFinding, type Judgement, type JudgementScope, type PageRef } from './judgements.js';
 import { JUDGEMENT_RESULT_LABEL_JA, JUDGEMENT_SCOPE_LABEL_JA } from './labels-ja.js';
 import type { CriterionCounts, CriterionResult, Finding, FindingKind, Outcome, PageFacts, RuleStat, Target } from './types.js';
@@ -19,7 +20,10 @@ interface Decidable {
   reason: string;
 }
 const decidable = (automation as { decidable: Record<string, Decidable> }).decidable;
-const inapplicableReasons = (applicability as { criteria: Record<string, { reason: string }> }).criteria;
+const inapplicableReasons: Record<string, { reason: string }> = {
+  ...(applicability as { criteria: Record<string, { reason: string }> }).criteria,
+  ...(applicability as unknown as { static: { criteria: Record<string, { reason: string }> } }).static.criteria,
+};
 
 // ------------------------------------------------------------------------------------------- order
 
@@ -61,7 +65,11 @@ export function judgePage({ findings, ruleStats, facts, target = 'AA' }: Verdict
     const { outcome, reason } = criterionOutcome(id, counts, stats, facts);
     const frames = findings.filter((f) => f.criteria.includes(id) && UNCHECKED_FRAME_RULES.has(f.ruleId)).length;
     // key order is part of the JSON output (tests/golden)
-    return { id, level: c.level, outcome, counts, reason: frames && outcome === 'review' ? `${reason}（うち ${frames} 件は、中を検査できなかったフレームです）` : reason };
+    const result: CriterionResult = { id, level: c.level, outcome, counts, reason: frames && outcome === 'review' ? `${reason}（うち ${frames} 件は、中を検査できなかったフレームです）` : reason };
+    // an open criterion judged element by element carries its elements (rules-jis/decision-items.ts)
+    const items = facts.items?.[id];
+    if (items && (outcome === 'review' || outcome === 'untested')) result.items = items;
+    return result;
   });
 }
 
@@ -81,6 +89,9 @@ function criterionOutcome(id: string, counts: CriterionCounts, stats: RuleStat[]
   if (counts.review > 0) return { outcome: 'review', reason: `人による確認が必要な箇所が ${counts.review} 件あります` };
   if (facts.inapplicable[id]) {
     return { outcome: 'inapplicable', reason: `${inapplicableReasons[id]?.reason ?? '対象となる内容がないため'}、適用されません` };
+  }
+  if (inapplicableByItems(id, facts.items?.[id], facts.itemsComplete)) {
+    return { outcome: 'inapplicable', reason: `${decisionItemRule(id)!.reason}、適用されません` };
   }
   if (decidable[id] && isDecided(decidable[id], stats)) return { outcome: 'pass', reason: decidable[id].reason };
   if (stats.some((s) => s.result === 'passed')) {
