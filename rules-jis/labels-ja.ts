@@ -41,6 +41,7 @@ export const JUDGEMENT_SCOPE_LABEL_JA: Readonly<Record<JudgementScope['type'], s
   pattern: 'URL パターン',
   page: 'ページ',
   finding: '指摘箇所',
+  element: '要素（サイト内で共通）',
 };
 
 /** An outcome once judgements are applied (rules-jis/verdict.ts applyJudgements): the above plus 「再確認」. */
