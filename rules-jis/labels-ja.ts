@@ -174,6 +174,10 @@ export const WORKSHEET_LABEL_JA = {
   kitSheet: '確認の手順',
   title: '人による確認のワークシート',
   siteUrl: '（サイト全体）',
+  /** The elements of a cell still to judge (rules-jis/decision-items.ts); judged once, they are not asked again. */
+  openItems: (n: number) => `まだ判断していない要素 ${n} 個（判断した要素はほかのページでも聞きません。jis-a11y judge --elements-of で記録）:`,
+  templatePart: '［テンプレート］',
+  contentPart: '［本文］',
   columns: {
     id: 'ID',
     url: 'URL',

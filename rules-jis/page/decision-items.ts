@@ -81,7 +81,10 @@ function cssPictures(doc: Document, add: Add, cssUrls: string[]): void {
 
 function links(doc: Document, add: Add): void {
   for (const el of Array.from(doc.querySelectorAll(LINK))) {
-    const href = (el as HTMLAnchorElement).href || el.getAttribute('href') || '';
+    const abs = (el as HTMLAnchorElement).href || el.getAttribute('href') || '';
+    // a link within the page (「本文へスキップ」) is the same element on every page: its key is the fragment
+    const here = doc.location ? doc.location.href.split('#')[0] : '';
+    const href = here && abs.startsWith(here + '#') ? abs.slice(here.length) : abs;
     const name = clean(nameOf(el));
     add('link', `link|${name}|${href}`, `リンク「${cut(name) || '（名前なし）'}」→ ${cut(href, 60)}`, el);
   }
