@@ -22,6 +22,8 @@ export interface DecisionCounts {
 }
 
 const open = (a: WorksheetRow['automated']) => claimStatus(a) === 'open';
+/** A row the tester is still asked: open after the checks and not decided by a judgement (made or carried over). */
+const asked = (r: WorksheetRow) => open(r.automated) && !r.current;
 
 export async function countDecisions(store: Store, m: ReportModel, runId: number): Promise<DecisionCounts> {
   const pages = selectedPages(m);
@@ -30,7 +32,7 @@ export async function countDecisions(store: Store, m: ReportModel, runId: number
   const byUrl = new Map(pages.map((p) => [p.url, p]));
   const stored = new Map((await collect(store.results.iteratePages(runId))).map((p) => [p.url, p.templateKey]));
   const layout = (url: string) => stored.get(url) ?? layoutKey({ url, title: byUrl.get(url)?.title, navKeys: [] });
-  const openRows = rows.filter((r) => open(r.automated));
+  const openRows = rows.filter(asked);
   const unit = (r: WorksheetRow, regionAware: boolean) => {
     if (r.url === null) return `${r.criterion} site`;
     if (r.judgedPer === 'template') return `${r.criterion} ${layout(r.url)}`;
@@ -42,7 +44,7 @@ export async function countDecisions(store: Store, m: ReportModel, runId: number
     pages: pages.length,
     decided: pageRows.filter((r) => !open(r.automated)).length,
     newlyInapplicable: pages.flatMap((p) => p.criteria).filter((c) => BY_CONTENT.has(c.id) && c.automated === 'inapplicable').length,
-    naive: pageRows.filter((r) => open(r.automated)).length + rows.filter((r) => r.url === null && open(r.automated)).length * pages.length,
+    naive: pageRows.filter(asked).length + rows.filter((r) => r.url === null && asked(r)).length * pages.length,
     withSite: openRows.length,
     withTemplate: new Set(openRows.map((r) => unit(r, false))).size,
     regionAware: new Set(openRows.map((r) => unit(r, true))).size,
@@ -53,7 +55,7 @@ export async function countDecisions(store: Store, m: ReportModel, runId: number
 export async function finishYear(store: Store, runId: number, testId: number): Promise<void> {
   const { buildReportModel } = await import('../reports/model.js');
   const m = await buildReportModel(store, { runId, testId });
-  const rows = worksheetRows(m, selectedPages(m)).filter((r) => open(r.automated) && !r.current);
+  const rows = worksheetRows(m, selectedPages(m)).filter(asked);
   const inputs: JudgementInput[] = rows.map((r) => ({ criterion: r.criterion, result: 'pass', who: 'bench', scope: r.url === null ? { type: 'site' } : { type: 'page', url: r.url } }));
   await store.judgements.recordJudgements(inputs, { source: 'bench', testId, runId });
   await store.tests.close(testId);

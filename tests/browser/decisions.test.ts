@@ -22,6 +22,8 @@ import { selectedPages, worksheetRows } from '../../reports/worksheet.js';
 const run = promisify(execFile);
 const CLI = path.resolve(__dirname, '../../bin/jis-a11y.js');
 // a 1×1 still PNG (no acTL chunk) and a still JPEG header are enough for the browser and for the animation check
+// a GIF of two one-pixel frames: it animates
+const GIF2 = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAAKAAAALAAAAAABAAEAAAICRAEAIfkEAAoAAAAsAAAAAAEAAQAAAgJEAQA7', 'base64');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 const page = (title: string, content: string) => `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>${title}｜みどり県</title></head><body>
@@ -34,6 +36,7 @@ const PAGES: Record<string, string> = {
   '/a.html': page('くらし', '<p>ごみの出し方のご案内です。</p>'),
   '/b.html': page('健康', '<p>健康診断のご案内です。</p>'),
   '/video.html': page('動画', '<p>県の紹介動画です。</p><video src="/movie.mp4" controls width="320"></video>'),
+  '/anim.html': page('動く画像', '<p><img src="/anim.gif" alt="点滅する案内" width="10" height="10"></p>'),
   '/photo-1.html': page('写真 1', '<p><img src="/logo.png" alt="県庁の写真" width="10" height="10"></p>'),
   '/photo-2.html': page('写真 2', '<p><img src="/logo.png" alt="県庁の写真" width="10" height="10"></p>'),
   '/photo-3.html': page('写真 3', '<p><img src="/logo.png" alt="県庁舎の外観の写真" width="10" height="10"></p>'),
@@ -50,6 +53,7 @@ beforeAll(async () => {
     const p = (req.url ?? '/').split('?')[0]!;
     if (p === '/logo.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
     if (p === '/movie.mp4') return res.writeHead(404).end();
+    if (p === '/anim.gif') return res.writeHead(200, { 'content-type': 'image/gif' }).end(GIF2);
     const html = PAGES[p];
     if (!html) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
@@ -84,6 +88,8 @@ describe('decisions the page’s own content makes', () => {
   it('a page with a video keeps 1.2.x and 2.3.1 for a person; a still page has 2.3.1 適用なし with its evidence', async () => {
     const m = await model();
     for (const id of ['1.2.2', '1.2.3', '1.2.5', '2.3.1', '2.2.2']) expect(cell(m, '/video.html', id).automated, id).not.toBe('inapplicable');
+    // an animated GIF can flash: 2.3.1 stays with a person
+    expect(cell(m, '/anim.html', '2.3.1').automated).not.toBe('inapplicable');
     const still = cell(m, '/a.html', '2.3.1');
     expect(still.automated).toBe('inapplicable');
     expect(still.reason).toContain('点滅しうるもの');
