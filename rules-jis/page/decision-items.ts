@@ -15,12 +15,32 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 const LABELLED = 'input:not([type="hidden"]):not([type="image"]):not([type="submit"]):not([type="reset"]):not([type="button"]), select, textarea';
 /** Private Use Area characters: icon fonts draw pictures with them. */
 const PUA = /[\uE000-\uF8FF]/;
-const MAX_LABEL = 80;
+const MAX_LABEL = 50;
 const MAX_ITEMS = 2000;
 const MAX_ELEMENTS = 20000;
 
 const cut = (s: string, n = MAX_LABEL) => (s.length > n ? s.slice(0, n) + '…' : s);
+
+/**
+ * The stored key: a 64-bit hash (cyrb53, two 32-bit halves) of the element's identity, in hex. The items are stored
+ * with every page's criteria, so a mega menu's 200 links must not cost 200 URLs a page; a collision among a site's
+ * elements is far less likely than a person misreading one.
+ */
+function hashKey(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** A URL for the label: without the page's own origin (the tester knows the site). */
+const shortUrl = (u: string) => cut(typeof location !== 'undefined' && u.startsWith(location.origin + '/') ? u.slice(location.origin.length) : u, 60);
 
 /** Is the element hidden from everyone (then it is no one's content)? */
 function hidden(el: Element): boolean {
@@ -62,7 +82,7 @@ function images(doc: Document, add: Add): void {
   for (const el of Array.from(doc.querySelectorAll(IMAGE))) {
     if (el.closest('svg') !== el && el.closest('svg')) continue; // parts of an svg are the svg
     const name = clean(nameOf(el));
-    add('image', `${el.localName}|${imageSrc(el)}|${name}`, `${el.localName}「${cut(name) || '（代替テキストなし）'}」 ${cut(imageSrc(el), 60)}`, el);
+    add('image', `${el.localName}|${imageSrc(el)}|${name}`, `${el.localName}「${cut(name) || '（代替テキストなし）'}」 ${shortUrl(imageSrc(el))}`, el);
   }
 }
 
@@ -74,7 +94,7 @@ function cssPictures(doc: Document, add: Add, cssUrls: string[]): void {
     const { urls, icon } = cssImages(el);
     cssUrls.push(...urls);
     const name = cut(clean(nameOf(el)));
-    for (const u of urls) add('background', `css|${u}|${name}`, `CSS の画像 ${cut(u, 60)}（${el.localName}「${name}」）`, el);
+    for (const u of urls) add('background', `css|${u}|${name}`, `CSS の画像 ${shortUrl(u)}（${el.localName}「${name}」）`, el);
     if (icon) add('icon', `icon|${icon}|${name}`, `アイコンフォント（${el.localName}「${name}」）`, el);
   }
 }
@@ -86,7 +106,7 @@ function links(doc: Document, add: Add): void {
     const here = doc.location ? doc.location.href.split('#')[0] : '';
     const href = here && abs.startsWith(here + '#') ? abs.slice(here.length) : abs;
     const name = clean(nameOf(el));
-    add('link', `link|${name}|${href}`, `リンク「${cut(name) || '（名前なし）'}」→ ${cut(href, 60)}`, el);
+    add('link', `link|${name}|${href}`, `リンク「${cut(name) || '（名前なし）'}」→ ${shortUrl(href)}`, el);
   }
 }
 
@@ -122,7 +142,7 @@ export function decisionItems(doc: Document = document): { items: Record<Decisio
       if (known.region === 'content' && region === 'template') known.region = 'template';
       return;
     }
-    const item: DecisionItem = { key, label, ...(region ? { region } : {}) };
+    const item: DecisionItem = { key: kind[0] + hashKey(key), label, ...(region ? { region } : {}) };
     seen.set(key, item);
     out[kind].push(item);
   };
