@@ -92,13 +92,27 @@ export function worksheetRows(m: ReportModel, pages: ModelPage[]): WorksheetRow[
     for (const c of criteria) {
       if (manualKit(c.wcag)?.judgedPer === 'site') continue;
       const applied = p.criteria.find((x) => x.id === c.wcag);
+      // decided by element judgements made on other pages (rules-jis/decision-items.ts): nothing left to ask here
+      if (applied?.judgement?.scope.type === 'element' && applied.outcome !== 'review') continue;
       const automated = applied?.automated ?? 'untested';
       // the page judgement that decides the cell now (not one made on content that has changed since)
       const own = !isLocked(automated) && applied?.judgement?.scope.type === 'page' ? applied.judgement : undefined;
-      rows.push({ ...base(c.wcag), id: worksheetRowId(m.run.id, p.id, c.wcag), url: p.url, pageTitle: p.title, automated, reason: applied && !applied.judgement ? (applied.reason ?? '') : '', current: current(own) });
+      const reason = applied && !applied.judgement ? [applied.reason ?? '', openItemsText(applied)].filter(Boolean).join('\n') : '';
+      rows.push({ ...base(c.wcag), id: worksheetRowId(m.run.id, p.id, c.wcag), url: p.url, pageTitle: p.title, automated, reason, current: current(own) });
     }
   }
   return rows;
+}
+
+const ITEMS_SHOWN = 10;
+
+/** The elements of a cell judged element by element that are still to judge (all of them before any judgement). */
+function openItemsText(applied: ModelPage['criteria'][number]): string {
+  const open = applied.openItems ?? applied.items;
+  if (!open?.length || isLocked(applied.automated)) return '';
+  const shown = open.slice(0, ITEMS_SHOWN).map((it) => `・${it.region === 'template' ? L.templatePart : it.region === 'content' ? L.contentPart : ''}${it.label}`);
+  const more = open.length > ITEMS_SHOWN ? [`ほか ${open.length - ITEMS_SHOWN} 個`] : [];
+  return [L.openItems(open.length), ...shown, ...more].join('\n');
 }
 
 /** The selected pages in the order of the selection. */

@@ -52,6 +52,8 @@ export function pagesCovered(j: JudgementInput, pages: ConflictPage[]): Conflict
     case 'page':
     case 'finding':
       return pages.filter((p) => normUrl(p.url) === normUrl(s.url));
+    case 'element':
+      return []; // decides only open cells (verdict.ts): an automated fail is never answered by it
   }
 }
 

@@ -25,7 +25,19 @@ export type JudgementScope =
   | { type: 'pattern'; pattern: string }
   | PageScope
   /** One element: the page, the rule and the selector that reported it, and its HTML snippet. */
-  | { type: 'finding'; url: string; ruleId: string; selector: string; snippet?: string };
+  | { type: 'finding'; url: string; ruleId: string; selector: string; snippet?: string }
+  /**
+   * One element wherever it recurs (rules-jis/decision-items.ts): its key (an image's src and alternative, a link's
+   * text and target …) and what the tester read. A changed element has another key, so it is asked again.
+   */
+  | ElementScope;
+
+/** The scope of a judgement on one element wherever it recurs on the site. */
+export interface ElementScope {
+  type: 'element';
+  key: string;
+  label?: string;
+}
 
 /**
  * What the judgement was made on. `content`: SHA-256 of each page's HTML as served (from the crawl store),
@@ -115,6 +127,8 @@ export function describeScope(s: JudgementScope): string {
       return `${L.page} ${s.url}`;
     case 'finding':
       return `${L.finding} ${s.url} の ${s.selector}（${s.ruleId}）`;
+    case 'element':
+      return `${L.element} ${s.label || s.key}`;
   }
 }
 
@@ -180,8 +194,11 @@ function validateScope(s: JudgementScope | undefined, where: string): JudgementS
     case 'finding':
       if (!s.url || !s.ruleId || s.selector === undefined) throw new JudgementFormatError(`${where}指摘箇所には url / ruleId / selector が必要です`);
       return { type: 'finding', url: normUrl(s.url), ruleId: s.ruleId, selector: s.selector, snippet: s.snippet };
+    case 'element':
+      if (!s.key || typeof s.key !== 'string') throw new JudgementFormatError(`${where}要素の判断には key（判断の対象の識別子。jis-a11y judge --elements-of で記録できます）が必要です`);
+      return { type: 'element', key: s.key, ...(s.label ? { label: String(s.label) } : {}) };
     default:
-      throw new JudgementFormatError(`${where}scope.type は site / pattern / page / finding のいずれかです`);
+      throw new JudgementFormatError(`${where}scope.type は site / pattern / page / finding / element のいずれかです`);
   }
 }
 
@@ -216,7 +233,7 @@ export function namesPage(j: Judgement, page: Pick<PageRef, 'url'>): boolean {
   if (j.revokedAt) return false;
   const s = j.scope;
   if (s.type === 'site') return true;
-  if (s.type === 'finding') return false;
+  if (s.type === 'finding' || s.type === 'element') return false;
   if (s.type === 'page') return normUrl(s.url) === normUrl(page.url);
   return matchesPattern(s.pattern, page.url);
 }

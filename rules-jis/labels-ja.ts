@@ -41,6 +41,7 @@ export const JUDGEMENT_SCOPE_LABEL_JA: Readonly<Record<JudgementScope['type'], s
   pattern: 'URL パターン',
   page: 'ページ',
   finding: '指摘箇所',
+  element: '要素（サイト内で共通）',
 };
 
 /** An outcome once judgements are applied (rules-jis/verdict.ts applyJudgements): the above plus 「再確認」. */
@@ -173,6 +174,10 @@ export const WORKSHEET_LABEL_JA = {
   kitSheet: '確認の手順',
   title: '人による確認のワークシート',
   siteUrl: '（サイト全体）',
+  /** The elements of a cell still to judge (rules-jis/decision-items.ts); judged once, they are not asked again. */
+  openItems: (n: number) => `まだ判断していない要素 ${n} 個（判断した要素はほかのページでも聞きません。jis-a11y judge --elements-of で記録）:`,
+  templatePart: '［テンプレート］',
+  contentPart: '［本文］',
   columns: {
     id: 'ID',
     url: 'URL',

@@ -60,6 +60,28 @@ export interface RuleStat {
 export interface PageFacts {
   /** criterion id → true when the page has nothing that criterion applies to (see data/applicability.json). */
   inapplicable: Record<string, boolean>;
+  /**
+   * criterion id → the elements a person judges for it, one by one (data/decision-items.json,
+   * rules-jis/page/decision-items.ts). Absent for a criterion that has no such list.
+   */
+  items?: Record<string, DecisionItem[]>;
+  /** False when the lists may miss elements (frames the page reads could not enter, or too many elements). */
+  itemsComplete?: boolean;
+}
+
+/** What kind of element a decision item is. */
+export type DecisionItemKind = 'image' | 'background' | 'icon' | 'link' | 'heading' | 'label';
+
+/**
+ * One element a person judges for a criterion (判断の対象): its key is the same wherever the same element recurs
+ * (an image's src and alternative, a link's text and target …), so it is judged once for the site.
+ */
+export interface DecisionItem {
+  key: string;
+  /** What the tester reads (「リンク「申請書」→ https://…」). */
+  label: string;
+  /** The template's parts (outside the main content) or the page's content; unset when the page has no main content. */
+  region?: 'template' | 'content';
 }
 
 export interface CriterionCounts {
@@ -75,6 +97,8 @@ export interface CriterionResult {
   counts: CriterionCounts;
   /** Why this outcome, in Japanese (short). */
   reason?: string;
+  /** For an open criterion judged element by element: the elements a person judges (rules-jis/decision-items.ts). */
+  items?: DecisionItem[];
 }
 
 /**

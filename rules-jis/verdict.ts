@@ -9,9 +9,10 @@
 import automation from './data/automation.json';
 import applicability from './data/applicability.json';
 import { criterion, isTargetCriterion, targetCriteria } from './criteria.js';
-import { coversFinding, coversPage, isStaleFor, namesPage, type JudgedFinding, type Judgement, type JudgementScope, type PageRef } from './judgements.js';
+import { decisionItemRule, inapplicableByItems, itemCoverage } from './decision-items.js';
+import { coversFinding, coversPage, isStaleFor, namesPage, type ElementScope, type JudgedFinding, type Judgement, type JudgementScope, type PageRef } from './judgements.js';
 import { JUDGEMENT_RESULT_LABEL_JA, JUDGEMENT_SCOPE_LABEL_JA } from './labels-ja.js';
-import type { CriterionCounts, CriterionResult, Finding, FindingKind, Outcome, PageFacts, RuleStat, Target } from './types.js';
+import type { CriterionCounts, CriterionResult, DecisionItem, Finding, FindingKind, Outcome, PageFacts, RuleStat, Target } from './types.js';
 
 interface Decidable {
   requires: string[];
@@ -19,7 +20,10 @@ interface Decidable {
   reason: string;
 }
 const decidable = (automation as { decidable: Record<string, Decidable> }).decidable;
-const inapplicableReasons = (applicability as { criteria: Record<string, { reason: string }> }).criteria;
+const inapplicableReasons: Record<string, { reason: string }> = {
+  ...(applicability as { criteria: Record<string, { reason: string }> }).criteria,
+  ...(applicability as unknown as { static: { criteria: Record<string, { reason: string }> } }).static.criteria,
+};
 
 // ------------------------------------------------------------------------------------------- order
 
@@ -61,7 +65,11 @@ export function judgePage({ findings, ruleStats, facts, target = 'AA' }: Verdict
     const { outcome, reason } = criterionOutcome(id, counts, stats, facts);
     const frames = findings.filter((f) => f.criteria.includes(id) && UNCHECKED_FRAME_RULES.has(f.ruleId)).length;
     // key order is part of the JSON output (tests/golden)
-    return { id, level: c.level, outcome, counts, reason: frames && outcome === 'review' ? `${reason}（うち ${frames} 件は、中を検査できなかったフレームです）` : reason };
+    const result: CriterionResult = { id, level: c.level, outcome, counts, reason: frames && outcome === 'review' ? `${reason}（うち ${frames} 件は、中を検査できなかったフレームです）` : reason };
+    // an open criterion judged element by element carries its elements (rules-jis/decision-items.ts)
+    const items = facts.items?.[id];
+    if (items && (outcome === 'review' || outcome === 'untested')) result.items = items;
+    return result;
   });
 }
 
@@ -81,6 +89,9 @@ function criterionOutcome(id: string, counts: CriterionCounts, stats: RuleStat[]
   if (counts.review > 0) return { outcome: 'review', reason: `人による確認が必要な箇所が ${counts.review} 件あります` };
   if (facts.inapplicable[id]) {
     return { outcome: 'inapplicable', reason: `${inapplicableReasons[id]?.reason ?? '対象となる内容がないため'}、適用されません` };
+  }
+  if (inapplicableByItems(id, facts.items?.[id], facts.itemsComplete)) {
+    return { outcome: 'inapplicable', reason: `${decisionItemRule(id)!.reason}、適用されません` };
   }
   if (decidable[id] && isDecided(decidable[id], stats)) return { outcome: 'pass', reason: decidable[id].reason };
   if (stats.some((s) => s.result === 'passed')) {
@@ -150,6 +161,8 @@ export interface AppliedCriterion extends Omit<CriterionResult, 'outcome'> {
   waiver?: string;
   /** Review findings a person judged as no problem. */
   dismissed: number;
+  /** For a cell judged element by element with some element judgements: the elements not judged yet. */
+  openItems?: DecisionItem[];
 }
 
 /** SHA-256 (hex) of a finding's HTML, for snippet fingerprints: given by the Node side (crawler/store/judgements.ts). */
@@ -181,11 +194,29 @@ export function applyJudgements(
     if (decision.judgement) return { ...base, outcome: decision.judgement.result, reason: judgedReason(decision.judgement), judgement: decision.judgement, dismissed };
     const stale = decision.stale ?? byFinding.stale;
     if (stale) return { ...base, outcome: 'recheck', reason: staleReason(stale), stale, dismissed };
+    const byElements = c.counts.review === dismissed ? judgedByElements(base, mine) : undefined;
+    if (byElements) return { ...byElements, dismissed };
     if (dismissed > 0 && dismissed === reviews.length && c.counts.review > 0 && c.outcome === 'review') {
       return { ...base, outcome: 'pass', reason: '要確認の箇所をすべて人が確認し、問題なしと判断されました', dismissed, counts: { ...c.counts, review: 0 } };
     }
     return { ...base, dismissed, counts: { ...c.counts, review: c.counts.review - dismissed } };
   });
+}
+
+/**
+ * A cell judged element by element (rules-jis/decision-items.ts): decided when every element on it has an element
+ * judgement (the newest per key), × when any is ×; otherwise it stays open and `openItems` says what is left to ask.
+ * Only reached with no page decision and no review finding left open.
+ */
+function judgedByElements(base: AppliedCriterion, mine: Judgement[]): AppliedCriterion | undefined {
+  if (!base.items?.length) return undefined;
+  const onElements = mine.filter((j) => j.scope.type === 'element').sort(newestFirst);
+  if (!onElements.length) return undefined;
+  const cover = itemCoverage(base.items, onElements.map((j) => ({ key: (j.scope as ElementScope).key, result: j.result })));
+  const deciding = onElements.find((j) => base.items!.some((it) => it.key === (j.scope as ElementScope).key));
+  if (cover.failed.length) return { ...base, outcome: 'fail', reason: `人による確認で不適合と判断された要素があります（${cover.failed[0]!.label}）`, judgement: deciding, openItems: cover.open };
+  if (cover.open.length) return { ...base, openItems: cover.open };
+  return { ...base, outcome: 'pass', reason: `このページの ${base.items.length} 個の要素をすべて人が確認済みです（要素ごとの判断。同じ要素は一度だけ判断します）`, judgement: deciding, openItems: [] };
 }
 
 /** An automated fail stays fail unless the deciding judgement is a ○ that carries a waiver (with its reason). */
@@ -220,7 +251,7 @@ function judgeFindings(
   return { dismissed, stale };
 }
 
-const SPECIFICITY: Record<JudgementScope['type'], number> = { finding: 3, page: 2, pattern: 1, site: 0 };
+const SPECIFICITY: Record<JudgementScope['type'], number> = { finding: 3, element: 3, page: 2, pattern: 1, site: 0 };
 
 /** The judgement that decides a page (the most specific, then the newest), or the stale one that would. */
 interface PageDecision {

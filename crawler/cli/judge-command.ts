@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_STORE } from '../store/paths.js';
 import { UsageError } from '../../rules-jis/exit-codes.js';
-import { JudgementFormatError, describeScope, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
+import { JudgementFormatError, describeScope, readResult, type JudgementInput, type JudgementScope } from '../../rules-jis/judgements.js';
+import { ElementJudgementError, elementJudgements } from '../store/element-judgements.js';
 import { parseJudgementCsv, parseJudgementJson } from '../../rules-jis/judgement-import.js';
 import type { Store } from '../store/store.js';
 import { importFindingsCsv, importWorksheet } from './worksheet-import.js';
@@ -66,6 +67,21 @@ function judgementFromOptions(o: Record<string, string | boolean | undefined>): 
   return { criterion: String(o.criterion), result: String(o.result) as JudgementInput['result'], note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, scope, waiver: o.waiver ? String(o.waiver) : undefined };
 }
 
+/** --elements-of: one element judgement per element of the page's cell not judged yet (crawler/store/element-judgements.ts). */
+async function elementInputs(store: Store, o: Record<string, string | boolean | undefined>, runId: number | undefined): Promise<JudgementInput[]> {
+  if (!o.criterion || !o.result) throw new UsageError('--elements-of には --criterion と --result も指定してください。');
+  if (o.region !== undefined && o.region !== 'template' && o.region !== 'content') throw new UsageError(`--region は template か content です（指定: ${o.region}）`);
+  const result = readResult(o.result);
+  if (!result) throw new UsageError(`--result「${o.result}」を読めません（pass / fail / inapplicable、○ / × / − のいずれか）`);
+  try {
+    const region = o.region as 'template' | 'content' | undefined;
+    return await elementJudgements(store, { url: String(o.elementsOf), criterion: String(o.criterion), result, region, note: String(o.note ?? ''), who: String(o.who ?? ''), when: o.when ? String(o.when) : undefined, runId });
+  } catch (e) {
+    if (e instanceof ElementJudgementError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 export function registerJudgeCommand(program: Command): void {
   program
     .command('judge')
@@ -81,6 +97,8 @@ export function registerJudgeCommand(program: Command): void {
     .option('--pattern <glob>', '範囲: URL パターン（/ で始まればパス、例 "/news/**"）')
     .option('--page <url>', '範囲: 1 ページ')
     .option('--finding <url>', '範囲: 1 つの指摘箇所（そのページの URL。--rule と --selector も指定）')
+    .option('--elements-of <url>', '範囲: このページの、まだ判断していない要素（1.1.1・1.4.5・2.4.4・2.4.6。画像・リンク・見出しなど）。同じ要素はほかのページでも聞かれません')
+    .option('--region <region>', '--elements-of で判断する部分: template（ヘッダー・メニュー・フッター）か content（本文）。省略時は両方')
     .option('--rule <id>', '指摘箇所の検査項目（例: image-alt）')
     .option('--selector <css>', '指摘箇所のセレクター')
     .option('--import <file>', 'JSON（jis-a11y-judgements 形式）、CSV、記入した worksheet.xlsx、結果の列を足した findings.csv から読み込む')
@@ -118,6 +136,9 @@ export function registerJudgeCommand(program: Command): void {
           if (imported.runId !== undefined) runId = imported.runId;
           if (imported.note) console.log(imported.note);
           if (!inputs.length) return;
+        } else if (o.elementsOf) {
+          inputs = await elementInputs(store, o, runId);
+          if (!inputs.length) return void console.log(`${o.elementsOf} の ${o.criterion} の要素は、すべて判断済みです。`);
         } else {
           inputs = [judgementFromOptions(o)];
         }

@@ -65,6 +65,7 @@ function diffCovered(j: Judgement, before: Hashes, now: Hashes): string[] {
 
 async function changedUrls(store: Store, j: Judgement, now: Hashes, nowRunId: number, basis: () => Promise<Hashes | null>): Promise<string[] | null> {
   const fp = j.fingerprint;
+  if (j.scope.type === 'element') return []; // its key is the element's content: a changed element has another key
   if (fp?.kind === 'content') {
     const named = Object.keys(fp.hashes);
     const stale = [...now].filter(([url, contentHash]) => isStaleFor(j, { url, contentHash })).map(([url]) => url);

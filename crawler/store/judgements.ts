@@ -33,7 +33,7 @@ async function pageHashes(store: FingerprintSource, runId?: number): Promise<Map
 /** Computes the fingerprint of a judgement from the store (the run given, else the newest finished run). */
 export async function fingerprintFor(store: FingerprintSource, j: JudgementInput, runId?: number): Promise<Fingerprint> {
   const s = j.scope;
-  if (s.type === 'site') return null;
+  if (s.type === 'site' || s.type === 'element') return null; // an element's key is what it was made on
   if (s.type === 'finding') {
     if (s.snippet) return { kind: 'snippet', hash: sha256(s.snippet) };
     const run = await runFor(store, runId);

@@ -31,7 +31,8 @@ const STATE = /^(current|active|selected|on|open|opened|here|stay|now|show|is-.*
 const MAX_DEPTH = 14;
 const MAX_SIGNATURES = 3000;
 
-function mainOf(doc: Document): Element | null {
+/** The main content of the page (the first of MAIN, else the parent of the h1), or null. */
+export function mainOf(doc: Document): Element | null {
   for (const s of MAIN) {
     const el = doc.querySelector(s);
     if (el && el !== doc.body) return el;

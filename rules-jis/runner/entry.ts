@@ -59,7 +59,7 @@ async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
     axeVersion: axe.version,
     findings: withRegions(findings, document),
     ruleStats,
-    facts: readFacts(document),
+    facts: await readFacts(document),
   };
 }
 
