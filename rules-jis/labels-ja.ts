@@ -246,7 +246,7 @@ export const DOCUMENTS_CSV_LABEL_JA = {
 export const DOCUMENT_STATE_JA = {
   checked: '検査済み',
   noFindings: '検査済み（指摘なし）',
-  notChecked: '中身は未検査（一覧のみ）',
+  notChecked: '中身は未確認（一覧のみ）',
   error: '検査できず',
 } as const;
 

@@ -84,7 +84,7 @@ describe('document findings in the exports', () => {
     expect(scanRows).toEqual(SITE_EXPECT['/files/scan.pdf'].findings);
     expect(rows.find((r) => rel(r['文書のURL']) === '/files/keikaku.pdf')!['状態']).toBe('検査済み（指摘なし）');
     expect(rows.find((r) => rel(r['文書のURL']) === '/files/huge.pdf')!['状態']).toMatch(/^検査できず: .*huge\.pdf.*上限/);
-    expect(rows.find((r) => rel(r['文書のURL']) === '/files/list.csv')!['状態']).toBe('中身は未検査（一覧のみ）');
+    expect(rows.find((r) => rel(r['文書のURL']) === '/files/list.csv')!['状態']).toBe('中身は未確認（一覧のみ）');
   });
 
   it('checklist.xlsx has a 文書の指摘 sheet with the same rows', async () => {
