@@ -50,7 +50,7 @@ export async function fetchDocument(http: HttpClient, url: string, opts: FetchOp
     lastModified: res.headers.get('last-modified'),
   };
   if (res.status === 304) return (cancel(res), { ...out, notModified: true });
-  if (res.status >= 300 && res.status < 400) return (cancel(res), out);
+  if (opts.redirect === 'manual' && res.status >= 300 && res.status < 400) return (cancel(res), out);
   if (res.status >= 400) {
     cancel(res);
     return { ...out, retryAfter: res.headers.get('retry-after'), error: { code: 'http-error', message: `${url} はエラー ${res.status} を返しました（${TRANSIENT_CAUSE[res.status] ?? 'リンク切れ'}）。` } };
