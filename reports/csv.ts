@@ -11,6 +11,7 @@ import { sha256 } from '../crawler/store/hash.js';
 import { isoDateJst } from './format.js';
 import type { Store } from '../crawler/store/store.js';
 import type { ReportModel } from './model.js';
+import { documentResult, documentRows } from './documents-export.js';
 
 export const BOM = '\uFEFF';
 
@@ -57,4 +58,12 @@ export async function findingsCsv(store: Store, m: ReportModel): Promise<string>
     ]);
   }
   return toCsv(rows);
+}
+
+/**
+ * document-findings.csv: the findings of the linked PDF and Office files (issue 18), a row per finding with the
+ * document's URL, type and linking pages (reports/documents-export.ts). Same encoding as findings.csv.
+ */
+export function documentFindingsCsv(m: Pick<ReportModel, 'documents'>): string {
+  return toCsv(documentRows(m.documents.map(documentResult)));
 }

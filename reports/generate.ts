@@ -8,8 +8,9 @@ import { buildReportModel, type ReportModel, type StatementOptions } from './mod
 import type { SelectionOptions } from './sampling.js';
 import { siteReportHtml, type ReportLink, type ReportLinks } from './html-report.js';
 import { testResultDocument, testResultFragment, testResultPage } from './test-result.js';
-import { findingsCsv } from './csv.js';
+import { documentFindingsCsv, findingsCsv } from './csv.js';
 import { checklistXlsx } from './xlsx.js';
+import { documentResult } from './documents-export.js';
 import { worksheetXlsx } from './worksheet.js';
 import { htmlToPdf } from './pdf.js';
 import { resultJson } from './json-export.js';
@@ -27,6 +28,7 @@ export const REPORT_FILES = {
   testResultPdf: 'test-result.pdf',
   json: 'result.json',
   csv: 'findings.csv',
+  documentsCsv: 'document-findings.csv',
   xlsx: 'checklist.xlsx',
   worksheet: 'worksheet.xlsx',
   pdf: 'report.pdf',
@@ -71,6 +73,7 @@ export interface GeneratedReports {
 /**
  * Writes every report of a run: report.html (site report), the 試験結果 (test-result.json, and rendered from it
  * test-result.html, its CMS fragment, checklist.xlsx and test-result.pdf), result.json, findings.csv (BOM),
+ * document-findings.csv (when the run has linked documents),
  * worksheet.xlsx (the page × criterion sheet for testers) and report.pdf. Call it at the end of a crawl.
  */
 export async function generateReports(o: GenerateReportsOptions): Promise<GeneratedReports> {
@@ -97,7 +100,9 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
     }
     if (formats.has('json')) write('json', JSON.stringify(await resultJson(store, model), null, 2) + '\n');
     if (formats.has('csv')) write('csv', await findingsCsv(store, model));
-    if (formats.has('xlsx')) write('xlsx', await checklistXlsx(doc));
+    // the linked documents' findings, where the run has documents (issue 18)
+    if (formats.has('csv') && model.documents.length) write('documentsCsv', documentFindingsCsv(model));
+    if (formats.has('xlsx')) write('xlsx', await checklistXlsx(doc, model.documents.map(documentResult)));
     if (formats.has('worksheet')) write('worksheet', await worksheetXlsx(model));
     // each link carries the size of the file already written (the PDFs are printed first, without their own link)
     const link = (k: keyof typeof REPORT_FILES, wanted: boolean): ReportLink | undefined => (wanted ? { href: REPORT_FILES[k], bytes: files[k] ? statSync(files[k]!).size : undefined } : undefined);

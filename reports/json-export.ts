@@ -1,9 +1,11 @@
 // The versioned JSON result (schema/result.schema.json) of a stored run, with human judgements applied
-// to the criteria (their reason says so). Pages that could not be audited carry their error.
+// to the criteria (their reason says so). Pages that could not be audited carry their error. The linked PDF
+// and Office files follow the pages (`documents`, issue 18) with their own findings and linking pages.
 import { auditResult } from '../rules-jis/result.js';
 import type { AuditResult, CriterionResult, PageResult } from '../rules-jis/types.js';
 import type { Store } from '../crawler/store/store.js';
 import type { ReportModel } from './model.js';
+import { documentResult } from './documents-export.js';
 
 export async function resultJson(store: Store, m: ReportModel): Promise<AuditResult> {
   const applied = new Map(m.pages.map((p) => [p.id, p]));
@@ -27,5 +29,7 @@ export async function resultJson(store: Store, m: ReportModel): Promise<AuditRes
     if (p.error) r.error = p.error;
     pages.push(r);
   }
-  return auditResult(pages, { axeVersion: m.run.axeVersion, browser: m.run.browser, target: m.target });
+  const result = auditResult(pages, { axeVersion: m.run.axeVersion, browser: m.run.browser, target: m.target });
+  if (m.documents.length) result.documents = m.documents.map(documentResult);
+  return result;
 }

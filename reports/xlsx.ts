@@ -1,9 +1,12 @@
 // The 達成基準チェックリスト as an Excel workbook (exceljs), rendered from the TestResultDocument (as the
 // 試験結果 page is): the checklist sheet a tester files, the tested URIs with 代表 / ランダム, and the
-// statement, claim and period. Marks carry their words as on the page.
+// statement, claim and period. Marks carry their words as on the page. The findings of the linked documents
+// (PDF, Office; issue 18) get their own sheet, a row per finding with the document's linking pages.
 import ExcelJS from 'exceljs';
 import { APPLICABLE_MARK_JA, APPLICABLE_MARK_WORDS_JA, RESULT_MARK_WORDS_JA, SELECTION_KIND_LABEL_JA } from '../rules-jis/labels-ja.js';
 import type { TestResultDocument } from './test-result/document.js';
+import type { DocumentResult } from '../rules-jis/types.js';
+import { documentRows } from './documents-export.js';
 import { howJudged } from './test-result/checklist-table.js';
 import { testResultTitle } from './test-result.js';
 import { isoDateJst } from './format.js';
@@ -33,7 +36,20 @@ function checklistSheet(wb: ExcelJS.Workbook, d: TestResultDocument): void {
   });
 }
 
-export async function checklistXlsx(d: TestResultDocument): Promise<Buffer> {
+export const DOCUMENTS_SHEET = '文書の指摘';
+
+/** One row per finding of each linked document (reports/documents-export.ts), wrapped and filterable. */
+function documentsSheet(wb: ExcelJS.Workbook, docs: readonly DocumentResult[]): void {
+  const ws = wb.addWorksheet(DOCUMENTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const rows = documentRows(docs);
+  ws.columns = [60, 10, 30, 60, 24, 8, 10, 30, 22, 60, 70, 40].map((width) => ({ width }));
+  rows.forEach((r) => (ws.addRow(r).alignment = { vertical: 'top', wrapText: true }));
+  ws.getRow(1).font = { bold: true };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: rows[0].length } };
+}
+
+/** The workbook; `documents` adds the 文書の指摘 sheet (when there are any). */
+export async function checklistXlsx(d: TestResultDocument, documents: readonly DocumentResult[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jis-a11y';
   wb.created = new Date(d.generatedAt);
@@ -64,5 +80,6 @@ export async function checklistXlsx(d: TestResultDocument): Promise<Buffer> {
     ['追加の対応', st.additionalMeasures.join('／') || 'なし'],
   ];
   rows.forEach((r) => (info.addRow(r).alignment = { wrapText: true, vertical: 'top' }));
+  if (documents.length) documentsSheet(wb, documents);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -231,6 +231,30 @@ export const FINDINGS_CSV_LABEL_JA = {
   when: '確認日',
 } as const;
 
+/** The columns of document-findings.csv and of the 文書の指摘 sheet: one row per finding of a linked document. */
+export const DOCUMENTS_CSV_LABEL_JA = {
+  url: '文書のURL',
+  type: '種類',
+  title: '文書のタイトル',
+  linkedFrom: 'リンク元のページ',
+  state: '状態',
+  kind: '区分',
+  criterion: '達成基準',
+  criterionTitle: '達成基準の名称',
+  ruleId: '検査項目',
+  message: '問題',
+  help: '直し方',
+  helpUrl: '参考URL',
+} as const;
+
+/** The state of a document in its row. */
+export const DOCUMENT_STATE_JA = {
+  checked: '検査済み',
+  noFindings: '検査済み（指摘なし）',
+  notChecked: '中身は未確認（一覧のみ）',
+  error: '検査できず',
+} as const;
+
 /** The parts of one grouped result (the extension's results list; the 何が問題か / 直し方 / 場所). */
 export const FINDING_PARTS_JA = {
   what: '何が問題か',
@@ -262,5 +286,7 @@ export const LABELS_JA = {
   judgementMark: JUDGEMENT_MARK_JA,
   worksheet: WORKSHEET_LABEL_JA,
   findingsCsv: FINDINGS_CSV_LABEL_JA,
+  documentsCsv: DOCUMENTS_CSV_LABEL_JA,
+  documentState: DOCUMENT_STATE_JA,
   findingParts: FINDING_PARTS_JA,
 } as const;

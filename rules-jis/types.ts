@@ -151,6 +151,29 @@ export interface AuditResult {
   standard: 'JIS X 8341-3:2016';
   target: Target;
   pages: PageResult[];
+  /** The PDF and Office files linked from the pages (a crawl's result; issue 18), each with its own findings. */
+  documents?: DocumentResult[];
+}
+
+/**
+ * A PDF or Office file linked from the audited pages, as the exports and the service give it: where it is,
+ * what it is, who links to it (the editor who uploaded it) and its findings (source 'document').
+ */
+export interface DocumentResult {
+  url: string;
+  /** 'PDF', 'Word', 'Excel', 'PowerPoint', 'CSV' … (from the link and the server's type). */
+  type: string;
+  /** The format the checks read ('pdf' | 'docx' | 'xlsx' | 'pptx'), null when its content was not read. */
+  format: string | null;
+  title: string | null;
+  lang: string | null;
+  pages: number | null;
+  status: number | null;
+  /** Its content was downloaded and checked (false: inventory only, or it could not be read: see error). */
+  checked: boolean;
+  error?: PageError;
+  linkedFrom: { pageUrl: string; text: string }[];
+  findings: Finding[];
 }
 
 /** What the in-page bundle returns from `window.jisA11y.run()`. */

@@ -120,13 +120,34 @@ async function checkPage(browser: Browser, url: string, opts: CheckOptions, maxP
   }
 }
 
+/**
+ * The browser of one `check`, launched when the first HTML page needs it (documents alone never launch one);
+ * a browser that died with the last page is replaced, so the next page is still checked.
+ */
+class LazyBrowser {
+  private browser: Browser | null = null;
+  /** The version of the browser used, undefined when none was launched. */
+  version: string | undefined;
+  async get(): Promise<Browser> {
+    if (this.browser && !this.browser.connected) this.browser.process()?.kill('SIGKILL');
+    if (!this.browser?.connected) {
+      this.browser = await launchBrowser();
+      this.version ??= await this.browser.version();
+    }
+    return this.browser;
+  }
+  async close(): Promise<void> {
+    if (this.browser) await closeBrowser(this.browser);
+  }
+}
+
 export async function runCheck(targets: string[], opts: CheckOptions): Promise<{ result: AuditResult; exitCode: number }> {
   const maxPageBytes = opts.maxPageBytes ?? defaultConfig().maxPageBytes;
   const servers = new FileServers();
   try {
     const resolved = await resolveTargets(targets, servers, maxPageBytes);
-    let browser = await launchBrowser();
-    const version = await browser.version();
+    // the browser is launched for the first page that needs it: PDF and Office files are read without one
+    const browsers = new LazyBrowser();
     const pages: AuditedPage[] = [];
     try {
       for (const t of resolved) {
@@ -138,19 +159,16 @@ export async function runCheck(targets: string[], opts: CheckOptions): Promise<{
           pages.push(await checkDocumentTarget(t.document, { target: opts.level, timeoutMs: opts.timeout * 1000 }));
           continue;
         }
-        // a browser that died with the last page is replaced, so the next page is still checked
-        if (!browser.connected) {
-          browser.process()?.kill('SIGKILL');
-          browser = await launchBrowser();
-        }
+        const browser = await browsers.get();
         const r = await checkPage(browser, t.url, opts, maxPageBytes).catch((e: Error) => errorAuditedPage(t.url, { code: 'crashed', message: `${t.url} を開くタブを用意できませんでした（ブラウザが応答しません）: ${e.message}` }));
         // a URL that turned out to be a document (download.php?id=3 serving a PDF): the document checks read it
         const asDocument = r.result.error?.code === 'not-html' ? await checkDocumentTarget(t.url, { target: opts.level, timeoutMs: opts.timeout * 1000 }) : null;
         pages.push(asDocument && !asDocument.result.error ? asDocument : r);
       }
     } finally {
-      await closeBrowser(browser);
+      await browsers.close();
     }
+    const version = browsers.version ?? '';
     const result = auditResultOf(pages, { browser: version, target: opts.level });
     const exitCode = result.pages.some((p) => p.error) ? EXIT.ERROR : result.pages.some((p) => p.criteria.some((c) => c.outcome === 'fail')) ? EXIT.FAIL : EXIT.PASS;
     return { result, exitCode };

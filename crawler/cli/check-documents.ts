@@ -10,12 +10,12 @@ import { DEFAULT_MAX_DOCUMENT_BYTES } from '../crawl/document-task.js';
 import { HttpClient } from '../crawl/http-client.js';
 import { checkDocument } from '../page/documents/check-document.js';
 import { tooLargeMessage } from '../page/page-limits.js';
+import { documentAuditedPage } from '../page/documents/document-result.js';
 import { errorAuditedPage, type AuditedPage } from '../../rules-jis/result.js';
 import type { Target } from '../../rules-jis/types.js';
-import { judgePage } from '../../rules-jis/verdict.js';
 
 /** Names the document checks read: `check` sends these to the document checks instead of the browser. */
-export const DOCUMENT_FILE = /\.(pdf|docx|docm|xlsx|xlsm|pptx|pptm)$/i;
+export { DOCUMENT_FILE } from '../page/documents/document-result.js';
 
 export interface DocumentCheckOptions {
   target: Target;
@@ -41,10 +41,5 @@ export async function checkDocumentTarget(t: string, o: DocumentCheckOptions): P
     bytes = readFileSync(t);
   }
   const r = await checkDocument(bytes, { name: t, contentType, timeoutMs: Math.max(o.timeoutMs, 60_000) });
-  if (r.error) return errorAuditedPage(url, r.error);
-  if (!r.format) return errorAuditedPage(url, { code: 'not-html', message: `${t} は PDF・Word・Excel・PowerPoint（docx/xlsx/pptx）のどれでもないため、検査できません。` });
-  const criteria = judgePage({ findings: r.findings, ruleStats: [], facts: { inapplicable: {} }, target: o.target });
-  const title = r.facts?.title ?? '';
-  const lang = r.facts?.lang ?? '';
-  return { result: { url, title, lang, auditedAt: new Date().toISOString(), criteria, findings: r.findings }, axeVersion: '' };
+  return documentAuditedPage(url, t, r, o.target);
 }

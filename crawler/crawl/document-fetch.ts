@@ -26,6 +26,8 @@ export interface FetchOptions {
   maxBytes: number;
   /** The previous run's validators of this URL. */
   known?: { etag: string | null; lastModified: string | null } | null;
+  /** manual: a 3xx comes back as it is (the service's pre-publish check leaves redirects to its network fence). */
+  redirect?: 'follow' | 'manual';
 }
 
 /** Never throws: network trouble comes back as `error`. */
@@ -35,7 +37,7 @@ export async function fetchDocument(http: HttpClient, url: string, opts: FetchOp
   else if (opts.known?.lastModified) headers['if-modified-since'] = opts.known.lastModified;
   let res: Response;
   try {
-    res = await http.request(url, { headers, redirect: 'follow' });
+    res = await http.request(url, { headers, redirect: opts.redirect ?? 'follow' });
   } catch (e) {
     return failed(e, url);
   }
@@ -48,6 +50,7 @@ export async function fetchDocument(http: HttpClient, url: string, opts: FetchOp
     lastModified: res.headers.get('last-modified'),
   };
   if (res.status === 304) return (cancel(res), { ...out, notModified: true });
+  if (opts.redirect === 'manual' && res.status >= 300 && res.status < 400) return (cancel(res), out);
   if (res.status >= 400) {
     cancel(res);
     return { ...out, retryAfter: res.headers.get('retry-after'), error: { code: 'http-error', message: `${url} はエラー ${res.status} を返しました（${TRANSIENT_CAUSE[res.status] ?? 'リンク切れ'}）。` } };

@@ -38,6 +38,16 @@ export interface HookVerdict {
   fence: { refused: string[]; dialogs: number };
   /** Row id in the verdict log (hook_verdicts), when logged. */
   logId?: number;
+  /** When the URL checked is a PDF or Office file (issue 18): what was read; its findings are in blocking/review/advisory. */
+  document?: HookDocument;
+}
+
+export interface HookDocument {
+  format: 'pdf' | 'docx' | 'xlsx' | 'pptx';
+  /** PDF pages (null for Office files). */
+  pages: number | null;
+  contentType: string | null;
+  bytes: number;
 }
 
 export function buildVerdict(

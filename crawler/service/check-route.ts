@@ -1,12 +1,12 @@
 // POST /api/v1/check: the CMS's pre-publish gate. Reads the body (check-body.ts), refuses origins outside the
 // allow-list (403), answers 429 when the bounded queue in front of the sandbox browser is full, and runs the
 // check under one hard time limit that includes the queue wait. A client that hangs up cancels its check.
-// `Server-Timing` says how long the request waited in the queue and how long the check itself took.
+// `Server-Timing` says how long the request waited in the queue and how long the check itself took. A URL of a
+// PDF or Office file is read by the document checks (check-document.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type PQueue from 'p-queue';
 import { PageAuditError } from '../page/audit-page.js';
 import { BrowserNotFoundError } from '../page/browser.js';
-import { checkSubmission } from '../hook/check-submission.js';
 import type { FenceTarget } from '../hook/fence.js';
 import type { LoadedPolicy } from '../hook/policy.js';
 import type { Sandbox } from '../hook/sandbox.js';
@@ -14,6 +14,7 @@ import type { HookLog } from '../store/store.js';
 import type { ServiceConfig } from './config.js';
 import { readCheckBody } from './check-body.js';
 import { sendError } from './http-errors.js';
+import { checkPageOrDocument } from './check-document.js';
 
 /** HTTP status for each way a check can end without a verdict. */
 export const STATUS_OF: Record<string, number> = {
@@ -28,6 +29,9 @@ export const STATUS_OF: Record<string, number> = {
   crashed: 422,
   'http-error': 422,
   'not-html': 422,
+  'too-large': 422,
+  'document-unreadable': 422,
+  'document-encrypted': 422,
   unreachable: 422,
   'navigation-failed': 422,
   'redirect-loop': 422,
@@ -83,7 +87,7 @@ async function runCheck(deps: CheckRouteDeps, req: FastifyRequest, reply: Fastif
         startedAt = performance.now();
         const remaining = Math.floor(limits.requestTimeoutMs - (startedAt - arrival));
         if (remaining < 500) throw deadlineError(limits.requestTimeoutMs, false);
-        return checkSubmission(deps.sandbox, target, { policy: deps.policy, allowedOrigins: deps.origins, deadlineMs: remaining, log: deps.verdictLog, channel: 'http', client: req.ip, signal: ac.signal });
+        return checkPageOrDocument(deps.sandbox, target, { policy: deps.policy, allowedOrigins: deps.origins, deadlineMs: remaining, log: deps.verdictLog, channel: 'http', client: req.ip, signal: ac.signal });
       },
       { signal: ac.signal },
     );

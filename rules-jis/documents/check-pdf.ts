@@ -59,8 +59,26 @@ const readingOrder: PdfCheck = (f) => {
   return bad.length ? [documentFinding('pdf-reading-order', { where: pagesJa(bad) })] : [];
 };
 
+const tableHeaders: PdfCheck = (f) => {
+  if (!f.tablesWithoutHeader.length) return [];
+  const pages = [...new Set(f.tablesWithoutHeader.map((x) => x.page))].sort((a, b) => a - b);
+  return [documentFinding('pdf-table-no-header', { count: f.tablesWithoutHeader.length, where: pagesJa(pages) })];
+};
+
+/** Only where tags exist: an untagged PDF has no headings to find (pdf-untagged says it). */
+const headings: PdfCheck = (f) => (tagged(f) && f.pages >= LONG_PDF_PAGES && f.headings === 0 ? [documentFinding('pdf-no-headings', { pages: f.pages })] : []);
+
+/** A list typed by hand: two or more list-like tagged paragraphs outside any list (one alone is no list). */
+export const MIN_LIST_LIKE = 2;
+
+const lists: PdfCheck = (f) => {
+  if (f.listLikeOutsideLists.length < MIN_LIST_LIKE) return [];
+  const pages = [...new Set(f.listLikeOutsideLists.map((x) => x.page))].sort((a, b) => a - b);
+  return [documentFinding('pdf-list-not-tagged', { count: f.listLikeOutsideLists.length, where: pagesJa(pages) })];
+};
+
 /** In the order of the catalogue. */
-const PDF_CHECKS: readonly PdfCheck[] = [untagged, imageOnly, title, lang, bookmarks, encryption, fields, figures, readingOrder];
+const PDF_CHECKS: readonly PdfCheck[] = [untagged, imageOnly, title, lang, bookmarks, encryption, fields, figures, readingOrder, tableHeaders, headings, lists];
 
 /** Every finding of one PDF. */
 export function checkPdf(facts: PdfFacts): Finding[] {

@@ -39,6 +39,16 @@ export interface PdfFacts {
   figures: number;
   /** Form widgets: their internal name and whether they have /TU (the name assistive technology reads). */
   fields: { page: number; name: string; described: boolean }[];
+  /** Tables of the structure tree (Table), and, by page, the ones with no header cell (TH) anywhere in them. */
+  tables: number;
+  tablesWithoutHeader: { page: number }[];
+  /** Headings of the structure tree (H, H1–H6). */
+  headings: number;
+  /**
+   * Tagged paragraphs whose text starts like a list item (・, ●, (1), 1., ① …) but that sit in no list (L/LI)
+   * nor heading or table, by page: a list typed by hand, which a screen reader does not announce as a list.
+   */
+  listLikeOutsideLists: { page: number }[];
   /** Per tagged page: share of the text outside tagged content, and share of tag order inversions (0–1). */
   order: { page: number; untaggedTextShare: number; inversionShare: number }[];
 }

@@ -1,7 +1,7 @@
 // `jis-a11y check` on documents: a PDF file, a docx URL and a URL that serves a PDF under a PHP name
 // (real server on 127.0.0.1, real Chromium for the URL that is first opened as a page). Each comes back as
 // a result with the document's findings, its failing criteria, no criterion called pass, and exit code 1.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,30 @@ describe('check on documents', () => {
     expect(result.pages[0].error?.code).toBe('document-unreadable');
     expect(result.pages[0].error?.message).toMatch(/^kowareta\.pdf: PDF として読み取れません/);
     expect(exitCode).toBe(2);
+  });
+
+  it('checks documents without launching a browser (a browser that cannot start does not matter)', async () => {
+    const file = path.join(dir, 'keikaku.pdf');
+    writeFileSync(file, handPdf({ title: '事業計画', lang: 'ja', tagged: true, displayDocTitle: true }));
+    // a "browser" that fails at once: any launch would make the check fail with exit code 2
+    const fake = path.join(dir, 'no-chromium.sh');
+    writeFileSync(fake, '#!/bin/sh\nexit 1\n');
+    chmodSync(fake, 0o755);
+    const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = fake;
+    try {
+      const started = performance.now();
+      const { result, exitCode } = await runCheck([file, `${server.url}/files/tebiki.docx`], { format: 'json', level: 'AA', timeout: 10 });
+      const ms = performance.now() - started;
+      expect(result.pages.map((p) => p.error)).toEqual([undefined, undefined]);
+      expect(result.pages[0].title).toBe('事業計画');
+      expect(result.pages[1].findings.map((f) => f.ruleId)).toEqual(['office-image-no-alt']);
+      expect(result.tool.browser).toBe('');
+      expect(exitCode).toBe(1);
+      console.log(`check on a PDF and a docx without a browser: ${ms.toFixed(0)} ms`);
+    } finally {
+      if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
+    }
   });
 });

@@ -8,6 +8,7 @@ import { checkPdf, PLACEHOLDER_TITLE } from '../../rules-jis/documents/check-pdf
 import { DEFAULT_SHEET_NAME } from '../../rules-jis/documents/check-office.js';
 import type { PdfFacts } from '../../rules-jis/documents/facts.js';
 import { checkDocument, documentFormat } from '../../crawler/page/documents/check-document.js';
+import { LIST_MARKER } from '../../crawler/page/documents/pdf-structure.js';
 import { HAND_CASES, scores } from '../fixtures/documents/corpus.js';
 import { docx } from '../fixtures/documents/office-builder.js';
 import { handPdf } from '../fixtures/documents/pdf-builder.js';
@@ -64,6 +65,7 @@ describe('the pure checks', () => {
   const base: PdfFacts = {
     format: 'pdf', file: 'a.pdf', pages: 3, pagesRead: 3, title: '計画', displayDocTitle: true, lang: 'ja', marked: true, structTree: true,
     bookmarks: 0, encrypted: false, accessibilityBlocked: false, imageOnlyPages: [], textPages: [1, 2, 3], figuresWithoutAlt: [], figures: 0, fields: [], order: [],
+    tables: 0, tablesWithoutHeader: [], headings: 1, listLikeOutsideLists: [],
   };
 
   it('a PDF with some scanned pages is a review naming the pages; all pages scanned is a violation', () => {
@@ -84,6 +86,24 @@ describe('the pure checks', () => {
   it('titles a tool filled in count as none; real titles do not', () => {
     for (const t of ['about:blank', 'Microsoft Word - 文書1.docx', '20250401_03.pdf', '無題', 'Untitled']) expect(PLACEHOLDER_TITLE.test(t), t).toBe(true);
     for (const t of ['令和7年度 事業計画', '入札公告（第3号）', 'みどり県 防災計画 2025']) expect(PLACEHOLDER_TITLE.test(t), t).toBe(false);
+  });
+
+  it('list markers: bullets, (1), 1., ① start a list item; a decimal or a plain sentence does not', () => {
+    for (const t of ['‧申請書', '・申請書', '● 持ち物', '(1) 第一', '（２）第二', '1. はじめに', '3）窓口', '①申請']) expect(LIST_MARKER.test(t), t).toBe(true);
+    for (const t of ['1.5 倍', '2025年4月1日', '申請書・届出書', '300円']) expect(LIST_MARKER.test(t), t).toBe(false);
+  });
+
+  it('structure findings: tables without TH, a long tagged PDF without headings, two typed list items; none on an untagged PDF', () => {
+    const found = checkPdf({ ...base, pages: 12, bookmarks: 2, headings: 0, tables: 2, tablesWithoutHeader: [{ page: 3 }], listLikeOutsideLists: [{ page: 1 }, { page: 2 }] });
+    expect(found.map((f) => [f.ruleId, f.kind, f.criteria])).toEqual([
+      ['pdf-table-no-header', 'review', ['1.3.1']],
+      ['pdf-no-headings', 'review', ['1.3.1']],
+      ['pdf-list-not-tagged', 'review', ['1.3.1']],
+    ]);
+    expect(found[0].message).toContain('3 ページ');
+    expect(checkPdf({ ...base, listLikeOutsideLists: [{ page: 1 }] })).toEqual([]);
+    expect(checkPdf({ ...base, pages: 9, headings: 0 })).toEqual([]);
+    expect(checkPdf({ ...base, pages: 12, bookmarks: 2, headings: 0, structTree: false }).map((f) => f.ruleId)).toEqual(['pdf-untagged']);
   });
 
   it('default sheet names in either UI language and width, not names that merely contain "sheet"', () => {

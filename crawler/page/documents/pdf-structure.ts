@@ -4,6 +4,9 @@
 // Tag order vs content order: the marked-content ids in the order the structure tree lists them, against the
 // order they appear in the page's content stream; the share of neighbours in the tree whose content comes
 // earlier in the stream (0: same order, about 0.5: shuffled).
+// Structure (1.3.1): tables and whether they have a header cell, headings, and tagged paragraphs that start like a
+// list item (・, ●, (1), 1., ①) outside any list, heading or table: the text of each marked-content id is joined
+// first, since pdf.js splits a line into runs (Chromium writes the bullet in a span of its own).
 
 /** A node of pdf.js's serialised structure tree. */
 export interface StructNode {
@@ -30,6 +33,8 @@ export interface TextFacts {
   untaggedChars: number;
   /** Marked-content ids in the order of the content stream (first appearance). */
   contentOrder: string[];
+  /** The text of each marked-content id (its innermost one), runs joined. */
+  textById: Map<string, string>;
 }
 
 export function textFacts(items: readonly TextItemLike[]): TextFacts {
@@ -38,6 +43,7 @@ export function textFacts(items: readonly TextItemLike[]): TextFacts {
   const seen = new Set<string>();
   let chars = 0;
   let untaggedChars = 0;
+  const textById = new Map<string, string>();
   for (const it of items) {
     if (it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps') {
       const id = it.id ?? null;
@@ -52,8 +58,10 @@ export function textFacts(items: readonly TextItemLike[]): TextFacts {
     const n = (it.str ?? '').replace(/\s+/g, '').length;
     chars += n;
     if (!stack.some((m) => m.id || m.artifact)) untaggedChars += n;
+    const id = [...stack].reverse().find((m) => m.id)?.id;
+    if (id && it.str) textById.set(id, (textById.get(id) ?? '') + it.str);
   }
-  return { chars, untaggedChars, contentOrder: order };
+  return { chars, untaggedChars, contentOrder: order, textById };
 }
 
 export interface StructFacts {
@@ -62,6 +70,20 @@ export interface StructFacts {
   figuresWithoutAlt: number;
   untaggedTextShare: number;
   inversionShare: number;
+  tables: number;
+  tablesWithoutHeader: number;
+  headings: number;
+  listLikeOutsideLists: number;
+}
+
+/** The start of a list item typed by hand: a bullet, (1) / （１）, 1. / 1) (not 1.5), ① … ⑳. */
+export const LIST_MARKER = /^\s*(?:[・･‧•●○◆◇■□▪◎★☆▶►]|[-‐–]\s|[（(]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}\s*(?:[.．](?![0-9０-９])|[)）])|[①-⑳])/;
+/** Roles inside which a list-like start is no hand-typed list: lists themselves, headings, tables, contents. */
+const NOT_A_HAND_LIST = /^(L|LI|Lbl|LBody|H[1-6]?|Table|TR|TH|TD|TOC|TOCI)$/;
+const HEADING = /^H[1-6]?$/;
+
+function hasRole(node: StructNode, role: string): boolean {
+  return node.role === role || !!node.children?.some((c) => hasRole(c, role));
 }
 
 export function structFacts(tree: StructNode, text: TextFacts): StructFacts {
@@ -69,16 +91,29 @@ export function structFacts(tree: StructNode, text: TextFacts): StructFacts {
   let figures = 0;
   let figuresWithoutAlt = 0;
   let lang: string | null = null;
-  const walk = (node: StructNode) => {
-    if (node.type === 'content' && node.id) treeOrder.push(node.id);
+  let tables = 0;
+  let tablesWithoutHeader = 0;
+  let headings = 0;
+  let listLikeOutsideLists = 0;
+  const walk = (node: StructNode, inStructure: boolean) => {
+    if (node.type === 'content' && node.id) {
+      treeOrder.push(node.id);
+      if (!inStructure && LIST_MARKER.test(text.textById.get(node.id) ?? '')) listLikeOutsideLists++;
+    }
     if (node.role === 'Figure') {
       figures++;
       if (!node.alt?.trim()) figuresWithoutAlt++;
     }
+    if (node.role === 'Table') {
+      tables++;
+      if (!hasRole(node, 'TH')) tablesWithoutHeader++;
+    }
+    if (node.role && HEADING.test(node.role)) headings++;
     if (!lang && node.lang?.trim()) lang = node.lang.trim();
-    node.children?.forEach(walk);
+    const inside = inStructure || (!!node.role && NOT_A_HAND_LIST.test(node.role));
+    node.children?.forEach((c) => walk(c, inside));
   };
-  walk(tree);
+  walk(tree, false);
   const position = new Map(text.contentOrder.map((id, i) => [id, i]));
   const placed = treeOrder.map((id) => position.get(id)).filter((p): p is number => p != null);
   let inversions = 0;
@@ -89,5 +124,9 @@ export function structFacts(tree: StructNode, text: TextFacts): StructFacts {
     figuresWithoutAlt,
     untaggedTextShare: text.chars ? text.untaggedChars / text.chars : 0,
     inversionShare: placed.length > 1 ? inversions / (placed.length - 1) : 0,
+    tables,
+    tablesWithoutHeader,
+    headings,
+    listLikeOutsideLists,
   };
 }

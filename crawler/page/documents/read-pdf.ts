@@ -85,6 +85,10 @@ async function docFacts(doc: PDFDocumentProxy, opts: ReadPdfOptions): Promise<Pd
     figures: 0,
     fields: [],
     order: [],
+    tables: 0,
+    tablesWithoutHeader: [],
+    headings: 0,
+    listLikeOutsideLists: [],
   };
   const fieldNames = new Set<string>();
   for (let n = 1; n <= facts.pagesRead; n++) {
@@ -108,6 +112,10 @@ async function pageFacts(page: PDFPageProxy, n: number, facts: PdfFacts, fieldNa
     facts.lang ??= s.lang;
     facts.figures += s.figures;
     for (let i = 0; i < s.figuresWithoutAlt; i++) facts.figuresWithoutAlt.push({ page: n });
+    facts.tables += s.tables;
+    for (let i = 0; i < s.tablesWithoutHeader; i++) facts.tablesWithoutHeader.push({ page: n });
+    facts.headings += s.headings;
+    for (let i = 0; i < s.listLikeOutsideLists; i++) facts.listLikeOutsideLists.push({ page: n });
     if (text.chars > 0) facts.order.push({ page: n, untaggedTextShare: s.untaggedTextShare, inversionShare: s.inversionShare });
   }
   const annots = (await page.getAnnotations().catch(() => [])) as { annotationType: number; fieldName?: string; alternativeText?: string; hidden?: boolean }[];
