@@ -3,6 +3,8 @@
 // (bench/cms-variety-site.ts) with the CLI, static audit (--no-interaction: the keyboard phase's timing is not
 // the subject), and writes every page's template and widget keys (they decide where the keyboard phase runs)
 // and every finding (source, rule, kind, criteria, selector, region, line, message, HTML), origin-free and sorted.
+// The keys are hashes of page code output that includes absolute stylesheet and script URLs (the port changes from
+// run to run), so they are compared as the grouping they make: each key is replaced by the first URL of its group.
 // `--save` keeps them as the baseline; without it the run is compared with the baseline and exits 1 on any
 // difference, printing the first ones.
 //
@@ -42,6 +44,28 @@ export async function findingLines(name: string, start: string, origin: string, 
   return lines.sort();
 }
 
+/** Page lines with each template / widget key replaced by the first URL (in sort order) of the pages sharing it. */
+export function canonicalKeys(lines: string[]): string[] {
+  const first = new Map<string, string>();
+  const pages = lines.map((l) => l.split('\t')).filter((c) => c[1] === 'page');
+  for (const c of pages) {
+    for (const [i, kind] of [[3, 't'], [4, 'w']] as const) {
+      const k = `${c[0]} ${kind} ${i === 4 ? c[3] + ' ' : ''}${c[i]}`;
+      const cur = first.get(k);
+      if (cur === undefined || c[2]! < cur) first.set(k, c[2]!);
+    }
+  }
+  return lines
+    .map((l) => {
+      const c = l.split('\t');
+      if (c[1] !== 'page') return l;
+      const t = c[3] ? first.get(`${c[0]} t ${c[3]}`)! : '';
+      const w = c[4] ? first.get(`${c[0]} w ${c[3]} ${c[4]}`)! : '';
+      return [c[0], c[1], c[2], t, w, ...c.slice(5)].join('\t');
+    })
+    .sort();
+}
+
 async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   const baseline = path.resolve(arg('baseline', path.join(WORK, 'findings-baseline.txt')));
@@ -66,7 +90,9 @@ async function main(): Promise<void> {
     return;
   }
   if (!existsSync(baseline)) throw new Error(`基準のファイルがありません: ${baseline}（変更の前に --save で作ってください）`);
-  const before = readFileSync(baseline, 'utf8').split('\n').filter(Boolean);
+  writeFileSync(baseline.replace(/\.txt$/, '') + '-now.txt', lines.join('\n') + '\n');
+  const before = canonicalKeys(readFileSync(baseline, 'utf8').split('\n').filter(Boolean));
+  lines = canonicalKeys(lines);
   const was = new Set(before);
   const now = new Set(lines);
   const gone = before.filter((l) => !now.has(l));
