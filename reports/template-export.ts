@@ -2,7 +2,7 @@
 // the HTML section 「テンプレート別の問題」: each template's own problems (findings in the header, menus,
 // footer: region 'template') once with the number of pages they appear on, not once per page.
 // - result.json: `templates` (templatesJson), one entry per template with its pages and problems;
-// - findings.csv: a last column naming the template whose shared part a finding is in, with its page count
+// - findings.csv: a column (before the four a person fills) naming the template whose shared part a finding is in, with its page count
 //   (templateColumn: the CSV stays one row per finding, so `judge --import` reads it back as before);
 // - worksheet.xlsx: a sheet 「テンプレート別の問題」, one row per template problem (addTemplatesSheet).
 // Kept apart from json-export.ts / csv.ts / worksheet.ts so that each of those only calls one function.
