@@ -153,13 +153,19 @@ export function renderVarietyPage(id: number, seed = 'cms'): { html: string; lay
 
 export interface VarietySite {
   origin: string;
+  /** Number of pages. */
+  pages: number;
   urls: string[];
+  /** /sitemap.xml: every page, so a crawl (and pa11y-ci) reaches all of them. */
+  sitemapUrl: string;
   layouts: Map<string, Layout>;
   close(): Promise<void>;
 }
 
-/** Serves `pages` pages at /page/N.html (plus empty scripts, styles, images and frames). */
+/** Serves `pages` pages at /page/N.html (plus empty scripts, styles, images and frames, robots.txt and a sitemap). */
 export async function serveVarietySite(pages: number, port = 0, seed = 'cms'): Promise<VarietySite> {
+  let origin = '';
+  let urls: string[] = [];
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
     const m = /^\/page\/(\d+)\.html$/.exec(u.pathname);
@@ -167,16 +173,26 @@ export async function serveVarietySite(pages: number, port = 0, seed = 'cms'): P
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(renderVarietyPage(Number(m[1]), seed).html);
     }
+    if (u.pathname === '/sitemap.xml') {
+      res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' });
+      return res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((l) => `<url><loc>${l}</loc></url>`).join('\n')}\n</urlset>\n`);
+    }
+    if (u.pathname === '/robots.txt') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end(`User-agent: *\nAllow: /\nSitemap: ${origin}/sitemap.xml\n`);
+    }
     const type = u.pathname.endsWith('.css') ? 'text/css' : u.pathname.endsWith('.js') ? 'text/javascript' : u.pathname.endsWith('.html') ? 'text/html; charset=utf-8' : 'image/png';
     res.writeHead(u.pathname.startsWith('/embed/') || /\.(css|js)$/.test(u.pathname) ? 200 : 404, { 'content-type': type });
     res.end(u.pathname.startsWith('/embed/') ? '<!DOCTYPE html><html lang="ja"><title>埋め込み</title><p>埋め込み</p></html>' : '');
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const urls = Array.from({ length: pages }, (_, i) => `${origin}/page/${i}.html`);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  urls = Array.from({ length: pages }, (_, i) => `${origin}/page/${i}.html`);
   return {
     origin,
+    pages,
     urls,
+    sitemapUrl: `${origin}/sitemap.xml`,
     layouts: new Map(urls.map((u, i) => [u, layoutOf(i)])),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };

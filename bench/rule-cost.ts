@@ -1,13 +1,13 @@
 // Where a page's audit time goes: bundle evaluation, each rule run on its own, the 4.1.1 source check and
-// the page facts, on pages of the synthetic site. Prints milliseconds per page (median over the pages),
+// the page facts, on pages of the varied CMS site (or `--site synthetic`), every other page so that the layouts vary. Prints milliseconds per page (median over the pages),
 // slowest first, and each part as a share of the whole audit measured in the same run.
 //
-//   npx tsx bench/rule-cost.ts [--pages 6] [--top 25]
+//   npx tsx bench/rule-cost.ts [--pages 6] [--top 25] [--site cms-variety|synthetic]
 import { launchBrowser } from '../crawler/page/browser.js';
 import { bundleSource } from '../crawler/page/bundle-source.js';
 import { selectAxeRules } from '../rules-jis/mapping.js';
 import { JIS_TAG } from '../rules-jis/runner/register.js';
-import { startSite } from './site-generator.js';
+import { openBenchSite, type BenchSiteKind } from './bench-site.js';
 
 const args = process.argv.slice(2);
 const arg = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1]! : d);
@@ -16,14 +16,14 @@ const top = Number(arg('top', '25'));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-const site = await startSite({ pages: Math.max(pages, 10) });
+const site = await openBenchSite(arg('site', 'cms-variety') as BenchSiteKind, Math.max(pages * 2, 10));
 const browser = await launchBrowser();
 const src = await bundleSource();
 const times = new Map<string, number[]>();
 const rec = (k: string, ms: number) => (times.get(k) ?? times.set(k, []).get(k)!).push(ms);
 try {
   const page = await browser.newPage();
-  for (const url of site.urls.slice(0, pages)) {
+  for (const url of site.urls.filter((_, i) => i % 2 === 1).slice(0, pages)) {
     const resp = await page.goto(url, { waitUntil: 'load' });
     const html = await resp!.text();
     let t = Date.now();

@@ -1,8 +1,11 @@
 // `npm run bench`: jis-a11y crawl vs the naive @axe-core/puppeteer loop (and a bare axe.run loop) vs pa11y-ci (axe runner), in one
-// run on the same synthetic site and machine. Prints pages/s, the ratios, the browser-bound limit, peak RSS
-// and how many findings each tool reported on the same pages.
+// run on the same site and machine. Prints pages/s, the ratios, the browser-bound limit, our browser CPU per page
+// against the bare axe loop's, peak RSS, how many findings each tool reported on the same pages, and (issue 19)
+// the templates the crawl recognised and how many pages the keyboard phase ran on.
+// The site is the 12-layout varied CMS site by default (bench/cms-variety-site.ts, via bench/bench-site.ts);
+// `--site synthetic` is the older one-template site.
 //
-//   npx tsx bench/run.ts [--pages 60] [--pa11y-concurrency 1,2,4] [--no-pa11y] [--variants] [--crawl-args "…"]
+//   npx tsx bench/run.ts [--site cms-variety|synthetic] [--pages 60] [--pa11y-concurrency 1,2,4] [--no-pa11y] [--variants] [--crawl-args "…"]
 //
 // Every tool runs as a child process; its whole process tree (Node + Chromium) is sampled from /proc.
 // Benchmarks are not tests: the smoke test (tests/bench/smoke.test.ts) only checks that this harness runs.
@@ -10,10 +13,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSite, type Site } from './site-generator.js';
+import { BENCH_SITES, openBenchSite, type BenchSite, type BenchSiteKind } from './bench-site.js';
 import { cores, loadAvg, mib, sampleTree, type TreeUsage } from './proc.js';
 import { CHROME_ARGS, findChrome } from '../crawler/page/browser.js';
-import { findingTotals, runWallMs } from './store-read.js';
+import { findingTotals, runWallMs, templateTotals } from './store-read.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WORK = path.join(ROOT, 'bench', '.work', 'perf');
@@ -58,19 +61,37 @@ function toolRun(name: string, pages: number, wallMs: number, usage: TreeUsage, 
   return { name, pages, wallMs, pagesPerSecond: pages / (wallMs / 1000), usage, ...f, load: loadAvg(), note };
 }
 
+export interface CrawlRun extends ToolRun {
+  dbFile: string;
+  /** Templates recognised (distinct pages.template_key). */
+  templates: number;
+  /** Pages the keyboard phase ran on (from the crawl's own log line; else one per template × widget set). */
+  keyboardPages: number | null;
+}
+
+/** The keyboard-phase pages the crawl reported in its log (crawler/crawl/messages-ja.ts keyboardSampled). */
+function keyboardPagesFromLog(text: string): number | null {
+  const m = /キーボード操作の検査は、[^\d]*(\d+) ページで行い/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
 /** (a) jis-a11y crawl, through the CLI exactly as a user runs it. */
-export async function runJisCrawl(site: Site, extraArgs: string[] = [], label = 'jis-a11y crawl'): Promise<ToolRun & { dbFile: string }> {
+export async function runJisCrawl(site: BenchSite, extraArgs: string[] = [], label = 'jis-a11y crawl'): Promise<CrawlRun> {
   const out = path.join(WORK, `crawl-${Date.now()}`);
   rmSync(out, { recursive: true, force: true });
-  const args = ['bin/jis-a11y.js', 'crawl', `${site.origin}/p/0.html`, '--output', out, '--no-progress', '--max-pages', String(site.pages + 100), ...extraArgs];
+  const args = ['bin/jis-a11y.js', 'crawl', site.startUrl, '--output', out, '--no-progress', '--max-pages', String(site.pages + 100), ...site.scopeArgs, ...extraArgs];
   const r = await measured(process.execPath, args);
   if (r.code !== 0 && r.code !== 1) throw new Error(`jis-a11y crawl failed (${r.code}): ${r.stderr.slice(-2000)}`);
   const dbFile = path.join(out, 'jis-a11y.sqlite');
-  return { ...toolRun(label, site.pages, r.wallMs, r.usage, await findingTotals(dbFile)), innerMs: await runWallMs(dbFile), dbFile };
+  const t = await templateTotals(dbFile);
+  const interaction = !extraArgs.includes('--no-interaction');
+  const everyPage = extraArgs.includes('--interaction-every-page');
+  const keyboardPages = !interaction ? 0 : everyPage ? t.pagesWithTemplate : (keyboardPagesFromLog(r.stdout + r.stderr) ?? t.templateWidgetSets);
+  return { ...toolRun(label, site.pages, r.wallMs, r.usage, await findingTotals(dbFile)), innerMs: await runWallMs(dbFile), dbFile, templates: t.templates, keyboardPages };
 }
 
 /** (b) the naive sequential loop with @axe-core/puppeteer; `bare` is the leanest hand-written axe.run loop. */
-export async function runNaive(site: Site, bare = false): Promise<ToolRun> {
+export async function runNaive(site: BenchSite, bare = false): Promise<ToolRun> {
   const urlFile = path.join(WORK, 'urls.txt');
   const outFile = path.join(WORK, bare ? 'bare.json' : 'naive.json');
   writeFileSync(urlFile, site.urls.join('\n'));
@@ -95,7 +116,7 @@ export function ensurePa11y(): string | null {
 }
 
 /** (c) pa11y-ci with its axe runner over the same sitemap. */
-export async function runPa11y(site: Site, concurrency: number): Promise<ToolRun> {
+export async function runPa11y(site: BenchSite, concurrency: number): Promise<ToolRun> {
   const cfgFile = path.join(WORK, `pa11y-${concurrency}.json`);
   writeFileSync(
     cfgFile,
@@ -142,6 +163,8 @@ export function printRun(t: ToolRun): void {
 }
 
 export interface BenchOptions {
+  /** Which site (default here: the synthetic one; the CLI's default is the varied CMS site). */
+  site?: BenchSiteKind;
   pages: number;
   pa11y: boolean;
   pa11yConcurrency: number[];
@@ -151,11 +174,70 @@ export interface BenchOptions {
   also?: string[][];
 }
 
-export async function runBench(o: BenchOptions): Promise<{ jis: ToolRun; jisFull: ToolRun | null; naive: ToolRun; bare: ToolRun; pa11y: ToolRun | null; pa11yAll: ToolRun[]; pa11yProblem: string | null; limitPagesPerSecond: number; fractionOfLimit: number }> {
+const ratio = (x: number) => `${x.toFixed(2)}×`;
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+/** ✓ when a goal of issue 19 is met, ✗ when not. */
+const goal = (ok: boolean) => (ok ? '✓' : '✗');
+
+interface Measured {
+  site: BenchSite;
+  nCores: number;
+  jis: CrawlRun;
+  jisFull: CrawlRun | null;
+  naive: ToolRun;
+  bare: ToolRun;
+  pa11y: ToolRun | null;
+  pa11yProblem: string | null;
+}
+
+/** The figures of one run against the goals of issue 19 (ratios inside one run: the machine is shared and noisy). */
+export function printResults(m: Measured): { limitPagesPerSecond: number; fractionOfLimit: number; cpuRatio: number } {
+  const { site, nCores, jis, jisFull, naive, bare, pa11y } = m;
+  // browser-bound limit: the browser CPU one page costs (render + audit, measured in this jis-a11y run),
+  // spread over every core with nothing else running
+  const cpuPerPage = jis.usage.browserCpuSec / jis.pages;
+  const bareCpu = bare.usage.browserCpuSec / bare.pages;
+  const limitPagesPerSecond = nCores / cpuPerPage;
+  const fractionOfLimit = jis.pagesPerSecond / limitPagesPerSecond;
+  const cpuRatio = cpuPerPage / bareCpu;
+  const vsNaive = jis.pagesPerSecond / naive.pagesPerSecond;
+  console.log(`\n結果 / results (one run, same site, same machine: ${site.label}, ${site.pages} pages)`);
+  console.log('  (static audit = jis-a11y crawl --no-interaction, the same kind of work as the peers)');
+  if (jisFull) {
+    const layouts = site.layouts ? ` of ${site.layouts} true layouts` : '';
+    console.log(`  templates found                = ${jisFull.templates}${layouts}   ${site.layouts ? goal(jisFull.templates === site.layouts) : ''}`);
+    console.log(`  keyboard-phase pages           = ${jisFull.keyboardPages ?? '?'} of ${jisFull.pages}   ${goal((jisFull.keyboardPages ?? Infinity) <= 30)} (goal ≤ 30)`);
+    const full = jisFull.pagesPerSecond / jis.pagesPerSecond;
+    console.log(`  default crawl / --no-interaction = ${pct(full)}   ${goal(full >= 0.85)} (goal ≥ 85%)`);
+  }
+  console.log(`  jis-a11y / naive loop          = ${ratio(vsNaive)}   ${goal(vsNaive >= 2)} (goal ≥ 2×; naive = @axe-core/puppeteer as its README shows)`);
+  console.log(`  jis-a11y / bare axe.run loop   = ${ratio(jis.pagesPerSecond / bare.pagesPerSecond)}   (reference: the leanest sequential loop, fewer rules than ours)`);
+  if (pa11y) {
+    const vsPa11y = jis.pagesPerSecond / pa11y.pagesPerSecond;
+    console.log(`  jis-a11y / pa11y-ci best (${pa11y.name.replace(/^.*\(axe, /, '').replace(')', '')})  = ${ratio(vsPa11y)}   ${goal(vsPa11y >= 1.5)} (goal ≥ 1.5×)`);
+  } else console.log(`  pa11y-ci: not measured${m.pa11yProblem ? ` (${m.pa11yProblem})` : ''}`);
+  console.log(`  browser CPU per page: jis-a11y ${cpuPerPage.toFixed(3)} s / bare axe loop ${bareCpu.toFixed(3)} s = ${ratio(cpuRatio)}   ${goal(cpuRatio <= 1.2)} (goal ≤ 1.2×)`);
+  console.log(`  browser-bound limit            = ${nCores} cores / ${cpuPerPage.toFixed(2)} s browser CPU per page = ${limitPagesPerSecond.toFixed(2)} pages/s`);
+  console.log(`  jis-a11y / limit               = ${pct(fractionOfLimit)}   ${goal(fractionOfLimit >= 0.85)} (goal ≥ 85%)`);
+  // on a shared machine the cores are not all ours: the CPU the tool's tree actually got, and how much of it
+  // went to the browser (the rest is Node: crawler, store, reports, start-up)
+  const got = (jis.usage.browserCpuSec + jis.usage.otherCpuSec) / (jis.wallMs / 1000);
+  console.log(`  CPU the jis-a11y tree got      = ${got.toFixed(2)} of ${nCores} cores (load average ${loadAvg()}); browser share of it ${pct(jis.usage.browserCpuSec / (jis.usage.browserCpuSec + jis.usage.otherCpuSec))}`);
+  console.log(`  limit with the cores it got    = ${(got / cpuPerPage).toFixed(2)} pages/s → jis-a11y at ${pct(jis.pagesPerSecond / (got / cpuPerPage))} of it`);
+  if (jisFull) {
+    console.log(`  default crawl (+keyboard phase) / naive = ${ratio(jisFull.pagesPerSecond / naive.pagesPerSecond)}${pa11y ? `, / pa11y-ci best = ${ratio(jisFull.pagesPerSecond / pa11y.pagesPerSecond)}` : ''}; its browser CPU ${(jisFull.usage.browserCpuSec / jisFull.pages).toFixed(2)} s/page; peak PSS ${mib(jisFull.usage.peakPssBytes)}`);
+  }
+  console.log(`  jis-a11y peak memory (Node + Chromium tree) = PSS ${mib(jis.usage.peakPssBytes)}, RSS sum ${mib(jis.usage.peakRssBytes)}`);
+  const expected = site.expectedImageAltPages === null ? '' : ` (expected ${site.expectedImageAltPages})`;
+  console.log(`  findings on the same pages: image-alt pages jis ${jis.imageAltPages} / naive ${naive.imageAltPages} / bare ${bare.imageAltPages}${pa11y ? ` / pa11y ${pa11y.imageAltPages}` : ''}${expected}`);
+  return { limitPagesPerSecond, fractionOfLimit, cpuRatio };
+}
+
+export async function runBench(o: BenchOptions): Promise<{ jis: CrawlRun; jisFull: CrawlRun | null; naive: ToolRun; bare: ToolRun; pa11y: ToolRun | null; pa11yAll: ToolRun[]; pa11yProblem: string | null; limitPagesPerSecond: number; fractionOfLimit: number }> {
   mkdirSync(WORK, { recursive: true });
-  const site = await startSite({ pages: o.pages });
+  const site = await openBenchSite(o.site ?? 'synthetic', o.pages);
   const nCores = cores();
-  console.log(`合成サイト / synthetic site: ${o.pages} pages at ${site.origin}, ${nCores} cores, load ${loadAvg()}`);
+  console.log(`${site.label}: ${o.pages} pages at ${site.origin}, ${nCores} cores, load ${loadAvg()}`);
   try {
     // the default crawl also runs the keyboard/interaction phase (2.1.1, 2.1.2, 2.4.3, 2.4.7, 3.2.1, 3.2.2, with a
     // focus-order screenshot), which no peer does; --no-interaction is the same kind of work as the peers (static audit)
@@ -185,29 +267,7 @@ export async function runBench(o: BenchOptions): Promise<{ jis: ToolRun; jisFull
       }
     }
     const pa11y = pa11yAll.length ? pa11yAll.reduce((a, b) => (b.pagesPerSecond > a.pagesPerSecond ? b : a)) : null;
-    // browser-bound limit: the browser CPU one page costs (render + audit, measured in this jis-a11y run),
-    // spread over every core with nothing else running
-    const cpuPerPage = jis.usage.browserCpuSec / jis.pages;
-    const limitPagesPerSecond = nCores / cpuPerPage;
-    const fractionOfLimit = jis.pagesPerSecond / limitPagesPerSecond;
-    console.log('\n結果 / results (one run, same site, same machine)');
-    console.log('  (static audit = jis-a11y crawl --no-interaction, the same kind of work as the peers)');
-    console.log(`  jis-a11y / naive loop          = ${(jis.pagesPerSecond / naive.pagesPerSecond).toFixed(2)}×   (target ≥ 2.5×; naive = @axe-core/puppeteer as its README shows)`);
-    console.log(`  jis-a11y / bare axe.run loop   = ${(jis.pagesPerSecond / bare.pagesPerSecond).toFixed(2)}×   (reference: the leanest sequential loop, fewer rules than ours)`);
-    if (pa11y) console.log(`  jis-a11y / pa11y-ci best (${pa11y.name.replace(/^.*\(axe, /, '').replace(')', '')})  = ${(jis.pagesPerSecond / pa11y.pagesPerSecond).toFixed(2)}×   (target ≥ 1.5×)`);
-    else console.log(`  pa11y-ci: not measured${pa11yProblem ? ` (${pa11yProblem})` : ''}`);
-    console.log(`  browser-bound limit            = ${nCores} cores / ${cpuPerPage.toFixed(2)} s browser CPU per page = ${limitPagesPerSecond.toFixed(2)} pages/s`);
-    console.log(`  jis-a11y / limit               = ${(fractionOfLimit * 100).toFixed(0)}%   (target ≥ 80%)`);
-    // on a shared machine the cores are not all ours: the CPU the tool's tree actually got, and how much of it
-    // went to the browser (the rest is Node: crawler, store, reports, start-up)
-    const got = (jis.usage.browserCpuSec + jis.usage.otherCpuSec) / (jis.wallMs / 1000);
-    console.log(`  CPU the jis-a11y tree got      = ${got.toFixed(2)} of ${nCores} cores (load average ${loadAvg()}); browser share of it ${((jis.usage.browserCpuSec / (jis.usage.browserCpuSec + jis.usage.otherCpuSec)) * 100).toFixed(0)}%`);
-    console.log(`  limit with the cores it got    = ${(got / cpuPerPage).toFixed(2)} pages/s → jis-a11y at ${((jis.pagesPerSecond / (got / cpuPerPage)) * 100).toFixed(0)}% of it`);
-    if (jisFull) {
-      console.log(`  default crawl (+keyboard phase) / naive = ${(jisFull.pagesPerSecond / naive.pagesPerSecond).toFixed(2)}×${pa11y ? `, / pa11y-ci best = ${(jisFull.pagesPerSecond / pa11y.pagesPerSecond).toFixed(2)}×` : ''}; its browser CPU ${(jisFull.usage.browserCpuSec / jisFull.pages).toFixed(2)} s/page; peak PSS ${mib(jisFull.usage.peakPssBytes)}`);
-    }
-    console.log(`  jis-a11y peak memory (Node + Chromium tree) = PSS ${mib(jis.usage.peakPssBytes)}, RSS sum ${mib(jis.usage.peakRssBytes)}`);
-    console.log(`  findings on the same pages: image-alt pages jis ${jis.imageAltPages} / naive ${naive.imageAltPages} / bare ${bare.imageAltPages}${pa11y ? ` / pa11y ${pa11y.imageAltPages}` : ''} (expected ${Math.ceil(o.pages / 5)})`);
+    const { limitPagesPerSecond, fractionOfLimit } = printResults({ site, nCores, jis, jisFull, naive, bare, pa11y, pa11yProblem });
     return { jis, jisFull, naive, bare, pa11y, pa11yAll, pa11yProblem, limitPagesPerSecond, fractionOfLimit };
   } finally {
     await site.close();
@@ -217,7 +277,10 @@ export async function runBench(o: BenchOptions): Promise<{ jis: ToolRun; jisFull
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const arg = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1]! : d);
+  const site = arg('site', 'cms-variety') as BenchSiteKind;
+  if (!BENCH_SITES.includes(site)) throw new Error(`--site は ${BENCH_SITES.join(' / ')} のどれかを指定してください（指定: ${site}）`);
   const opts: BenchOptions = {
+    site,
     pages: Number(arg('pages', '60')),
     pa11y: !args.includes('--no-pa11y'),
     pa11yConcurrency: arg('pa11y-concurrency', '1,2,4').split(',').map(Number),

@@ -77,3 +77,20 @@ export async function pagesStored(file: string): Promise<number> {
     return 0;
   }
 }
+
+/** Templates the crawl recognised in its newest run, and the template × widget sets (one keyboard pass each). */
+export function templateTotals(file: string, runId?: number): Promise<{ templates: number; templateWidgetSets: number; pagesWithTemplate: number }> {
+  return withStore(file, async (s) => {
+    const id = runId ?? (await s.runs.latestRun())!.id;
+    const templates = new Set<string>();
+    const pairs = new Set<string>();
+    let pagesWithTemplate = 0;
+    for await (const p of s.results.iteratePages(id)) {
+      if (!p.templateKey) continue;
+      pagesWithTemplate++;
+      templates.add(p.templateKey);
+      pairs.add(`${p.templateKey} ${p.widgetKey ?? ''}`);
+    }
+    return { templates: templates.size, templateWidgetSets: pairs.size, pagesWithTemplate };
+  });
+}

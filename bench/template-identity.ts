@@ -1,12 +1,15 @@
 // `npm run bench:templates`: how well pages are grouped by the layout they were built from (issue 19), on the
 // varied CMS site (bench/cms-variety-site.ts: 12 layouts, content varying within each). For each page it takes
-// the old interactive make-up (rules-jis/page/makeup.ts, the baseline) and the new template identity
+// the old interactive make-up (bench/makeup.ts, the baseline, injected with its own small bundle) and the new template identity
 // (rules-jis/page/template-identity.ts), and scores both against the true layouts, both ways: groups found,
 // layouts split over several groups, groups that merge layouts; and how many keyboard passes each would run
 // (one per make-up, or one per template × widget set).
 //
 //   npx tsx bench/template-identity.ts [pages=300]
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { launchBrowser } from '../crawler/page/browser.js';
 import { ensureBundle } from '../crawler/page/inject.js';
 import { serveVarietySite, type Layout } from './cms-variety-site.js';
@@ -38,6 +41,17 @@ export interface PageKeys {
   widgets: string;
 }
 
+let makeupJs: string | null = null;
+
+/** The baseline make-up as a small script of its own (window.jisMakeup): not part of the product's bundle. */
+export async function makeupSource(): Promise<string> {
+  if (makeupJs) return makeupJs;
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const r = await build({ stdin: { contents: "import { makeup } from './makeup.ts'; (window as any).jisMakeup = makeup;", resolveDir: dir, loader: 'ts' }, bundle: true, format: 'iife', write: false, platform: 'browser', logLevel: 'warning' });
+  makeupJs = r.outputFiles[0]!.text;
+  return makeupJs;
+}
+
 /** The three keys of every page of `urls`, read in one browser. */
 export async function pageKeys(urls: string[]): Promise<Map<string, PageKeys>> {
   const browser = await launchBrowser();
@@ -47,7 +61,8 @@ export async function pageKeys(urls: string[]): Promise<Map<string, PageKeys>> {
     for (const url of urls) {
       await page.goto(url, { waitUntil: 'load' });
       if (!(await ensureBundle(page.mainFrame()))) throw new Error(`no bundle on ${url}`);
-      const r = await page.evaluate(() => ({ makeup: window.jisA11y!.makeup(), id: window.jisA11y!.templateIdentity() }));
+      await page.evaluate(await makeupSource());
+      const r = await page.evaluate(() => ({ makeup: (window as unknown as { jisMakeup(): string }).jisMakeup(), id: window.jisA11y!.templateIdentity() }));
       out.set(url, { makeup: sha(r.makeup), template: sha(r.id.skeleton), widgets: sha(r.id.widgets) });
     }
   } finally {

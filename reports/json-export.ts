@@ -1,13 +1,15 @@
 // The versioned JSON result (schema/result.schema.json) of a stored run, with human judgements applied
 // to the criteria (their reason says so). Pages that could not be audited carry their error. The linked PDF
-// and Office files follow the pages (`documents`, issue 18) with their own findings and linking pages.
+// and Office files follow the pages (`documents`, issue 18) with their own findings and linking pages. `templates`:
+// each CMS template's own problems once with their page counts (reports/template-export.ts), when the pages carry templates.
 import { auditResult } from '../rules-jis/result.js';
 import type { AuditResult, CriterionResult, PageResult } from '../rules-jis/types.js';
 import type { Store } from '../crawler/store/store.js';
 import type { ReportModel } from './model.js';
 import { documentResult } from './documents-export.js';
+import { templatesJson, type TemplateJson } from './template-export.js';
 
-export async function resultJson(store: Store, m: ReportModel): Promise<AuditResult> {
+export async function resultJson(store: Store, m: ReportModel): Promise<AuditResult & { templates?: TemplateJson[] }> {
   const applied = new Map(m.pages.map((p) => [p.id, p]));
   const pages: PageResult[] = [];
   for await (const p of store.results.iteratePages(m.run.id)) {
@@ -31,5 +33,5 @@ export async function resultJson(store: Store, m: ReportModel): Promise<AuditRes
   }
   const result = auditResult(pages, { axeVersion: m.run.axeVersion, browser: m.run.browser, target: m.target });
   if (m.documents.length) result.documents = m.documents.map(documentResult);
-  return result;
+  return m.templates.length ? { ...result, templates: templatesJson(m) } : result;
 }

@@ -20,6 +20,7 @@ import { ROUND_TRIP_MESSAGES_JA } from '../rules-jis/round-trip-messages.js';
 import type { Outcome } from '../rules-jis/types.js';
 import type { ModelPage, ReportModel } from './model.js';
 import { isoDateJst } from './format.js';
+import { addTemplatesSheet } from './template-export.js';
 
 export const WORKSHEET_SHEET = L.sheet;
 export const WORKSHEET_KIT_SHEET = L.kitSheet;
@@ -217,5 +218,6 @@ export async function worksheetXlsx(m: ReportModel): Promise<Buffer> {
   // a guide, not a lock: no password, so a tester can lift it; the import refuses answers to locked rows anyway
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, sort: true, formatColumns: true, formatRows: true });
   addKitSheet(wb, m);
+  addTemplatesSheet(wb, m);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

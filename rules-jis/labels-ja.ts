@@ -229,6 +229,27 @@ export const FINDINGS_CSV_LABEL_JA = {
   note: '注記',
   who: '確認者',
   when: '確認日',
+  /** The template's shared part a finding is in (reports/template-export.ts); empty for the page's own content. */
+  template: '共通部分（テンプレート）',
+} as const;
+
+/** The exports' 「テンプレート別の問題」 (reports/template-export.ts): each template's own problems once, with page counts. */
+export const TEMPLATE_EXPORT_LABEL_JA = {
+  sheet: 'テンプレート別の問題',
+  /** 「テンプレート 3（120 ページ）」 */
+  template: 'テンプレート',
+  pagesUnit: 'ページ',
+  templatePages: 'テンプレートのページ数',
+  example: 'ページの例',
+  kind: '区分',
+  criterion: '達成基準',
+  ruleId: '検査項目',
+  message: '問題',
+  selector: '位置（セレクター）',
+  problemPages: '問題のあるページ数',
+  help: '直し方',
+  /** The CSV cell of a finding in a template's shared part: 「テンプレート 3（120 ページに共通）」. */
+  sharedBy: 'ページに共通',
 } as const;
 
 /** The columns of document-findings.csv and of the 文書の指摘 sheet: one row per finding of a linked document. */
@@ -288,5 +309,6 @@ export const LABELS_JA = {
   findingsCsv: FINDINGS_CSV_LABEL_JA,
   documentsCsv: DOCUMENTS_CSV_LABEL_JA,
   documentState: DOCUMENT_STATE_JA,
+  templateExport: TEMPLATE_EXPORT_LABEL_JA,
   findingParts: FINDING_PARTS_JA,
 } as const;

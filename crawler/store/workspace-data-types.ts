@@ -23,6 +23,8 @@ export interface PageForTemplate {
   pageId: number;
   url: string;
   navKeys: string[];
+  /** The CMS template the crawl recognised (pages.template_key, issue 19); null for pages audited without it. */
+  templateKey: string | null;
 }
 
 /** One group of the review queue: the 要確認 findings of one rule on the pages of one template. */

@@ -16,8 +16,10 @@ export function findTemplates(audited: StoredPage[], findings: FindingsByPage): 
     .map(([key, pages], i) => ({ key, number: i + 1, pages: pages.length, examples: pages.slice(0, 3).map((p) => ({ url: p.url, title: p.title })), problems: problemsOf(pages, findings) }));
 }
 
+/** Each problem once, with the number of pages it is on (not of findings: a menu repeats one on each of its links). */
 function problemsOf(pages: StoredPage[], findings: FindingsByPage): TemplateProblem[] {
   const byKey = new Map<string, TemplateProblem>();
+  const counted = new Set<string>();
   for (const p of pages) {
     for (const f of findings.get(p.id) ?? []) {
       if (f.region !== 'template' || f.kind === 'advisory') continue;
@@ -25,6 +27,8 @@ function problemsOf(pages: StoredPage[], findings: FindingsByPage): TemplateProb
       const key = `${f.ruleId}\n${pattern}`;
       const prob = byKey.get(key) ?? { ruleId: f.ruleId, kind: f.kind, criteria: f.criteria, selectorPattern: pattern, snippet: f.html.replace(/\s+/g, ' ').trim(), message: f.message, help: f.help, pages: 0 };
       if (!byKey.has(key)) byKey.set(key, prob);
+      if (counted.has(`${key}\n${p.id}`)) continue;
+      counted.add(`${key}\n${p.id}`);
       prob.pages++;
     }
   }

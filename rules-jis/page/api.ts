@@ -10,8 +10,6 @@ import type { KeyboardApi } from './keyboard/index.js';
 export interface PageApi extends InPageApi {
   /** Links, navigation blocks and assets of the document (rules-jis/page/collect.ts). */
   collect(): Collected;
-  /** The interactive make-up as JSON (rules-jis/page/makeup.ts). */
-  makeup(): string;
   /** The template the page was built from and the widgets of its content, as JSON (rules-jis/page/template-identity.ts). */
   templateIdentity(): TemplateIdentity;
   /** The contrast of the element at `selector` (or the focused one), for the extension's aid (rules-jis/page/contrast.ts). */

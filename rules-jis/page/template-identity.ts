@@ -1,5 +1,5 @@
 // Which CMS layout a page was built from, recognised by what the template owns and not by the content
-// (issue 19). The old make-up (makeup.ts) hashed every stylesheet and script (inline text included), the
+// (issue 19). The old make-up (bench/makeup.ts, now only the bench's baseline) hashed every stylesheet and script (inline text included), the
 // classes of every focusable element and the landmark it sat in: on a real CMS the inline scripts carry page
 // ids, the current navigation item has a class of its own and the content brings its own classes, so nearly
 // every page was a make-up of its own. Two parts instead:

@@ -1,7 +1,7 @@
 // The in-page runner: the single script every front door injects (crawler, hook, extension).
 // It configures axe (Japanese locale, WCAG 2.0 A/AA rules, re-enabled 4.1.1 rules, our Japanese checks)
-// and exposes window.jisA11y: run() and the page scripts of rules-jis/page/ (collector, make-up, contrast,
-// keyboard).
+// and exposes window.jisA11y: run() and the page scripts of rules-jis/page/ (collector, template identity,
+// contrast, keyboard).
 import axe from 'axe-core';
 import ja from 'axe-core/locales/ja.json';
 import { registerJisRules } from './register.js';
@@ -14,7 +14,6 @@ import { withSourceFindings } from '../source/merge.js';
 import { TOOL_VERSION } from '../version.js';
 import type { InPageOutput, InPageRunOptions } from '../types.js';
 import { collect } from '../page/collect.js';
-import { makeup } from '../page/makeup.js';
 import { templateIdentity, withRegions } from '../page/template-identity.js';
 import { keyboard } from '../page/keyboard/index.js';
 import { contrastAt } from '../page/contrast.js';
@@ -63,4 +62,4 @@ async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
   };
 }
 
-window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run, collect, makeup, templateIdentity, contrast: contrastAt, keyboard };
+window.jisA11y = { version: TOOL_VERSION, axeVersion: axe.version, run, collect, templateIdentity, contrast: contrastAt, keyboard };

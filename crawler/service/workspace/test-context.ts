@@ -100,9 +100,17 @@ export async function ensureTemplates(store: Store, runId: number): Promise<void
   done.set(runId, stamp);
 }
 
+/**
+ * The queue's template of a page: the CMS template the crawl recognised from the page itself (issue 19: the skeleton
+ * outside the main content, rules-jis/page/template-identity.ts), shown by the start of its key; the URL-shape layout
+ * key only for pages stored without one (runs of older versions).
+ */
+export const queueTemplateOf = (p: { url: string; navKeys: string[]; templateKey: string | null }): string =>
+  p.templateKey ? `#${p.templateKey.slice(0, 12)}` : layoutKey({ url: p.url, navKeys: p.navKeys });
+
 async function recordTemplates(store: Store, runId: number): Promise<void> {
   const missing = await store.workspaceData.pagesWithoutTemplate(runId);
   if (!missing.length) return;
-  const rows = missing.map((p) => ({ pageId: p.pageId, url: p.url, template: layoutKey({ url: p.url, navKeys: p.navKeys }) }));
+  const rows = missing.map((p) => ({ pageId: p.pageId, url: p.url, template: queueTemplateOf(p) }));
   for (let i = 0; i < rows.length; i += 5000) await store.workspaceData.saveTemplates(runId, rows.slice(i, i + 5000));
 }

@@ -137,11 +137,11 @@ export function sqliteWorkspaceData(c: Connection): WorkspaceDataStore {
     async pagesWithoutTemplate(runId) {
       const rows = c
         .stmt(
-          `SELECT p.id, p.url, p.nav FROM pages p WHERE p.run_id = ? AND p.error_code IS NULL
+          `SELECT p.id, p.url, p.nav, p.template_key FROM pages p WHERE p.run_id = ? AND p.error_code IS NULL
            AND NOT EXISTS (SELECT 1 FROM ws_page_templates t WHERE t.page_id = p.id AND t.url = p.url)`,
         )
         .all(runId) as Row[];
-      return rows.map((r) => ({ pageId: r.id as number, url: r.url as string, navKeys: json<{ key: string }[]>(r.nav, []).map((n) => n.key) }));
+      return rows.map((r) => ({ pageId: r.id as number, url: r.url as string, navKeys: json<{ key: string }[]>(r.nav, []).map((n) => n.key), templateKey: (r.template_key as string | null) ?? null }));
     },
     async saveTemplates(runId, rows) {
       const ins = c.stmt('INSERT OR REPLACE INTO ws_page_templates (page_id, run_id, url, template) VALUES (?, ?, ?, ?)');

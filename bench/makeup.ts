@@ -1,8 +1,10 @@
-// A page's interactive make-up (crawler/page/interaction/sampling.ts runs the keyboard phase once per
-// make-up): stylesheets and scripts (URL, or the text when inline), html/body classes, and the set (not
+// The old interactive make-up, now only the baseline of `npm run bench:templates` (bench/template-identity.ts):
+// the keyboard phase ran once per make-up until issue 19 replaced it by the template identity
+// (rules-jis/page/template-identity.ts). Kept out of the in-page bundle (every page paid for it); the bench
+// injects it with its own small bundle (makeupSource). The make-up: stylesheets and scripts (URL, or the text when inline), html/body classes, and the set (not
 // the sequence: pages differ in how many links they list) of descriptors of every element a keyboard check
 // looks at — focusable elements, elements with a role, an inline handler or a pointer cursor.
-// `window.jisA11y.makeup()` (rules-jis/runner/entry.ts); Node hashes the string.
+// Node hashes the string.
 
 const FOCUSABLE = 'a[href],area[href],button,input,select,textarea,summary,iframe,object,embed,[tabindex],[contenteditable],audio[controls],video[controls],[role]';
 const LANDMARK = 'header,nav,main,footer,aside,form,dialog,[role=banner],[role=navigation],[role=main],[role=contentinfo],[role=complementary],[role=dialog]';
