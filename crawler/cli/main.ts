@@ -1,19 +1,30 @@
-// The `jis-a11y` command line. Each subcommand lives in its own module and registers itself here.
+// The `jis-a11y` command line. Each subcommand lives in its own module and registers itself here. A run loads only
+// the module of the command it names (the others pull in puppeteer, fastify, exceljs …: about 1 s of start-up each);
+// help, a typo or no command load them all so the listing stays complete.
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../../rules-jis/version.js';
-import { registerCheckCommand } from './check-command.js';
-import { registerDemoCommand } from './demo-command.js';
-import { registerServeCommand } from './serve-command.js';
-import { registerCrawlCommand } from './crawl-command.js';
-import { registerReportCommand } from './report-command.js';
-import { registerJudgeCommand } from './judge-command.js';
-import { registerSelectCommand } from './test-select-command.js';
-import { registerTestCommand } from './test-command.js';
-import { registerUsersCommand } from './users-command.js';
 import { EXIT, UsageError } from '../../rules-jis/exit-codes.js';
 import { BrowserNotFoundError } from '../page/browser.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Command name → the module that registers it; `test` also brings its `select` subcommand. */
+const COMMANDS: Record<string, () => Promise<Register[]>> = {
+  check: async () => [(await import('./check-command.js')).registerCheckCommand],
+  demo: async () => [(await import('./demo-command.js')).registerDemoCommand],
+  serve: async () => [(await import('./serve-command.js')).registerServeCommand],
+  crawl: async () => [(await import('./crawl-command.js')).registerCrawlCommand],
+  report: async () => [(await import('./report-command.js')).registerReportCommand],
+  judge: async () => [(await import('./judge-command.js')).registerJudgeCommand],
+  test: async () => {
+    const [t, s] = await Promise.all([import('./test-command.js'), import('./test-select-command.js')]);
+    return [t.registerTestCommand, (program) => s.registerSelectCommand(program.commands.find((c) => c.name() === 'test')!)];
+  },
+  users: async () => [(await import('./users-command.js')).registerUsersCommand],
+};
+
+/** The program with every command (help, docs), or only `only`'s when the command line names one. */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();
   program
     .name('jis-a11y')
@@ -21,20 +32,13 @@ export function buildProgram(): Command {
     .version(TOOL_VERSION)
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
-  registerCheckCommand(program);
-  registerDemoCommand(program);
-  registerServeCommand(program);
-  registerCrawlCommand(program);
-  registerReportCommand(program);
-  registerJudgeCommand(program);
-  registerTestCommand(program);
-  registerSelectCommand(program.commands.find((c) => c.name() === 'test')!);
-  registerUsersCommand(program);
+  const names = only && only in COMMANDS ? [only] : Object.keys(COMMANDS);
+  for (const name of names) for (const register of await COMMANDS[name]()) register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv[2]);
   try {
     await program.parseAsync(argv);
   } catch (err) {
