@@ -18,6 +18,7 @@ import { makeup } from '../page/makeup.js';
 import { templateIdentity, withRegions } from '../page/template-identity.js';
 import { keyboard } from '../page/keyboard/index.js';
 import { contrastAt } from '../page/contrast.js';
+import { readAnimatedImages } from '../page/animated/decode.js';
 import type {} from '../page/api.js'; // window.jisA11y's type
 
 declare global {
@@ -39,6 +40,8 @@ registerJisRules(axe);
 const ruleIds = catalogue.all.map((r) => r.id);
 
 async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
+  // the animated images' frames are decoded first: axe's checks are synchronous (jis-animated-image, jis-image-flash)
+  await readAnimatedImages(document);
   const results = await axe.run(document, {
     runOnly: { type: 'rule', values: ruleIds },
     // Deprecated rules run only when named with enabled: true (axe 4.14).
