@@ -4,7 +4,7 @@
 // keyboard).
 import axe from 'axe-core';
 import ja from 'axe-core/locales/ja.json';
-import { registerJisRules } from './register.js';
+import { registerAxeVariants, registerJisRules } from './register.js';
 import { normalizeAxeResults } from './normalize.js';
 import { readFacts } from './facts.js';
 import { axeRuleDetails, axeRules } from '../catalogue/axe.js';
@@ -36,6 +36,7 @@ const { failureSummaries: _unused, ...locale } = ja as Record<string, unknown>;
 const catalogue = ruleIndex([...axeRules(axe.getRules(), ja, axeRuleDetails(axe)), ...jisRules]);
 axe.configure({ locale: locale as unknown as axe.Locale });
 registerJisRules(axe);
+registerAxeVariants(axe);
 
 const ruleIds = catalogue.all.map((r) => r.id);
 
