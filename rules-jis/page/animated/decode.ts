@@ -65,13 +65,54 @@ function candidates(doc: Document): HTMLImageElement[] {
     .slice(0, MAX_IMAGES);
 }
 
-async function bytesOf(src: string): Promise<Uint8Array | null> {
+/** Bytes enough to tell an animated image from a still one: the signature and the first chunks (acTL, ANIM). */
+const SNIFF_BYTES = 4096;
+/** Never animated: skipped without a request. */
+const STILL_EXT = /\.(jpe?g|svg|bmp|ico|avif)(\?|#|$)/i;
+
+/**
+ * The image's bytes when they may be an animation: read from the cache the image was loaded with; only the first
+ * SNIFF_BYTES of a still image are read (the rest of the download is cancelled).
+ */
+async function animatedBytesOf(src: string): Promise<{ bytes: Uint8Array; type: string } | null> {
+  if (STILL_EXT.test(src)) return null;
   const res = await fetch(src, { cache: 'force-cache', credentials: 'same-origin' }).catch(() => null);
-  if (!res || !res.ok) return null;
-  const len = Number(res.headers.get('content-length') ?? 0);
-  if (len > MAX_BYTES) return null;
-  const buf = new Uint8Array(await res.arrayBuffer());
-  return buf.length > MAX_BYTES ? null : buf;
+  if (!res || !res.ok || !res.body) return null;
+  if (Number(res.headers.get('content-length') ?? 0) > MAX_BYTES) return null;
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let type: string | null | undefined;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) {
+      chunks.push(value);
+      size += value.length;
+    }
+    if (type === undefined && (size >= SNIFF_BYTES || done)) {
+      type = animatedType(join(chunks, size));
+      if (!type) {
+        await reader.cancel().catch(() => {});
+        return null;
+      }
+    }
+    if (size > MAX_BYTES) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    if (done) break;
+  }
+  return type ? { bytes: join(chunks, size), type } : null;
+}
+
+function join(chunks: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The frame's luminance on a GRID × GRID canvas. */
@@ -120,22 +161,24 @@ export async function readAnimatedImages(doc: Document = document, budgetMs = 40
   const Ctor = (globalThis as unknown as { ImageDecoder?: DecoderCtor }).ImageDecoder;
   if (!Ctor) return 0; // plain-http page (not a secure context) or a browser without WebCodecs
   const deadline = Date.now() + budgetMs;
-  let found = 0;
-  for (const img of candidates(doc)) {
-    if (Date.now() > deadline) break;
+  const imgs = candidates(doc);
+  // the signatures are read side by side (from the cache), never past the budget: a hung image server holds nothing
+  const late = new Promise<null[]>((resolve) => setTimeout(() => resolve(imgs.map(() => null)), budgetMs));
+  const sniffed = await Promise.race([Promise.all(imgs.map((img) => animatedBytesOf(img.currentSrc || img.src).catch(() => null))), late]);
+  let count = 0;
+  for (let i = 0; i < imgs.length && Date.now() < deadline; i++) {
+    const found = sniffed[i];
+    if (!found) continue;
     try {
-      const bytes = await bytesOf(img.currentSrc || img.src);
-      const type = bytes && animatedType(bytes);
-      if (!bytes || !type) continue;
-      const r = img.getBoundingClientRect();
-      const got = await decodeOne(Ctor, bytes, type, r.width * r.height, deadline);
+      const r = imgs[i].getBoundingClientRect();
+      const got = await decodeOne(Ctor, found.bytes, found.type, r.width * r.height, deadline);
       if (got) {
-        facts.set(img, got);
-        found++;
+        facts.set(imgs[i], got);
+        count++;
       }
     } catch {
-      // undecodable or refused: not judged
+      // undecodable: not judged
     }
   }
-  return found;
+  return count;
 }
