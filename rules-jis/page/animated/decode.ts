@@ -162,9 +162,13 @@ export async function readAnimatedImages(doc: Document = document, budgetMs = 40
   if (!Ctor) return 0; // plain-http page (not a secure context) or a browser without WebCodecs
   const deadline = Date.now() + budgetMs;
   const imgs = candidates(doc);
-  // the signatures are read side by side (from the cache), never past the budget: a hung image server holds nothing
-  const late = new Promise<null[]>((resolve) => setTimeout(() => resolve(imgs.map(() => null)), budgetMs));
+  if (!imgs.length) return 0;
+  // the signatures are read side by side (from the cache), never past the budget: a hung image server holds nothing.
+  // The timer is cleared at once: a pending timer of ours would hold the keyboard phase's idle waits.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null[]>((resolve) => (timer = setTimeout(() => resolve(imgs.map(() => null)), budgetMs)));
   const sniffed = await Promise.race([Promise.all(imgs.map((img) => animatedBytesOf(img.currentSrc || img.src).catch(() => null))), late]);
+  clearTimeout(timer);
   let count = 0;
   for (let i = 0; i < imgs.length && Date.now() < deadline; i++) {
     const found = sniffed[i];
