@@ -22,6 +22,11 @@ export interface AxeRuleChange {
   reviewMessage?: string;
   /** Who is hurt and why (Japanese): put before the fix, as the jis rules do. */
   why?: string;
+  /**
+   * Wordings for a pattern one of our checks recognises on the failing node (rules-jis/rules/axe-variants.ts sets
+   * `variant` in its check data): a message and a fix that name the pattern (select-name: 年/月/日 selects).
+   */
+  variants?: Record<string, { message: string; fix?: string }>;
 }
 
 export const axeRuleChanges = (axeData as { rules: Record<string, AxeRuleChange> }).rules;

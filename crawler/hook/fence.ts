@@ -126,7 +126,7 @@ export async function auditFenced(context: BrowserContext, target: FenceTarget, 
     }
     checkResponse(startUrl, response);
     const source = target.kind === 'html' ? target.html : await response!.text().catch(() => undefined);
-    const { result } = await auditLoaded(page, source, { target: opts.target ?? 'AA', auditTimeoutMs: opts.auditTimeoutMs ?? 30_000 });
+    const { result } = await auditLoaded(page, source, { target: opts.target ?? 'AA', auditTimeoutMs: opts.auditTimeoutMs ?? 30_000, responseHeaders: response!.headers() });
     return { result, source };
   };
   const { result, source } = await Promise.race([run(), crashed]);

@@ -6,6 +6,7 @@ import type { InPageOutput } from '../../rules-jis/types.js';
 import { ensureBundleEverywhere } from './inject.js';
 import { withDeadline } from './deadline.js';
 import { withSourceFindings } from '../../rules-jis/source/merge.js';
+import { refreshHeaderFindings } from '../../rules-jis/source/refresh-header.js';
 import { PageAuditError } from './page-error.js';
 import { guardPage, hardLimitMs } from './page-guard.js';
 import { watchPageSize } from './size-watch.js';
@@ -21,6 +22,8 @@ export interface AuditOptions {
   afterAuditBudgetMs?: number;
   /** auditUrl: a page whose HTML is larger is not audited (too-large); no limit when undefined. */
   maxPageBytes?: number;
+  /** auditLoaded: the navigation response's headers (a `Refresh` header is judged as meta refresh is, 2.2.1). */
+  responseHeaders?: Record<string, string>;
 }
 
 export { PageAuditError };
@@ -120,12 +123,19 @@ async function loadAndAudit(page: Page, url: string, opts: AuditOptions): Promis
   // DevTools gives an HTML body as the text the browser decoded by its charset (header, BOM or meta), as
   // UTF-8: a Shift_JIS page arrives here already decoded, and decoding it again would garble it
   const source = await response!.text().catch(() => undefined);
-  return await auditLoaded(page, source, opts);
+  return await auditLoaded(page, source, { ...opts, responseHeaders: response!.headers() });
 }
 
 /** Audit the page already loaded in `page`, given the HTML as served. */
 export async function auditLoaded(page: Page, source: string | undefined, opts: AuditOptions = {}): Promise<AuditedPage> {
-  const output = await runBundle(page, source, opts.auditTimeoutMs);
+  const output = withHeaderFindings(await runBundle(page, source, opts.auditTimeoutMs), opts.responseHeaders);
   const extra = opts.afterAudit ? await opts.afterAudit(page) : null;
   return auditedPage(output, { extra, target: opts.target ?? 'AA' });
+}
+
+/** Adds what the response headers show (a delayed `Refresh`: rules-jis/source/refresh-header.ts) to the page's findings. */
+function withHeaderFindings(output: InPageOutput, headers: Record<string, string> | undefined): InPageOutput {
+  const header = refreshHeaderFindings(headers);
+  if (!header.ruleStats.length) return output;
+  return { ...output, findings: [...output.findings, ...header.findings], ruleStats: [...output.ruleStats, ...header.ruleStats] };
 }

@@ -114,6 +114,7 @@ async function loadAndAudit(page: Page, url: string, opts: GatherOptions, out: G
   ({ result: out.result, axeVersion: out.axeVersion } = await auditLoaded(page, source, {
     target: opts.target,
     auditTimeoutMs: opts.auditTimeoutMs,
+    responseHeaders: response!.headers(),
     afterAudit: async (p) => {
       // the template is read before the keyboard phase opens menus and moves focus
       out.template = await templateKeys(p).catch(() => undefined);

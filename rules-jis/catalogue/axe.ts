@@ -60,6 +60,7 @@ function axeRuleMeta(r: AxeRuleInfo, locale: AxeLocale, details: AxeRuleDetails)
     ...(change?.reviewMessage ? { reviewMessage: change.reviewMessage } : {}),
     ...(change?.why ? { why: change.why } : {}),
     help: change?.fix ?? description,
+    ...(change?.variants ? { variants: Object.fromEntries(Object.entries(change.variants).map(([k, v]) => [k, { message: v.message, ...(v.fix ? { help: v.fix } : {}) }])) } : {}),
     helpUrl: criteria.length ? understandingUrl(criteria[0]) : r.helpUrl,
   };
 }

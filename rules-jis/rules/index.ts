@@ -39,6 +39,9 @@ import { rule as cssContent } from './jis-css-content.js';
 import { rule as visualOrder } from './jis-visual-order.js';
 import { videoRule, audioRule } from './jis-media-alternative.js';
 import { rule as errorMessage } from './jis-error-message.js';
+// issue 17, round two: animated images (2.2.2, 2.3.1), decoded before axe runs
+import { rule as animatedImage } from './jis-animated-image.js';
+import { rule as imageFlash } from './jis-image-flash.js';
 
 export const jisChecks: JisCheck[] = [
   spacedWord,
@@ -79,4 +82,6 @@ export const jisChecks: JisCheck[] = [
   videoRule,
   audioRule,
   errorMessage,
+  animatedImage,
+  imageFlash,
 ];

@@ -4,7 +4,7 @@
 // contrast, keyboard).
 import axe from 'axe-core';
 import ja from 'axe-core/locales/ja.json';
-import { registerJisRules } from './register.js';
+import { registerAxeVariants, registerJisRules } from './register.js';
 import { normalizeAxeResults } from './normalize.js';
 import { readFacts } from './facts.js';
 import { axeRuleDetails, axeRules } from '../catalogue/axe.js';
@@ -17,6 +17,7 @@ import { collect } from '../page/collect.js';
 import { templateIdentity, withRegions } from '../page/template-identity.js';
 import { keyboard } from '../page/keyboard/index.js';
 import { contrastAt } from '../page/contrast.js';
+import { readAnimatedImages } from '../page/animated/decode.js';
 import type {} from '../page/api.js'; // window.jisA11y's type
 
 declare global {
@@ -34,10 +35,13 @@ const { failureSummaries: _unused, ...locale } = ja as Record<string, unknown>;
 const catalogue = ruleIndex([...axeRules(axe.getRules(), ja, axeRuleDetails(axe)), ...jisRules]);
 axe.configure({ locale: locale as unknown as axe.Locale });
 registerJisRules(axe);
+registerAxeVariants(axe);
 
 const ruleIds = catalogue.all.map((r) => r.id);
 
 async function run(options: InPageRunOptions = {}): Promise<InPageOutput> {
+  // the animated images' frames are decoded first: axe's checks are synchronous (jis-animated-image, jis-image-flash)
+  await readAnimatedImages(document);
   const results = await axe.run(document, {
     runOnly: { type: 'rule', values: ruleIds },
     // Deprecated rules run only when named with enabled: true (axe 4.14).

@@ -40,11 +40,25 @@ function nodeData(node: axeCore.NodeResult): Record<string, string | number> {
  */
 function plainAxeMessage(rule: RuleMeta, kind: FindingKind, node: axeCore.NodeResult): string | null {
   if (kind === 'review' && rule.reviewMessage) return rule.reviewMessage;
-  if (rule.message === rule.title.ja) return null;
   const data = nodeData(node);
+  const variant = variantKey(rule, data);
+  if (variant) return fillMessage(rule.variants![variant].message, data);
+  if (rule.message === rule.title.ja) return null;
   const names = [...rule.message.matchAll(/\$\{data\.(\w+)\}/g)].map((m) => m[1]);
   if (names.some((n) => data[n] === undefined || data[n] === '')) return null;
   return fillMessage(rule.message, data);
+}
+
+/** The wording a variant check chose for this node (rules/axe-variants.ts), when the rule has it. */
+function variantKey(rule: RuleMeta, data: Record<string, string | number>): string | null {
+  const key = typeof data.variant === 'string' ? data.variant : '';
+  return key && rule.variants && Object.hasOwn(rule.variants, key) ? key : null;
+}
+
+/** The fix of a finding: the variant's where a variant check chose one, else the rule's. */
+function fixOf(rule: RuleMeta, node: axeCore.NodeResult): string {
+  const key = rule.source === 'jis' ? null : variantKey(rule, nodeData(node));
+  return (key && rule.variants![key].help) || rule.help;
 }
 
 /**
@@ -66,7 +80,7 @@ function toFinding(rule: RuleMeta, kind: FindingKind, node: axeCore.NodeResult, 
     selector: selectorOf(node.target),
     html: node.html.length > SNIPPET_MAX ? node.html.slice(0, SNIPPET_MAX) + '…' : node.html,
     message: jis ? detail || rule.help : plain ?? title,
-    help: rule.why ? `${rule.why} ${rule.help}` : rule.help,
+    help: rule.why ? `${rule.why} ${fixOf(rule, node)}` : fixOf(rule, node),
     helpUrl: rule.helpUrl,
   };
 }

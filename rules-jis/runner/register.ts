@@ -5,6 +5,7 @@ import { jisChecks } from '../rules/index.js';
 import type { JisCheck } from '../rules/types.js';
 import { jisRules } from '../catalogue/jis.js';
 import type { RuleMeta } from '../catalogue/types.js';
+import { axeVariantChecks } from '../rules/axe-variants.js';
 
 export const JIS_TAG = 'jis-a11y';
 
@@ -40,5 +41,32 @@ export function registerJisRules(axe: typeof axeCore): void {
       tags: [JIS_TAG, ...meta.criteria.map((c) => 'wcag' + c.replace(/\./g, ''))],
       metadata: { description: meta.description, help: meta.help },
     })),
+  } as axeCore.Spec);
+}
+
+/** The ids of an axe rule's `any` checks (axe._audit: not in axe's typed API; [] when absent). */
+function anyChecksOf(axe: typeof axeCore, ruleId: string): string[] {
+  const audit = (axe as unknown as { _audit?: { rules?: { id: string; any?: ({ id: string } | string)[] }[] } })._audit;
+  const rule = audit?.rules?.find((r) => r.id === ruleId);
+  return (rule?.any ?? []).map((c) => (typeof c === 'string' ? c : c.id));
+}
+
+/**
+ * Adds our variant checks (rules/axe-variants.ts) at the end of their axe rule's `any` list: they never pass, so
+ * axe's own checks still decide; on a failing node they note which known pattern it shows.
+ */
+export function registerAxeVariants(axe: typeof axeCore): void {
+  const checks = axeVariantChecks.filter((v) => anyChecksOf(axe, v.ruleId).length > 0);
+  axe.configure({
+    checks: checks.map((v) => ({
+      id: v.checkId,
+      evaluate: function (this: { data(d: unknown): void }, node: Element) {
+        const found = v.detect(node);
+        if (found) this.data(found);
+        return false;
+      } as unknown as string,
+      metadata: { impact: 'minor', messages: { pass: '', fail: '', incomplete: '' } },
+    })),
+    rules: checks.map((v) => ({ id: v.ruleId, any: [...anyChecksOf(axe, v.ruleId), v.checkId] })),
   } as axeCore.Spec);
 }
