@@ -92,7 +92,9 @@ function cssPictures(doc: Document, add: Add, cssUrls: string[]): void {
   for (let i = 0; i < all.length && i < MAX_ELEMENTS; i++) {
     const el = all[i]!;
     const { urls, icon } = cssImages(el);
+    if (!urls.length && !icon) continue;
     cssUrls.push(...urls);
+    // named only when it has a picture: a name from content walks the subtree (quadratic on deep nesting)
     const name = cut(clean(nameOf(el)));
     for (const u of urls) add('background', `css|${u}|${name}`, `CSS の画像 ${shortUrl(u)}（${el.localName}「${name}」）`, el);
     if (icon) add('icon', `icon|${icon}|${name}`, `アイコンフォント（${el.localName}「${name}」）`, el);
@@ -129,6 +131,7 @@ export function decisionItems(doc: Document = document): { items: Record<Decisio
   const out: Record<DecisionItemKind, DecisionItem[]> = { image: [], background: [], icon: [], link: [], heading: [], label: [] };
   const seen = new Map<string, DecisionItem>();
   const main = mainOf(doc);
+  const origin = doc.location && /^https?:$/.test(doc.location.protocol) ? doc.location.origin : '';
   let complete = true;
   const add: Add = (kind, key, label, el) => {
     if (key === 'limit' || seen.size >= MAX_ITEMS) {
@@ -142,7 +145,9 @@ export function decisionItems(doc: Document = document): { items: Record<Decisio
       if (known.region === 'content' && region === 'template') known.region = 'template';
       return;
     }
-    const item: DecisionItem = { key: kind[0] + hashKey(key), label, ...(region ? { region } : {}) };
+    // The site's own origin is left out of the key: the same element keeps its key on a staging host, after a move
+    // to https, and in tests served on another port.
+    const item: DecisionItem = { key: kind[0] + hashKey(origin ? key.split(origin).join('') : key), label, ...(region ? { region } : {}) };
     seen.set(key, item);
     out[kind].push(item);
   };
