@@ -69,7 +69,13 @@ function skeletonSet(doc: Document, main: Element | null): string[] {
   return [...out].sort();
 }
 
-const noQuery = (u: string) => u.replace(/[?#].*$/, '');
+// Without query and without the site's own origin: a template keeps its key on a staging host, after a move to https
+// and on another port (the stored keys of last year's crawl still match).
+const noQuery = (u: string) => {
+  const own = typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.origin : '';
+  const bare = u.replace(/[?#].*$/, '');
+  return own && bare.startsWith(own + '/') ? bare.slice(own.length) : bare;
+};
 
 function stylesheets(doc: Document): string[] {
   const out = new Set<string>();
