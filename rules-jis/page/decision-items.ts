@@ -101,9 +101,19 @@ function cssPictures(doc: Document, add: Add, cssUrls: string[]): void {
   }
 }
 
+function absolute(href: string, base: string): string {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return href;
+  }
+}
+
 function links(doc: Document, add: Add): void {
   for (const el of Array.from(doc.querySelectorAll(LINK))) {
-    const abs = (el as HTMLAnchorElement).href || el.getAttribute('href') || '';
+    // an SVG <a>'s href is an SVGAnimatedString, not a string: resolve the attribute instead
+    const own = (el as Element & { href?: string | SVGAnimatedString }).href;
+    const abs = typeof own === 'string' ? own : own ? absolute(own.baseVal, doc.baseURI) : el.getAttribute('href') || '';
     // a link within the page (「本文へスキップ」) is the same element on every page: its key is the fragment
     const here = doc.location ? doc.location.href.split('#')[0] : '';
     const href = here && abs.startsWith(here + '#') ? abs.slice(here.length) : abs;

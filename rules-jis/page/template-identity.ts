@@ -73,7 +73,7 @@ function skeletonSet(doc: Document, main: Element | null): string[] {
 // and on another port (the stored keys of last year's crawl still match).
 const noQuery = (u: string) => {
   const own = typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.origin : '';
-  const bare = u.replace(/[?#].*$/, '');
+  const bare = String(u).replace(/[?#].*$/, '');
   return own && bare.startsWith(own + '/') ? bare.slice(own.length) : bare;
 };
 

@@ -40,6 +40,8 @@ const PAGES: Record<string, string> = {
   '/photo-1.html': page('写真 1', '<p><img src="/logo.png" alt="県庁の写真" width="10" height="10"></p>'),
   '/photo-2.html': page('写真 2', '<p><img src="/logo.png" alt="県庁の写真" width="10" height="10"></p>'),
   '/photo-3.html': page('写真 3', '<p><img src="/logo.png" alt="県庁舎の外観の写真" width="10" height="10"></p>'),
+  // an SVG <a>'s href is an SVGAnimatedString: it once made the whole page fail to audit (ACT aizyf1, fd3a94)
+  '/svg-link.html': page('図のリンク', '<p id="go">本文へ</p><svg width="20" height="20"><a href="#main" aria-labelledby="go"><rect width="20" height="20"/></a></svg>'),
 };
 
 let server: http.Server;
@@ -102,6 +104,16 @@ describe('decisions the page’s own content makes', () => {
     const c = cell(m, '/b.html', '1.1.1');
     expect(['review', 'untested']).toContain(c.outcome);
     expect(c.items?.map((i) => [i.region, i.label])).toEqual([['template', expect.stringContaining('みどり県')]]);
+  });
+});
+
+describe('pages the element list must not break', () => {
+  it('a page with a link inside an SVG is audited, and the link is listed for 2.4.4', async () => {
+    const m = await model();
+    const p = m.pages.find((x) => x.url === base + '/svg-link.html');
+    expect(p?.title).toBe('図のリンク｜みどり県'); // a page that failed to audit has no title
+    const links = cell(m, '/svg-link.html', '2.4.4').items ?? [];
+    expect(links.map((i) => i.label).join(' ')).toMatch(/本文へ.*#main/);
   });
 });
 
