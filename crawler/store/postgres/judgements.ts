@@ -4,7 +4,7 @@
 import type { JudgementStore, TestStore } from '../store.js';
 import { prepareJudgements, type FingerprintSource } from '../judgements.js';
 import { TEST_MESSAGES as M, TestStateError } from '../tests.js';
-import { toJudgement } from '../sqlite/rows.js';
+import { toJudgement } from '../rows.js';
 import type { PgConnection } from './connection.js';
 
 async function testAndRun(tests: TestStore, testId: number | null | undefined, runId: number | undefined): Promise<{ testId: number | null; runId: number | undefined }> {

@@ -5,7 +5,7 @@
 import type { CriterionResult, Finding, FindingKind, FindingSource } from '../../../rules-jis/types.js';
 import type { ResultStore } from '../store.js';
 import type { BrokenLink, StoredDocument } from '../types.js';
-import { json, pageError, toFinding, toPage } from '../sqlite/rows.js';
+import { json, pageError, toFinding, toPage } from '../rows.js';
 import type { PgConnection, Q, Row } from './connection.js';
 
 const BATCH = 500;

@@ -3,7 +3,7 @@
 import type { FindingKind } from '../../../rules-jis/types.js';
 import type { RunStore } from '../store.js';
 import type { ProgressCounts, Run, RunMeta, RunSummary } from '../types.js';
-import { toRun } from '../sqlite/rows.js';
+import { toRun } from '../rows.js';
 import type { PgConnection, Q } from './connection.js';
 import { frontierCounts } from './frontier.js';
 import { brokenLinkCount } from './results-read.js';

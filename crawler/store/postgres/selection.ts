@@ -1,44 +1,22 @@
 // The page selection of a test on PostgreSQL (test_selection, test_draws), as crawler/store/sqlite/selection.ts: a
 // plan is committed before anything is drawn, a plan is drawn once, and the pages of a draw replace the test's
 // random pages in the same transaction that records the draw.
-import type { DrawLog, SelectedPage, SelectionKind, SelectionSource } from '../../../rules-jis/jis-test.js';
+import type { DrawLog } from '../../../rules-jis/jis-test.js';
+import { toDraw, toSelectedPage } from '../rows.js';
 import type { SelectionStore } from '../store.js';
-import type { PgConnection, Q, Row } from './connection.js';
+import type { PgConnection, Q } from './connection.js';
 
-function drawOf(r: Row): DrawLog {
-  return {
-    id: r.id as number,
-    testId: r.test_id as number,
-    n: r.n as number,
-    seed: r.seed as string,
-    population: r.population as number,
-    ...(r.population_hash ? { populationHash: r.population_hash as string } : {}),
-    plannedAt: r.planned_at as string,
-    urls: r.urls === null ? null : (JSON.parse(r.urls as string) as string[]),
-    drawnAt: (r.drawn_at as string | null) ?? null,
-  };
-}
-
-function pageOf(r: Row): SelectedPage {
-  return {
-    url: r.url as string,
-    kind: r.kind as SelectionKind,
-    reason: r.reason as string,
-    source: r.source as SelectionSource,
-    ...(r.draw_id !== null ? { drawId: r.draw_id as number } : {}),
-  };
-}
 
 async function getDraw(q: Q, id: number): Promise<DrawLog | null> {
   const r = await q.get('SELECT * FROM test_draws WHERE id = ?', [id]);
-  return r ? drawOf(r) : null;
+  return r ? toDraw(r) : null;
 }
 
 export function pgSelection(c: PgConnection): SelectionStore {
   return {
     async listSelection(testId) {
       const rows = await c.q.all("SELECT * FROM test_selection WHERE test_id = ? ORDER BY CASE kind WHEN 'representative' THEN 0 ELSE 1 END, position", [testId]);
-      return rows.map(pageOf);
+      return rows.map(toSelectedPage);
     },
 
     async replaceRepresentative(testId, pages) {
@@ -85,7 +63,7 @@ export function pgSelection(c: PgConnection): SelectionStore {
     },
 
     async listDraws(testId) {
-      return (await c.q.all('SELECT * FROM test_draws WHERE test_id = ? ORDER BY id', [testId])).map(drawOf);
+      return (await c.q.all('SELECT * FROM test_draws WHERE test_id = ? ORDER BY id', [testId])).map(toDraw);
     },
   };
 }

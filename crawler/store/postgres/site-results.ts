@@ -4,7 +4,7 @@
 import type { CriterionResult } from '../../../rules-jis/types.js';
 import type { ResultStore } from '../store.js';
 import type { NameVariant, NameVariantJudge, NavBlock, SitePage } from '../types.js';
-import { json } from '../sqlite/rows.js';
+import { json } from '../rows.js';
 import type { PgConnection, Q } from './connection.js';
 import { insertFindings } from './results-write.js';
 

@@ -6,7 +6,7 @@ import { jstDate, statementDateProblem, testPeriod, type TestPeriod } from '../.
 import type { Target } from '../../../rules-jis/types.js';
 import type { TestStore } from '../store.js';
 import { TEST_MESSAGES as M, TestStateError } from '../tests.js';
-import { toJudgement } from '../sqlite/rows.js';
+import { toJudgement } from '../rows.js';
 import type { PgConnection, Q, Row } from './connection.js';
 
 async function toTest(q: Q, r: Row): Promise<JisTest> {

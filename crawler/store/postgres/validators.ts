@@ -1,9 +1,8 @@
 // Incremental audits on PostgreSQL (page_validators), as crawler/store/sqlite/validators.ts: the validators of each
 // audited page and its assets, and the copy of an unchanged page's result into a new run in one transaction.
-import type { CriterionResult } from '../../../rules-jis/types.js';
 import type { ValidatorStore } from '../store.js';
-import type { AssetState, NavBlock, PageLink, PageRecord, PageValidators } from '../types.js';
-import { bareFinding, json, toFinding } from '../sqlite/rows.js';
+import type { AssetState, PageLink, PageRecord, PageValidators } from '../types.js';
+import { bareFinding, carriedRecord, json, toFinding } from '../rows.js';
 import type { PgConnection, Q } from './connection.js';
 import { writePage } from './results-write.js';
 
@@ -30,26 +29,7 @@ async function recordFrom(q: Q, fromRunId: number, url: string, depth: number): 
     .filter((f) => f.source !== 'site')
     .map(bareFinding);
   const links = await q.all<PageLink>('SELECT to_url "toUrl", text, area FROM links WHERE run_id = ? AND from_url = ? ORDER BY to_url, text, area', [fromRunId, url]);
-  return {
-    url,
-    finalUrl: (prev.final_url as string | null) ?? null,
-    status: (prev.status as number | null) ?? null,
-    contentType: (prev.content_type as string | null) ?? null,
-    title: prev.title as string,
-    lang: prev.lang as string,
-    contentHash: (prev.content_hash as string | null) ?? null,
-    bytes: (prev.bytes as number | null) ?? null,
-    depth,
-    auditedAt: prev.audited_at as string, // when it was really audited
-    durationMs: 0,
-    error: null,
-    criteria: json<CriterionResult[]>(prev.page_criteria, []),
-    nav: json<NavBlock[]>(prev.nav, []),
-    templateKey: (prev.template_key as string | null) ?? null,
-    widgetKey: (prev.widget_key as string | null) ?? null,
-    findings,
-    links,
-  };
+  return carriedRecord(prev, depth, findings, links);
 }
 
 export function pgValidators(c: PgConnection): ValidatorStore {

@@ -2,23 +2,10 @@
 // did it, when (stamped here, not by the caller, so no caller can back-date an entry), what, and the value before
 // and after as JSON. Append-only: there is no method to change or remove an entry.
 import type { AuditLog } from '../store.js';
-import type { AuditEntry } from '../workspace-types.js';
+import { toAuditEntry } from '../rows.js';
 import type { Connection, Row } from './connection.js';
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
-const parse = (s: unknown) => (s === null || s === undefined ? null : (JSON.parse(s as string) as unknown));
-
-function entryOf(r: Row): AuditEntry {
-  return {
-    id: r.id as number,
-    at: r.at as string,
-    actor: r.actor as string,
-    action: r.action as string,
-    target: r.target as string,
-    before: parse(r.before_json),
-    after: parse(r.after_json),
-  };
-}
 
 export function sqliteAudit(c: Connection): AuditLog {
   return {
@@ -26,11 +13,11 @@ export function sqliteAudit(c: Connection): AuditLog {
       const r = c.write(() =>
         c.stmt('INSERT INTO audit_log (at, actor, action, target, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)').run(at, e.actor, e.action, e.target, json(e.before), json(e.after)),
       );
-      return entryOf(c.stmt('SELECT * FROM audit_log WHERE id = ?').get(Number(r.lastInsertRowid)) as Row);
+      return toAuditEntry(c.stmt('SELECT * FROM audit_log WHERE id = ?').get(Number(r.lastInsertRowid)) as Row);
     },
     async list({ offset = 0, limit = 50 } = {}) {
       const total = (c.stmt('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
-      const items = (c.stmt('SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?').all(limit, offset) as Row[]).map(entryOf);
+      const items = (c.stmt('SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?').all(limit, offset) as Row[]).map(toAuditEntry);
       return { total, items };
     },
   };

@@ -5,6 +5,7 @@
 import type { HookLog } from '../store.js';
 import { sha256 } from '../hash.js';
 import type { Connection, Row } from './connection.js';
+import { toLoggedVerdict, toLoggedWaiverUse } from '../rows.js';
 
 const hash = (s: string | undefined) => (s === undefined ? null : sha256(s));
 
@@ -45,28 +46,11 @@ export function sqliteHookLog(c: Connection): HookLog {
     },
 
     async recentVerdicts(limit = 100) {
-      return (c.stmt('SELECT * FROM hook_verdicts ORDER BY id DESC LIMIT ?').all(limit) as Row[]).map((r) => ({
-        id: r.id as number,
-        at: r.at as string,
-        channel: r.channel as string,
-        mode: r.mode as string,
-        url: r.url as string,
-        verdict: r.verdict as string,
-        blocking: r.blocking as number,
-        waived: r.waived as number,
-        errorCode: (r.error_code as string | null) ?? null,
-      }));
+      return (c.stmt('SELECT * FROM hook_verdicts ORDER BY id DESC LIMIT ?').all(limit) as Row[]).map(toLoggedVerdict);
     },
 
     async waiverUses(verdictId) {
-      return (c.stmt('SELECT * FROM hook_waiver_uses WHERE verdict_id = ? ORDER BY id').all(verdictId) as Row[]).map((r) => ({
-        verdictId,
-        status: r.status as 'applied' | 'expired',
-        rule: r.rule as string,
-        findingSelector: r.finding_selector as string,
-        approvedBy: r.approved_by as string,
-        expires: r.expires as string,
-      }));
+      return (c.stmt('SELECT * FROM hook_waiver_uses WHERE verdict_id = ? ORDER BY id').all(verdictId) as Row[]).map(toLoggedWaiverUse);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { JudgementStore, TestStore } from '../store.js';
 import { prepareJudgements, type FingerprintSource } from '../judgements.js';
 import { TEST_MESSAGES as M, TestStateError } from '../tests.js';
 import type { Connection, Row } from './connection.js';
-import { toJudgement } from './rows.js';
+import { toJudgement } from '../rows.js';
 
 /** The test to record into and the run its pages come from (the test's newest run, unless one is given). */
 async function testAndRun(tests: TestStore, testId: number | null | undefined, runId: number | undefined): Promise<{ testId: number | null; runId: number | undefined }> {

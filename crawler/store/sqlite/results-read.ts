@@ -6,7 +6,7 @@ import type { CriterionResult, Finding, FindingKind, FindingSource } from '../..
 import type { ResultStore } from '../store.js';
 import type { BrokenLink, StoredDocument } from '../types.js';
 import type { Connection, Row } from './connection.js';
-import { json, pageError, toFinding, toPage } from './rows.js';
+import { json, pageError, toFinding, toPage } from '../rows.js';
 
 const BATCH = 500;
 

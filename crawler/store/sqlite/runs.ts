@@ -5,7 +5,7 @@ import type { ProgressCounts, Run, RunMeta, RunSummary } from '../types.js';
 import type { Connection, Row } from './connection.js';
 import { frontierCounts } from './frontier.js';
 import { brokenLinkCount } from './results-read.js';
-import { toRun } from './rows.js';
+import { toRun } from '../rows.js';
 
 const count = (c: Connection, sql: string, runId: number) => (c.stmt(sql).get(runId) as { n: number }).n;
 

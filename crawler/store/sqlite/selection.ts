@@ -2,45 +2,22 @@
 // the draw log is what makes a random sample trustworthy (JB.1.2), so its rules live in one place — a plan is
 // committed before anything is drawn, a plan is drawn once, and the pages of a draw replace the test's random
 // pages in the same transaction that records the draw.
-import type { DrawLog, SelectedPage, SelectionKind, SelectionSource } from '../../../rules-jis/jis-test.js';
+import { toDraw, toSelectedPage } from '../rows.js';
 import type { SelectionStore } from '../store.js';
 import type { Connection, Row } from './connection.js';
 
-function drawOf(r: Row): DrawLog {
-  return {
-    id: r.id as number,
-    testId: r.test_id as number,
-    n: r.n as number,
-    seed: r.seed as string,
-    population: r.population as number,
-    ...(r.population_hash ? { populationHash: r.population_hash as string } : {}),
-    plannedAt: r.planned_at as string,
-    urls: r.urls === null ? null : (JSON.parse(r.urls as string) as string[]),
-    drawnAt: (r.drawn_at as string | null) ?? null,
-  };
-}
-
-function pageOf(r: Row): SelectedPage {
-  return {
-    url: r.url as string,
-    kind: r.kind as SelectionKind,
-    reason: r.reason as string,
-    source: r.source as SelectionSource,
-    ...(r.draw_id !== null ? { drawId: r.draw_id as number } : {}),
-  };
-}
 
 export function sqliteSelection(c: Connection): SelectionStore {
   const getDraw = (id: number) => {
     const r = c.stmt('SELECT * FROM test_draws WHERE id = ?').get(id) as Row | undefined;
-    return r ? drawOf(r) : null;
+    return r ? toDraw(r) : null;
   };
   return {
     async listSelection(testId) {
       const rows = c
         .stmt("SELECT * FROM test_selection WHERE test_id = ? ORDER BY CASE kind WHEN 'representative' THEN 0 ELSE 1 END, position")
         .all(testId) as Row[];
-      return rows.map(pageOf);
+      return rows.map(toSelectedPage);
     },
 
     async replaceRepresentative(testId, pages) {
@@ -85,7 +62,7 @@ export function sqliteSelection(c: Connection): SelectionStore {
     },
 
     async listDraws(testId) {
-      return (c.stmt('SELECT * FROM test_draws WHERE test_id = ? ORDER BY id').all(testId) as Row[]).map(drawOf);
+      return (c.stmt('SELECT * FROM test_draws WHERE test_id = ? ORDER BY id').all(testId) as Row[]).map(toDraw);
     },
   };
 }

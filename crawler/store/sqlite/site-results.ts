@@ -6,7 +6,7 @@ import type { ResultStore } from '../store.js';
 import type { NameVariant, NameVariantJudge, NavBlock, SitePage } from '../types.js';
 import type { Connection } from './connection.js';
 import { insertFindings } from './results-write.js';
-import { json } from './rows.js';
+import { json } from '../rows.js';
 
 const SEP = '\u001f'; // char(31): joins a page's names for one destination into one comparable value
 

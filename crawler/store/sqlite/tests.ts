@@ -8,7 +8,7 @@ import type { Target } from '../../../rules-jis/types.js';
 import type { TestStore } from '../store.js';
 import { TEST_MESSAGES as M, TestStateError } from '../tests.js';
 import type { Connection, Row } from './connection.js';
-import { toJudgement } from './rows.js';
+import { toJudgement } from '../rows.js';
 
 function toTest(c: Connection, r: Row): JisTest {
   const runIds = (c.stmt('SELECT run_id FROM test_runs WHERE test_id = ? ORDER BY run_id').all(r.id) as { run_id: number }[]).map((x) => x.run_id);

@@ -1,12 +1,11 @@
 // Incremental audits in SQLite (page_validators table): the validators and content hash of each audited
 // page and of the assets it used, and the copy of an unchanged page's result into a new run. The decision
 // (is it unchanged?) is crawler/crawl/incremental.ts's; this module only reads and writes.
-import type { CriterionResult } from '../../../rules-jis/types.js';
 import type { ValidatorStore } from '../store.js';
-import type { AssetState, NavBlock, PageLink, PageRecord, PageValidators } from '../types.js';
+import type { AssetState, PageLink, PageRecord, PageValidators } from '../types.js';
 import type { Connection, Row } from './connection.js';
 import { writePage } from './results-write.js';
-import { bareFinding, json, toFinding } from './rows.js';
+import { bareFinding, carriedRecord, json, toFinding } from '../rows.js';
 
 const SAVE = 'INSERT OR REPLACE INTO page_validators (run_id, url, etag, last_modified, content_hash, assets) VALUES (?, ?, ?, ?, ?, ?)';
 
@@ -30,26 +29,7 @@ function recordFrom(c: Connection, fromRunId: number, url: string, depth: number
     .filter((f) => f.source !== 'site')
     .map(bareFinding);
   const links = c.stmt('SELECT to_url toUrl, text, area FROM links WHERE run_id = ? AND from_url = ? ORDER BY to_url, text, area').all(fromRunId, url) as PageLink[];
-  return {
-    url,
-    finalUrl: (prev.final_url as string | null) ?? null,
-    status: (prev.status as number | null) ?? null,
-    contentType: (prev.content_type as string | null) ?? null,
-    title: prev.title as string,
-    lang: prev.lang as string,
-    contentHash: (prev.content_hash as string | null) ?? null,
-    bytes: (prev.bytes as number | null) ?? null,
-    depth,
-    auditedAt: prev.audited_at as string, // when it was really audited
-    durationMs: 0,
-    error: null,
-    criteria: json<CriterionResult[]>(prev.page_criteria, []),
-    nav: json<NavBlock[]>(prev.nav, []),
-    templateKey: (prev.template_key as string | null) ?? null,
-    widgetKey: (prev.widget_key as string | null) ?? null,
-    findings,
-    links,
-  };
+  return carriedRecord(prev, depth, findings, links);
 }
 
 export function sqliteValidators(c: Connection): ValidatorStore {

@@ -4,7 +4,7 @@
 import type { WorkspaceDataStore } from '../store.js';
 import type { ApprovedVersion, Assignment } from '../workspace-data-types.js';
 import type { Connection, Row } from './connection.js';
-import { json, toPage } from './rows.js';
+import { json, toPage } from '../rows.js';
 
 function assignmentOf(r: Row): Assignment {
   return {
