@@ -67,7 +67,7 @@ export const CRAWL_MESSAGES_JA = {
   reusedPages: (reused: number, changed: number) => `変わっていない ${reused} ページは前回の結果を引き継ぎました（変わったページ ${changed} 件は検査し直しました）。`,
   screenshotTooLarge: (url: string) => `${url} の画面は容量の上限を超えたため、撮影した画像を保存しませんでした（ページの画面には表示されません）。`,
   screenshotsNotOnPostgres: () =>
-    'PostgreSQL のストアでは、画面のスクリーンショットはまだ保存できません（issue 20 の次の段階で対応します）。今回の検査では撮影しません（検査の結果には影響しません）。',
+    'PostgreSQL のストアでは、画面のスクリーンショットはまだ保存できません（今後の版で対応する予定です）。今回の検査では撮影しません（検査の結果には影響しません）。',
   screenshotFailed: (url: string, cause: string) => `${url} の画面を撮影できませんでした（検査の結果には影響しません）: ${cause}`,
   screenshotsTaken: (taken: number, carried: number, failed: number) =>
     `選ばれたページの画面を ${taken} 件撮影しました${carried ? `（変わっていない ${carried} 件は前回の画像を引き継ぎました）` : ''}${failed ? `。撮影できなかったページ ${failed} 件` : ''}。`,

@@ -14,13 +14,13 @@ export const PG_MESSAGES = {
     'テーブルの作成（初回の移行）と読み書きの権限を与えてください（docs/scale-out.md「ロールと権限」）。',
   readonlyOld: (where: string, fileVersion: number, codeVersion: number) =>
     `PostgreSQL のデータベース ${where} は古い形式（版 ${fileVersion}）のため、読み取り専用では開けません（この jis-a11y の形式は版 ${codeVersion}）。` +
-    '一度、書き込みできる形で開くと新しい形式に移行します（例: jis-a11y report --db で報告書を作る）。',
+    '書き込みのできる形で一度開くと新しい形式に移行します（例: 同じ URL を --db に指定して jis-a11y crawl を実行する）。',
   newer: (where: string, fileVersion: number, codeVersion: number) =>
     `PostgreSQL のデータベース ${where} は、新しい版の jis-a11y で作られています（形式: 版 ${fileVersion}、この jis-a11y が扱えるのは版 ${codeVersion} まで）。` +
     'jis-a11y を新しい版に更新してから使ってください。',
   badUrl: (given: string) =>
     `ストアの指定 ${given} は PostgreSQL の URL として読めません。postgres://ユーザー名:パスワード@ホスト:ポート/データベース名 の形で指定してください（例: postgres://jis_a11y@127.0.0.1:5432/jis_a11y）。`,
   notYet: (part: string, where: string) =>
-    `${part}は、PostgreSQL のストア（${where}）ではまだ使えません（issue 20 の次の段階で対応します）。` +
+    `${part}は、PostgreSQL のストア（${where}）ではまだ使えません（今後の版で対応する予定です）。` +
     'この機能を使うときは、SQLite のストア（--db にファイルのパスを指定）を使ってください。',
 } as const;
