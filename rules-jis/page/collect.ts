@@ -2,6 +2,7 @@
 // its name and whether it sits in a navigation area (discovery, site-level link checks), the top-level
 // navigation blocks (consistent navigation, 3.2.3), and the stylesheets, scripts and frames the page uses
 // (incremental audits). `window.jisA11y.collect()` (rules-jis/runner/entry.ts).
+import { hrefOf } from './dom/href.js';
 import { nameOf } from './dom/name.js';
 import { dropTree } from './axe-helpers.js';
 
@@ -29,9 +30,9 @@ const MAX_TEXT = 300;
 
 function links(doc: Document): RawLink[] {
   const out: RawLink[] = [];
-  for (const a of Array.from(doc.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]'))) {
-    const href = a.href;
-    if (!href || typeof href !== 'string') continue;
+  for (const a of Array.from(doc.querySelectorAll('a[href], area[href]'))) {
+    const href = hrefOf(a, doc); // SVG links too: they lead to pages as much as HTML ones
+    if (!href) continue;
     out.push({ href, text: nameOf(a).slice(0, MAX_TEXT), area: a.closest(NAV_AREA) ? 'nav' : 'main' });
   }
   return out;
@@ -55,7 +56,7 @@ function navBlocks(doc: Document): RawNavBlock[] {
     const i = (counts.get(key) ?? 0) + 1;
     counts.set(key, i);
     if (i > 1) key += ':' + i;
-    const hrefs = Array.from(n.querySelectorAll<HTMLAnchorElement>('a[href]')).map((a) => a.href).filter((h) => typeof h === 'string');
+    const hrefs = Array.from(n.querySelectorAll('a[href]')).map((a) => hrefOf(a, doc)).filter(Boolean);
     out.push({ key, hrefs });
   }
   return out;

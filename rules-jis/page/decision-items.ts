@@ -4,6 +4,7 @@
 // (an image's src and alternative, a link's text and target, a heading's level and text) and its region (the
 // template's parts outside the main content, or the page's content). The person judges each key once for the site
 // (rules-jis/decision-items.ts); a changed alt or link text is a new key and is asked again. Runs in the page.
+import { hrefOf } from './dom/href.js';
 import { nameOf } from './dom/name.js';
 import { dropTree } from './axe-helpers.js';
 import { mainOf } from './template-identity.js';
@@ -101,19 +102,9 @@ function cssPictures(doc: Document, add: Add, cssUrls: string[]): void {
   }
 }
 
-function absolute(href: string, base: string): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return href;
-  }
-}
-
 function links(doc: Document, add: Add): void {
   for (const el of Array.from(doc.querySelectorAll(LINK))) {
-    // an SVG <a>'s href is an SVGAnimatedString, not a string: resolve the attribute instead
-    const own = (el as Element & { href?: string | SVGAnimatedString }).href;
-    const abs = typeof own === 'string' ? own : own ? absolute(own.baseVal, doc.baseURI) : el.getAttribute('href') || '';
+    const abs = hrefOf(el, doc);
     // a link within the page (「本文へスキップ」) is the same element on every page: its key is the fragment
     const here = doc.location ? doc.location.href.split('#')[0] : '';
     const href = here && abs.startsWith(here + '#') ? abs.slice(here.length) : abs;

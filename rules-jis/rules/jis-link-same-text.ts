@@ -1,10 +1,11 @@
 // 2.4.4: links with the same text that go to different places on one page.
 import type { JisCheck } from './types.js';
 import { linkName, perDocument } from '../dom/text.js';
+import { hrefOf } from '../page/dom/href.js';
 import { meaninglessLinkText, normalizeLinkText } from '../text/link-text.js';
 
 function destination(a: Element): string {
-  const href = (a as HTMLAnchorElement).href || a.getAttribute('href') || '';
+  const href = hrefOf(a);
   return href.replace(/#.*$/, '').replace(/\/index\.(html?|php|aspx?)$/i, '/').replace(/\/$/, '');
 }
 

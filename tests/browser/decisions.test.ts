@@ -41,7 +41,7 @@ const PAGES: Record<string, string> = {
   '/photo-2.html': page('写真 2', '<p><img src="/logo.png" alt="県庁の写真" width="10" height="10"></p>'),
   '/photo-3.html': page('写真 3', '<p><img src="/logo.png" alt="県庁舎の外観の写真" width="10" height="10"></p>'),
   // an SVG <a>'s href is an SVGAnimatedString: it once made the whole page fail to audit (ACT aizyf1, fd3a94)
-  '/svg-link.html': page('図のリンク', '<p id="go">本文へ</p><svg width="20" height="20"><a href="#main" aria-labelledby="go"><rect width="20" height="20"/></a></svg>'),
+  '/svg-link.html': page('図のリンク', '<p id="go">本文へ</p><svg width="20" height="20"><a href="#main" aria-labelledby="go"><rect width="20" height="20"/></a></svg><svg width="20" height="20"><a href="b.html" aria-label="健康のページ"><rect width="20" height="20"/></a></svg>'),
 };
 
 let server: http.Server;
@@ -114,6 +114,15 @@ describe('pages the element list must not break', () => {
     expect(p?.title).toBe('図のリンク｜みどり県'); // a page that failed to audit has no title
     const links = cell(m, '/svg-link.html', '2.4.4').items ?? [];
     expect(links.map((i) => i.label).join(' ')).toMatch(/本文へ.*#main/);
+    // the crawl's link graph reads SVG links too (rules-jis/page/dom/href.ts): they lead to pages as HTML ones do
+    const store = await openStore(db, { readonly: true });
+    try {
+      const found: string[] = [];
+      for await (const l of store.results.iterateLinks(runId)) if (l.fromUrl === base + '/svg-link.html') found.push(`${l.toUrl} ${l.text}`);
+      expect(found).toContain(`${base}/b.html 健康のページ`);
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -4,6 +4,7 @@
 // focusable at all (a <span>/<div> opened on mouseenter, F54: the sub-menu is the only route) — and how many of
 // the sub-menu's links can be reached nowhere else on the page.
 import { cssPath, snippet } from '../dom/selector.js';
+import { hrefOf } from '../dom/href.js';
 import { shortName } from '../dom/name.js';
 import { FOCUSABLE_SEL, hiddenReason, isTabbable } from '../dom/visibility.js';
 import { kid } from './session.js';
@@ -73,7 +74,7 @@ const noHash = (href: string) => href.replace(/#.*$/, '');
 function reachableHrefs(): Set<string> {
   const out = new Set<string>();
   for (const a of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
-    if (isTabbable(a) && !hiddenReason(a)) out.add(noHash(a.href));
+    if (isTabbable(a) && !hiddenReason(a)) out.add(noHash(hrefOf(a)));
   }
   return out;
 }
@@ -97,7 +98,7 @@ function menuOf(a: Element, seen: Set<Element>, reachable: () => Set<string>): M
     items: itemEls.map(kid),
     itemSelector: cssPath(sub),
     links: links.length,
-    onlyHere: links.filter((l) => !there.has(noHash(l.href))).length,
+    onlyHere: links.filter((l) => !there.has(noHash(hrefOf(l)))).length,
   };
 }
 
