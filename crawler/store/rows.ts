@@ -179,24 +179,7 @@ export function toLoggedWaiverUse(r: Row): LoggedWaiverUse {
 
 /** A page of an earlier run as a record of this run (incremental reuse): its own findings and links, audited when it was. */
 export function carriedRecord(prev: Row, depth: number, findings: Finding[], links: PageLink[]): PageRecord {
-  return {
-    url: prev.url as string,
-    finalUrl: orNull<string>(prev.final_url),
-    status: orNull<number>(prev.status),
-    contentType: orNull<string>(prev.content_type),
-    title: prev.title as string,
-    lang: prev.lang as string,
-    contentHash: orNull<string>(prev.content_hash),
-    bytes: orNull<number>(prev.bytes),
-    depth,
-    auditedAt: prev.audited_at as string, // when it was really audited
-    durationMs: 0,
-    error: null,
-    criteria: json<CriterionResult[]>(prev.page_criteria, []),
-    nav: json<NavBlock[]>(prev.nav, []),
-    templateKey: orNull<string>(prev.template_key),
-    widgetKey: orNull<string>(prev.widget_key),
-    findings,
-    links,
-  };
+  const { id: _id, runId: _run, ...page } = toPage(prev); // auditedAt stays: when it was really audited
+  // its own criteria (page_criteria: before the site checks of that run were merged in), no error, no new time spent
+  return { ...page, depth, durationMs: 0, error: null, criteria: json<CriterionResult[]>(prev.page_criteria, []), findings, links };
 }
