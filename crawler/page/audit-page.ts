@@ -4,6 +4,7 @@ import type { HTTPResponse, Page } from 'puppeteer';
 import { auditedPage, errorAuditedPage, type AuditedPage, type ExtraFindings } from '../../rules-jis/result.js';
 import type { InPageOutput } from '../../rules-jis/types.js';
 import { ensureBundleEverywhere } from './inject.js';
+import { inFinalDocument, NO_BUNDLE } from './final-document.js';
 import { withDeadline } from './deadline.js';
 import { withSourceFindings } from '../../rules-jis/source/merge.js';
 import { refreshHeaderFindings } from '../../rules-jis/source/refresh-header.js';
@@ -40,16 +41,23 @@ const HTTP_ERROR_CAUSES: Record<number, string> = {
 
 /**
  * Makes sure every frame of the loaded page has the bundle (inject.ts), runs it in the main frame, and adds
- * the 4.1.1 source check, which runs here in Node on the HTML as served.
+ * the 4.1.1 source check, which runs here in Node on the HTML as served. A page that replaces its document
+ * after load (Refresh: 0, location.replace) is audited where it ends (final-document.ts); the served HTML is
+ * then another page's, so the source check is left out rather than run on the wrong page.
  */
 export async function runBundle(page: Page, source: string | undefined, timeoutMs = 60_000): Promise<InPageOutput> {
-  await ensureBundleEverywhere(page);
-  const output = await withDeadline(
-    page.evaluate(() => window.jisA11y!.run({})),
-    timeoutMs,
-    () => new PageAuditError('audit-timeout', `検査が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした（ページが重いか、スクリプトが止まっていません）。`),
-  );
-  return typeof source === 'string' ? { ...output, ...withSourceFindings(output, source) } : output;
+  const { value: output, moved } = await inFinalDocument(page, async () => {
+    await ensureBundleEverywhere(page);
+    return withDeadline(
+      page.evaluate((missing) => {
+        if (!window.jisA11y) throw new Error(missing);
+        return window.jisA11y.run({});
+      }, NO_BUNDLE),
+      timeoutMs,
+      () => new PageAuditError('audit-timeout', `検査が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした（ページが重いか、スクリプトが止まっていません）。`),
+    );
+  });
+  return typeof source === 'string' && !moved ? { ...output, ...withSourceFindings(output, source) } : output;
 }
 
 /** Classifies a navigation response; throws PageAuditError for pages that cannot be audited. */

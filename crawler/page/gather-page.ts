@@ -8,6 +8,7 @@ import { watchPageSize } from './size-watch.js';
 import { guardPage, hardLimitMs } from './page-guard.js';
 import { tooLargeMessage } from './page-limits.js';
 import { ensureBundle } from './inject.js';
+import { inFinalDocument, NO_BUNDLE } from './final-document.js';
 import { auditLoaded, checkResponse, navigationError, PageAuditError } from './audit-page.js';
 import { interactionAfterAudit, interactionBudgetMs, type InteractionSetting } from './interaction/after-audit.js';
 import { templateKeys, type TemplateKeys } from './interaction/sampling.js';
@@ -121,9 +122,14 @@ async function loadAndAudit(page: Page, url: string, opts: GatherOptions, out: G
       return interaction ? interaction(p, out.template) : { findings: [], ruleStats: [] };
     },
   }));
-  // the keyboard phase may have had to restore the document: the collector comes with the bundle
-  await ensureBundle(page.mainFrame());
-  const collected = await page.evaluate(() => window.jisA11y!.collect());
+  // the keyboard phase may have had to restore the document, or the page moved on: the collector comes with the bundle
+  const { value: collected } = await inFinalDocument(page, async () => {
+    await ensureBundle(page.mainFrame());
+    return page.evaluate((missing) => {
+      if (!window.jisA11y) throw new Error(missing);
+      return window.jisA11y.collect();
+    }, NO_BUNDLE);
+  });
   out.links = collected.links;
   out.nav = collected.nav;
   out.assets = collected.assets;
