@@ -110,6 +110,7 @@ export async function generateReports(o: GenerateReportsOptions): Promise<Genera
       testResult: link('testResult', formats.has('test-result')),
       testResultJson: link('testResultJson', formats.has('test-result')),
       csv: link('csv', formats.has('csv')),
+      documentsCsv: link('documentsCsv', formats.has('csv') && model.documents.length > 0),
       xlsx: link('xlsx', formats.has('xlsx')),
       worksheet: link('worksheet', formats.has('worksheet')),
       json: link('json', formats.has('json')),

@@ -33,15 +33,17 @@ import { buildChecklist } from './model/checklist.js';
 import { groupFindings } from './model/finding-groups.js';
 import { findRepeats } from './model/repeats.js';
 import { findTemplates } from './model/templates.js';
-import { buildStatement } from './model/statement.js';
+import { buildStatement, type StatementDocuments } from './model/statement.js';
 import { testContext, recheckStale } from './model/test.js';
 import type { JisTest } from '../rules-jis/jis-test.js';
 import { summariseSections, type SectionMapping, type SectionSummary } from './model/org-sections.js';
 import { buildPageViews, type PageView } from './model/page-view.js';
 import { manualKit, type ManualKitItem } from '../rules-jis/manual-kit.js';
 import { claimStatus } from '../rules-jis/verdict.js';
+import { selectDocuments, type DocumentSelection } from './selection/documents.js';
+import { judgeDocuments } from './model/document-pages.js';
 
-export interface StatementOptions extends Pick<TestStatement, 'policyUrl' | 'futurePlan' | 'environments' | 'additionalMeasures' | 'representative'> {
+export interface StatementOptions extends Pick<TestStatement, 'policyUrl' | 'futurePlan' | 'environments' | 'additionalMeasures' | 'representative' | 'documents'> {
   /** 表明日 (YYYY-MM-DD); default: the day the report is generated (JST). */
   statementDate?: string;
   /** Name of the site, e.g. 「みどり県公式ホームページ」; default: the top page's title. */
@@ -220,6 +222,10 @@ export interface ReportModel {
   /** The CMS templates of the audited pages, most pages first (empty when the pages carry no template). */
   templates: TemplateGroup[];
   documents: StoredDocument[];
+  /** The documents tested with the pages (the statement's `documents` policy), and how they were chosen. */
+  documentSelection: DocumentSelection;
+  /** The tested documents as checklist pages (their criteria judged from the document checks). */
+  documentPages: ModelPage[];
   brokenLinks: BrokenLink[];
   progress: Progress | null;
   trends: Trends;
@@ -241,7 +247,7 @@ export interface ReportModel {
 }
 
 /** The statement as the renderers read it: defaults filled in; what a person must give is null or empty until given. */
-export type ModelStatement = Required<Omit<StatementOptions, 'organisation' | 'policyUrl' | 'futurePlan'>> & {
+export type ModelStatement = Required<Omit<StatementOptions, 'organisation' | 'policyUrl' | 'futurePlan' | 'documents'>> & {
   organisation: string | null;
   policyUrl: string | null;
   futurePlan: string | null;
@@ -277,6 +283,11 @@ function sectionsOfRun(run: Run): SectionMapping[] {
   return Array.isArray(s) ? s.filter((m): m is SectionMapping => typeof m?.prefix === 'string' && typeof m?.name === 'string') : [];
 }
 
+/** The run's documents for the statement's exclusions: linked, read by the checks, tested. */
+function documentCounts(documents: StoredDocument[], selection: DocumentSelection): StatementDocuments {
+  return { total: documents.length, checked: documents.filter((d) => d.checked).length, tested: selection.urls.length };
+}
+
 export async function buildReportModel(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
   const tc = await testContext(store, opts);
   const run = await reportedRun(store, tc.runId);
@@ -286,9 +297,11 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
   const { audited, erroredPages, selection } = await pagesAndSelection(store, run, opts);
   const findings = await findingsByPage(store, run.id);
   const judged = judgePages(audited, findings, judgements, new Set(selection.urls));
-  const checklist = buildChecklist(judged.pages, target);
   const documents = await store.results.documentsOfRun(run.id);
-  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documents.length, checkedDocuments: documents.filter((d) => d.checked).length, now, given: tc.statement });
+  const documentSelection = selectDocuments(documents, tc.statement?.documents, tc.test);
+  const documentPages = judgeDocuments(documents, documentSelection.urls, judgements, target);
+  const checklist = buildChecklist([...judged.pages, ...documentPages], target);
+  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documentCounts(documents, documentSelection), now, given: tc.statement });
   const allRuns = await store.runs.listRuns();
   const groups = groupFindings(audited, findings);
   const sectionMappings = opts.sections ?? sectionsOfRun(run);
@@ -302,12 +315,14 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
     pages: judged.pages,
     erroredPages,
     checklist,
-    claim: computeClaim(checklist, target, { pages: judged.pages.filter((p) => p.selected), futurePlan: statement.futurePlan }),
+    claim: computeClaim(checklist, target, { pages: [...judged.pages.filter((p) => p.selected), ...documentPages], futurePlan: statement.futurePlan }),
     ...groups,
     worstPages: worstPages(judged.pages),
     repeats: findRepeats(audited, findings),
     templates: findTemplates(audited, findings),
     documents,
+    documentSelection,
+    documentPages,
     brokenLinks: await store.results.brokenLinksOfRun(run.id),
     progress: await buildProgress(store, run, allRuns),
     trends: await buildTrends(store, run, allRuns),

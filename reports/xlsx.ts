@@ -57,6 +57,8 @@ export async function checklistXlsx(d: TestResultDocument, documents: readonly D
   const urls = wb.addWorksheet('試験したURI');
   urls.columns = [{ header: '番号', width: 8 }, { header: 'URI', width: 90 }, { header: '選択の理由', width: 40 }];
   d.selection.pages.forEach((p, i) => urls.addRow([i + 1, p.url, p.kind ? `${SELECTION_KIND_LABEL_JA[p.kind]}（${p.reason}）` : p.reason]));
+  const docs = d.selection.documents;
+  docs?.documents.forEach((x, i) => urls.addRow([d.selection.pages.length + i + 1, x.url, `文書（${docs.description}）`]));
   urls.getRow(1).font = { bold: true };
   const info = wb.addWorksheet('試験の情報');
   info.columns = [{ width: 28 }, { width: 90 }];

@@ -37,6 +37,18 @@ export interface TestStatement {
   additionalMeasures?: string[];
   /** Representative pages a person names: URLs or URL globs (picomatch on the path when it starts with "/"). */
   representative?: string[];
+  /** Whether the linked PDF and Office documents are tested with the pages (absent: excluded, and the exclusions say so). */
+  documents?: DocumentPolicy;
+}
+
+/**
+ * The documents of a test: 'exclude' lists them but keeps them out of the checklist; 'all' tests every document
+ * the checks could read; 'sample' tests `n` of them drawn by a seeded sample (reports/selection/documents.ts).
+ */
+export interface DocumentPolicy {
+  include: 'exclude' | 'all' | 'sample';
+  /** Documents drawn for 'sample'. */
+  n?: number;
 }
 
 export type TestStatus = 'open' | 'closed';

@@ -7,17 +7,22 @@ import { matchesPattern, normUrl, validateJudgement, type JudgementInput, type J
 import { ROUND_TRIP_MESSAGES_JA as M } from '../../rules-jis/round-trip-messages.js';
 import { closestUrls } from '../../rules-jis/url-suggest.js';
 import type { Store } from './store.js';
+import { testableDocument } from './testable-document.js';
 
 /** The run a judgement is checked against: the one given, else the newest finished run, else the newest. */
 async function runToCheck(store: Store, runId?: number): Promise<number | null> {
   return runId ?? (await store.runs.latestRun('finished'))?.id ?? (await store.runs.latestRun())?.id ?? null;
 }
 
-/** What is wrong with a page or pattern scope, or null when it names an audited page. */
-function scopeProblem(scope: JudgementScope, run: number, urls: string[]): string | null {
+/**
+ * What is wrong with a page or pattern scope, or null when it names an audited page. A page scope may also name a
+ * document the checks read (a test that includes documents is judged on them by URL); a pattern must match a page,
+ * since pattern judgements are never applied to documents (reports/model/document-pages.ts).
+ */
+function scopeProblem(scope: JudgementScope, run: number, urls: string[], documents: string[]): string | null {
   if (scope.type === 'page') {
     const url = normUrl(scope.url);
-    return urls.includes(url) ? null : M.pageNotAudited(scope.url, run, closestUrls(url, urls));
+    return urls.includes(url) || documents.includes(url) ? null : M.pageNotAudited(scope.url, run, closestUrls(url, [...urls, ...documents]));
   }
   if (scope.type === 'pattern') return urls.some((u) => matchesPattern(scope.pattern, u)) ? null : M.patternMatchesNothing(scope.pattern, run, closestUrls(scope.pattern, urls));
   return null;
@@ -34,7 +39,8 @@ export async function checkScopeTargets(store: Store, inputs: JudgementInput[], 
   if (run === null) throw new UsageError(M.noRun());
   const urls: string[] = [];
   for await (const p of store.results.iteratePages(run)) if (!p.error) urls.push(normUrl(p.url));
-  const problems = scoped.map(({ i, scope }) => ({ i, p: scopeProblem(scope, run, urls) })).filter((x): x is { i: number; p: string } => x.p !== null);
+  const documents = (await store.results.documentsOfRun(run)).filter(testableDocument).map((d) => normUrl(d.url));
+  const problems = scoped.map(({ i, scope }) => ({ i, p: scopeProblem(scope, run, urls, documents) })).filter((x): x is { i: number; p: string } => x.p !== null);
   if (!problems.length) return;
   throw new UsageError(inputs.length === 1 ? problems[0].p : problems.map(({ i, p }) => `${i + 1} 件目: ${p}`).join('\n'));
 }

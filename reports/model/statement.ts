@@ -10,38 +10,46 @@ function topPage(run: Run, audited: StoredPage[]): StoredPage | undefined {
 }
 
 /**
- * What the test leaves out by default: linked documents and pages that could not be shown. Documents whose
- * content was checked (issue 18) are still outside the checklist of the pages: the wording says where their
- * results are instead of implying that nobody looked at them.
+ * What the test leaves out by default: the linked documents not tested and pages that could not be shown.
+ * Documents whose content was checked but are outside the test are still listed with their results: the
+ * wording says where the results are instead of implying that nobody looked at them.
  */
-function defaultExclusions(errored: StoredPage[], documents: number, checkedDocuments: number): string[] {
+function defaultExclusions(errored: StoredPage[], documents: StatementDocuments): string[] {
   const out: string[] = [];
-  if (documents && checkedDocuments)
-    out.push(`PDF・Office などのウェブページ以外の文書（${documents} 件。このうち ${checkedDocuments} 件は文書の自動検査を行い、結果を文書の一覧に掲載。達成基準チェックリストの判定には含めない）`);
-  else if (documents) out.push(`PDF・Office などのウェブページ以外の文書（${documents} 件。文書の一覧を別に掲載）`);
+  const { total, checked, tested } = documents;
+  if (tested && total > tested)
+    out.push(`PDF・Office などのウェブページ以外の文書のうち、試験しなかったもの（全 ${total} 件中 ${total - tested} 件。自動検査で読めなかった文書と抽出されなかった文書。文書の一覧を別に掲載）`);
+  else if (!tested && total && checked)
+    out.push(`PDF・Office などのウェブページ以外の文書（${total} 件。このうち ${checked} 件は文書の自動検査を行い、結果を文書の一覧に掲載。達成基準チェックリストの判定には含めない）`);
+  else if (!tested && total) out.push(`PDF・Office などのウェブページ以外の文書（${total} 件。文書の一覧を別に掲載）`);
   if (errored.length) out.push(`表示できなかったページ（${errored.length} 件。リンク切れ等の一覧を別に掲載）`);
   return out;
+}
+
+/** The run's documents by what happened to them: linked, content checked, and tested with the pages. */
+export interface StatementDocuments {
+  total: number;
+  checked: number;
+  tested: number;
 }
 
 export interface StatementInput {
   run: Run;
   audited: StoredPage[];
   errored: StoredPage[];
-  documents: number;
-  /** Of them, the ones whose content was checked. */
-  checkedDocuments?: number;
+  documents: StatementDocuments;
   /** When the report is made (the default 表明日). */
   now: string;
   given?: StatementOptions;
 }
 
-export function buildStatement({ run, audited, errored, documents, checkedDocuments = 0, now, given = {} }: StatementInput): ReportModel['statement'] {
+export function buildStatement({ run, audited, errored, documents, now, given = {} }: StatementInput): ReportModel['statement'] {
   const siteName = given.siteName ?? (topPage(run, audited)?.title || run.label || run.startUrls[0] || 'ウェブサイト');
   return {
     statementDate: given.statementDate ?? isoDateJst(now),
     siteName,
     scopeDescription: given.scopeDescription ?? `${siteName}（${run.startUrls.join('、')}）で公開しているウェブページ`,
-    exclusions: given.exclusions ?? defaultExclusions(errored, documents, checkedDocuments),
+    exclusions: given.exclusions ?? defaultExclusions(errored, documents),
     technologies: given.technologies ?? ['HTML', 'CSS', 'JavaScript', 'WAI-ARIA'],
     period: given.period ?? { from: run.startedAt, to: run.finishedAt ?? run.startedAt },
     organisation: given.organisation ?? null,

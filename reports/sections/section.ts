@@ -17,6 +17,8 @@ export interface ReportLinks {
   testResultJson?: string | ReportLink;
   testResultPdf?: string | ReportLink;
   csv?: string | ReportLink;
+  /** The linked documents' findings (only when the run has documents). */
+  documentsCsv?: string | ReportLink;
   xlsx?: string | ReportLink;
   worksheet?: string | ReportLink;
   json?: string | ReportLink;

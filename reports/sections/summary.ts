@@ -51,6 +51,7 @@ const FILE_LINKS: [keyof ReportLinks, string, string][] = [
   ['testResultPdf', '試験結果の PDF 版', 'PDF'],
   ['testResultJson', '試験結果のデータ', 'JSON'],
   ['csv', '問題の一覧（Excel で開けます）', 'CSV'],
+  ['documentsCsv', '文書（PDF・Office）の指摘の一覧（Excel で開けます）', 'CSV'],
   ['xlsx', '達成基準チェックリスト', 'Excel'],
   ['worksheet', '人による確認のワークシート（記入して judge --import で読み込みます）', 'Excel'],
   ['pdf', 'この報告書の PDF 版', 'PDF'],

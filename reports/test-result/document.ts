@@ -81,6 +81,18 @@ export interface DocSelection {
   pages: DocSelectedPage[];
   /** The draws (how many were made, which one is used) and the selection's warnings, as sentences (may be absent). */
   notes?: string[];
+  /** The linked PDF and Office documents tested with the pages (absent when the statement leaves documents out). */
+  documents?: DocTestedDocuments;
+}
+
+/** The documents of the test: how they were chosen and which were tested. */
+export interface DocTestedDocuments {
+  include: 'all' | 'sample';
+  description: string;
+  /** Documents the checks could read: what the documents were chosen from. */
+  population: number;
+  seed: string | null;
+  documents: { url: string; title: string }[];
 }
 
 export interface DocStatement {
@@ -182,6 +194,14 @@ function selectedPages(m: ReportModel): DocSelectedPage[] {
   });
 }
 
+/** The tested documents, absent when the statement keeps documents out of the test. */
+function testedDocuments(m: ReportModel): { documents?: DocTestedDocuments } {
+  const s = m.documentSelection;
+  if (s.include === 'exclude' || !s.urls.length) return {};
+  const documents = m.documentPages.map((d) => ({ url: d.url, title: d.title }));
+  return { documents: { include: s.include, description: s.description, population: s.population, seed: s.seed, documents } };
+}
+
 /** The draws and the selection's warnings as sentences; absent when there are none (as for every page tested). */
 function selectionNotes(m: ReportModel): { notes?: string[] } {
   const notes = [
@@ -241,6 +261,7 @@ export function testResultDocument(m: ReportModel): TestResultDocument {
       seed: m.selection.seed,
       pages: selectedPages(m),
       ...selectionNotes(m),
+      ...testedDocuments(m),
     },
     statement: {
       statementDate: st.statementDate,

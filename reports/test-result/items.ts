@@ -60,6 +60,7 @@ function selectionMethod(d: TestResultDocument): HtmlValue[] {
   return [
     html`<p>${s.methodLabel}（JIS X 8341-3:2016 附属書JB.1.2）: ${s.description}。</p>`,
     html`<p>試験したページ数: ${num(s.pages.length)} ページ（対象となるウェブページ ${num(s.population)} ページ中）</p>`,
+    s.documents ? html`<p>試験した文書（PDF・Office）: ${num(s.documents.documents.length)} 件（${s.documents.description}）</p>` : null,
     s.notes?.length ? html`<ul class="selection-notes">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : null,
   ];
 }
@@ -70,7 +71,12 @@ function selectionMethod(d: TestResultDocument): HtmlValue[] {
  * titles alone repeat across pages (two links with one text going to two places).
  */
 function uris(d: TestResultDocument): HtmlValue[] {
-  return [html`<ol class="url">${d.selection.pages.map((p) => html`<li><a href="${p.url}">${p.title ? `${p.title} ${p.url}` : p.url}</a>${p.kind ? `（${SELECTION_KIND_LABEL_JA[p.kind]}）` : ''}</li>`)}</ol>`];
+  const docs = d.selection.documents?.documents ?? [];
+  return [
+    html`<ol class="url">${d.selection.pages.map((p) => html`<li><a href="${p.url}">${p.title ? `${p.title} ${p.url}` : p.url}</a>${p.kind ? `（${SELECTION_KIND_LABEL_JA[p.kind]}）` : ''}</li>`)}</ol>`,
+    docs.length ? html`<p>試験した文書（PDF・Office）の URI:</p>` : null,
+    docs.length ? html`<ol class="url">${docs.map((x) => html`<li><a href="${x.url}">${x.title ? `${x.title} ${x.url}` : x.url}</a>（文書）</li>`)}</ol>` : null,
+  ];
 }
 
 function tools(d: TestResultDocument): HtmlValue[] {

@@ -118,10 +118,11 @@ export function errorText(e: ErrorObject, source: ConfigSource, root: JsonSchema
 
 /**
  * The errors worth showing: a failed anyOf/oneOf speaks for its branches (their own errors only say
- * which branch missed what), and the same sentence is said once.
+ * which branch missed what), a failed if/then is said by the `then` branch's own error (「… は必須です」),
+ * and the same sentence is said once.
  */
 export function errorTexts(errors: ErrorObject[], source: ConfigSource, root: JsonSchema): string[] {
   const branches = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
-  const kept = errors.filter((e) => !branches.some((b) => e.schemaPath.startsWith(b)));
+  const kept = errors.filter((e) => e.keyword !== 'if' && !branches.some((b) => e.schemaPath.startsWith(b)));
   return [...new Set(kept.map((e) => errorText(e, source, root)))];
 }

@@ -154,6 +154,15 @@ describe('jis-a11y test', () => {
     expect(bad.out).toContain(file);
     expect(bad.out).toContain('screenReader');
     await withStore(async (s) => expect((await s.tests.get(1))!.statement.organisation).toBeUndefined());
+    // the documents policy: a sample needs its size, and the message is the Japanese one only
+    const noN = await cli('test', 'statement', '--set', 'documents={"include":"sample"}');
+    expect(noN.code).toBe(2);
+    expect(noN.out).toContain('documents の "n" は必須です');
+    expect(noN.out).not.toMatch(/must match/);
+    const docs = await cli('test', 'statement', '--set', 'documents={"include":"sample","n":10}');
+    expect(docs.code).toBe(0);
+    await withStore(async (s) => expect((await s.tests.get(1))!.statement.documents).toEqual({ include: 'sample', n: 10 }));
+    expect((await cli('test', 'statement', '--set', 'documents=')).code).toBe(0);
   });
 
   it('test close refuses a 表明日 before the end of the 試験実施期間', async () => {

@@ -13,7 +13,9 @@ import { runCrawl } from '../../crawler/crawl/crawl.js';
 import { launchBrowser } from '../../crawler/page/browser.js';
 import { openStore, type StoredDocument } from '../../crawler/store/store.js';
 import { siteReportHtml } from '../../reports/html-report.js';
-import { buildReportModel } from '../../reports/model.js';
+import { buildReportModel, type ReportModel } from '../../reports/model.js';
+import { testResultDocument, testResultPage } from '../../reports/test-result.js';
+import { checkScopeTargets } from '../../crawler/store/judge-targets.js';
 import { SITE_EXPECT, SITE_MAX_DOCUMENT_BYTES, startDocumentSite, WITH_ETAG, type DocumentSite } from '../fixtures/documents/document-site.js';
 
 let browser: Browser;
@@ -109,6 +111,52 @@ describe('a crawl checks the documents it finds', () => {
       expect(docs.get(p)!.findings.map((f) => f.ruleId).sort(), p).toEqual(SITE_EXPECT[p].findings);
     }
     expect(again.log.some((l) => /前回から変わっていない 4 件/.test(l))).toBe(true);
+  });
+
+  it("a test's statement puts documents in the checklist: all, or a seeded sample; left out, they stay out", async () => {
+    const store = await openStore(path.join(dir, 'jis-a11y.sqlite'));
+    try {
+      const test = await store.tests.create({ name: '文書を含む試験', target: 'AA', statement: { documents: { include: 'all' } } });
+      await store.tests.attachRun(test.id, first.runId);
+      const row = (m: ReportModel, id: string) => m.checklist.find((r) => r.id === id)!;
+      const without = await buildReportModel(store, { runId: first.runId });
+      expect(row(without, '1.3.1').pages.fail).toBe(0);
+      // every document the checks read (4: the broken, huge and slow ones and the CSV cannot be tested)
+      const all = await buildReportModel(store, { testId: test.id, runId: first.runId });
+      expect(all.documentPages.map((d) => new URL(d.url).pathname)).toEqual(['/files/keikaku.pdf', '/files/scan.pdf', '/files/tebiki.docx', '/files/untagged.pdf']);
+      expect(row(all, '1.3.1')).toMatchObject({ outcome: 'fail', pages: expect.objectContaining({ fail: 2 }) });
+      expect(row(all, '1.1.1').pages.fail).toBe(2); // the scan and the docx's picture
+      // a tagged PDF with title and lang is never "pass" for its criteria: the checks cover only part of them
+      expect(all.documentPages[0].criteria.some((c) => c.outcome === 'pass')).toBe(false);
+      expect(all.statement.exclusions[0]).toMatch(/試験しなかったもの（全 8 件中 4 件/);
+      const doc = testResultDocument(all);
+      expect(doc.selection.documents).toMatchObject({ include: 'all', population: 4, seed: null });
+      expect(doc.selection.documents!.documents).toContainEqual({ url: `${site.url}/files/keikaku.pdf`, title: '令和7年度 事業計画' });
+      expect(testResultPage(doc).replace(/<[^>]+>/g, ' ')).toMatch(/試験した文書（PDF・Office）: 4 件/);
+      // a person judges a document by its URL (judge --page); a site-wide judgement made on the pages does not reach it
+      const keikaku = `${site.url}/files/keikaku.pdf`;
+      await checkScopeTargets(store, [{ criterion: '1.4.3', result: 'pass', scope: { type: 'page', url: keikaku } }], first.runId);
+      await store.judgements.recordJudgements(
+        [{ criterion: '1.4.3', result: 'pass', who: '広報広聴課 山田', scope: { type: 'page', url: keikaku } }, { criterion: '1.3.3', result: 'pass', who: '広報広聴課 山田', scope: { type: 'site' } }],
+        { testId: test.id, runId: first.runId },
+      );
+      const judged = (await buildReportModel(store, { testId: test.id, runId: first.runId })).documentPages.find((d) => d.url === keikaku)!;
+      expect(judged.criteria.find((c) => c.id === '1.4.3')!.outcome).toBe('pass');
+      expect(judged.criteria.find((c) => c.id === '1.3.3')!.outcome).toBe('untested');
+      // a sample of 2: the same two every time the report is made, with the seed printed
+      await store.tests.updateStatement(test.id, { documents: { include: 'sample', n: 2 } });
+      const a = await buildReportModel(store, { testId: test.id, runId: first.runId });
+      const b = await buildReportModel(store, { testId: test.id, runId: first.runId });
+      expect(a.documentSelection.urls).toHaveLength(2);
+      expect(b.documentSelection.urls).toEqual(a.documentSelection.urls);
+      expect(a.documentSelection.description).toContain(`抽出の種 ${a.documentSelection.seed}`);
+      await store.tests.updateStatement(test.id, { documents: { include: 'exclude' } });
+      const out = await buildReportModel(store, { testId: test.id, runId: first.runId });
+      expect([out.documentPages, testResultDocument(out).selection.documents]).toEqual([[], undefined]);
+      await store.tests.close(test.id);
+    } finally {
+      await store.close();
+    }
   });
 
   it('--no-check-documents lists the documents without downloading any', async () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
     maxDocumentBytes: SITE_MAX_DOCUMENT_BYTES, timeouts: { navigationMs: 4_000 }, retries: { perUrl: 0 },
   });
   runId = (await runCrawl(config)).runId;
-  reports = await generateReports({ store: path.join(dir, 'jis-a11y.sqlite'), runId, outDir: path.join(dir, 'reports'), formats: ['json', 'csv', 'xlsx', 'test-result'], browser });
+  reports = await generateReports({ store: path.join(dir, 'jis-a11y.sqlite'), runId, outDir: path.join(dir, 'reports'), formats: ['json', 'csv', 'xlsx', 'test-result', 'html'], browser });
 }, 120_000);
 afterAll(async () => {
   await site?.close();
@@ -85,6 +85,9 @@ describe('document findings in the exports', () => {
     expect(rows.find((r) => rel(r['文書のURL']) === '/files/keikaku.pdf')!['状態']).toBe('検査済み（指摘なし）');
     expect(rows.find((r) => rel(r['文書のURL']) === '/files/huge.pdf')!['状態']).toMatch(/^検査できず: .*huge\.pdf.*上限/);
     expect(rows.find((r) => rel(r['文書のURL']) === '/files/list.csv')!['状態']).toBe('中身は未確認（一覧のみ）');
+    // the report links it, beside the page findings' CSV
+    const report = readFileSync(reports.files.html!, 'utf8');
+    expect(report).toMatch(/<a href="document-findings\.csv">文書（PDF・Office）の指摘の一覧（Excel で開けます）: document-findings\.csv（CSV、[\d.,]+ (KB|バイト)）<\/a>/);
   });
 
   it('checklist.xlsx has a 文書の指摘 sheet with the same rows', async () => {
