@@ -85,13 +85,15 @@ export function worksheetRows(m: ReportModel, pages: ModelPage[]): WorksheetRow[
   const judgements = m.judgements.all;
   const rows: WorksheetRow[] = [];
   const base = (id: string) => ({ criterion: id, criterionTitle: findCriterion(id)?.ja ?? id, judgedPer: manualKit(id)?.judgedPer ?? 'page', procedure: procedureText(id) });
+  // a document (negative id) has a row for every criterion: a site judgement is made on the web pages, not on it
+  const webPages = pages.filter((p) => p.id > 0);
   for (const c of criteria.filter((c) => manualKit(c.wcag)?.judgedPer === 'site')) {
-    const { automated, reason } = siteRowOutcome(pages.map((p) => p.criteria.find((x) => x.id === c.wcag)?.automated ?? 'untested'));
+    const { automated, reason } = siteRowOutcome(webPages.map((p) => p.criteria.find((x) => x.id === c.wcag)?.automated ?? 'untested'));
     rows.push({ ...base(c.wcag), id: worksheetRowId(m.run.id, 'site', c.wcag), url: null, pageTitle: '', automated, reason, current: isLocked(automated) ? undefined : current(siteJudgement(judgements, c.wcag)) });
   }
   for (const p of pages) {
     for (const c of criteria) {
-      if (manualKit(c.wcag)?.judgedPer === 'site') continue;
+      if (p.id > 0 && manualKit(c.wcag)?.judgedPer === 'site') continue;
       const applied = p.criteria.find((x) => x.id === c.wcag);
       // decided by element judgements made on other pages (rules-jis/decision-items.ts): nothing left to ask here
       if (applied?.judgement?.scope.type === 'element' && applied.outcome !== 'review') continue;
@@ -116,10 +118,10 @@ function openItemsText(applied: ModelPage['criteria'][number]): string {
   return [L.openItems(open.length), ...shown, ...more].join('\n');
 }
 
-/** The selected pages in the order of the selection. */
+/** The selected pages in the order of the selection, then the documents the test includes. */
 export function selectedPages(m: ReportModel): ModelPage[] {
   const byUrl = new Map(m.pages.map((p) => [p.url, p]));
-  return m.selection.urls.map((u) => byUrl.get(u)).filter((p): p is ModelPage => !!p);
+  return [...m.selection.urls.map((u) => byUrl.get(u)).filter((p): p is ModelPage => !!p), ...m.documentPages];
 }
 
 const THIN = { style: 'thin' } as const;

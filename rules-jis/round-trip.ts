@@ -12,21 +12,27 @@ import type { Outcome } from './types.js';
 
 // ------------------------------------------------------------------------------------------------ IDs
 
-/** A worksheet row: run, page (or the site) and criterion, e.g. "R3-P12-1.1.1" or "R3-S-2.4.5". */
+/**
+ * A worksheet row: run, page (or the site, or a document of the test) and criterion, e.g. "R3-P12-1.1.1",
+ * "R3-S-2.4.5" or "R3-D4-1.3.1". A document is given as its negative id, as the report model's pages carry it
+ * (reports/model/document-pages.ts).
+ */
 export function worksheetRowId(runId: number, pageId: number | 'site', criterion: string): string {
-  return `R${runId}-${pageId === 'site' ? 'S' : `P${pageId}`}-${criterion}`;
+  return `R${runId}-${pageId === 'site' ? 'S' : pageId < 0 ? `D${-pageId}` : `P${pageId}`}-${criterion}`;
 }
 
 export interface WorksheetRowRef {
   runId: number;
-  /** null for a site row. */
+  /** null for a site row; negative for a document. */
   pageId: number | null;
   criterion: string;
 }
 
 export function parseWorksheetRowId(id: string): WorksheetRowRef | null {
-  const m = /^R(\d+)-(?:P(\d+)|S)-(\d+\.\d+\.\d+)$/.exec(id.trim());
-  return m ? { runId: Number(m[1]), pageId: m[2] === undefined ? null : Number(m[2]), criterion: m[3] } : null;
+  const m = /^R(\d+)-(?:P(\d+)|D(\d+)|S)-(\d+\.\d+\.\d+)$/.exec(id.trim());
+  if (!m) return null;
+  const pageId = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? -Number(m[3]) : null;
+  return { runId: Number(m[1]), pageId, criterion: m[4] };
 }
 
 /** A finding of the findings CSV: run and the finding's number in the store, e.g. "R3-F1234". */

@@ -22,6 +22,8 @@ import {
 import { ROUND_TRIP_MESSAGES_JA as M } from '../../rules-jis/round-trip-messages.js';
 import { buildReportModel } from '../../reports/model.js';
 import { worksheetRows } from '../../reports/worksheet.js';
+import { judgeDocuments } from '../../reports/model/document-pages.js';
+import { testableDocument } from '../store/testable-document.js';
 import type { Store } from '../store/store.js';
 import { sha256 } from '../store/hash.js';
 
@@ -73,9 +75,12 @@ export async function importWorksheet(store: Store, file: string, data: Buffer):
   // the rows the exporter wrote for the pages the file lists (its selection, whatever it was); a row naming a
   // page of the run that is not in the file still resolves, as the page's ID is in the run
   const named = new Set(rows.map((r) => parseWorksheetRowId(r.id)?.pageId).filter((n): n is number => typeof n === 'number'));
+  // a document row resolves whatever the statement's documents policy is now: the file was made when it included them
+  const documents = judgeDocuments(m.documents, m.documents.filter(testableDocument).map((d) => d.url), m.judgements.all, m.target);
+  const pages = [...m.pages, ...documents];
   const keys = new Map<string, RowKey>();
-  for (const k of worksheetRows(m, m.pages.filter((p) => named.has(p.id)))) keys.set(k.id, k);
-  const r = worksheetJudgements(file, runId, rows, keys, new Set(m.pages.map((p) => p.id)));
+  for (const k of worksheetRows(m, pages.filter((p) => named.has(p.id)))) keys.set(k.id, k);
+  const r = worksheetJudgements(file, runId, rows, keys, new Set(pages.map((p) => p.id)));
   return { ...r, runId };
 }
 

@@ -16,6 +16,11 @@ import { siteReportHtml } from '../../reports/html-report.js';
 import { buildReportModel, type ReportModel } from '../../reports/model.js';
 import { testResultDocument, testResultPage } from '../../reports/test-result.js';
 import { checkScopeTargets } from '../../crawler/store/judge-targets.js';
+import ExcelJS from 'exceljs';
+import { worksheetXlsx } from '../../reports/worksheet.js';
+import { importWorksheet } from '../../crawler/cli/worksheet-import.js';
+import { WORKSHEET_LABEL_JA as WL } from '../../rules-jis/labels-ja.js';
+import { targetCriteria } from '../../rules-jis/criteria.js';
 import { SITE_EXPECT, SITE_MAX_DOCUMENT_BYTES, startDocumentSite, WITH_ETAG, type DocumentSite } from '../fixtures/documents/document-site.js';
 
 let browser: Browser;
@@ -143,6 +148,27 @@ describe('a crawl checks the documents it finds', () => {
       const judged = (await buildReportModel(store, { testId: test.id, runId: first.runId })).documentPages.find((d) => d.url === keikaku)!;
       expect(judged.criteria.find((c) => c.id === '1.4.3')!.outcome).toBe('pass');
       expect(judged.criteria.find((c) => c.id === '1.3.3')!.outcome).toBe('untested');
+      // the worksheet has a row per tested document × criterion (site criteria too), and judge --import takes them back
+      const before = await buildReportModel(store, { testId: test.id, runId: first.runId });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await worksheetXlsx(before)) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet(WL.sheet)!;
+      const cols = Object.values(WL.columns);
+      const cell = (n: number, c: keyof typeof WL.columns) => ws.getRow(n).getCell(cols.indexOf(WL.columns[c]) + 1);
+      const untagged = `${site.url}/files/untagged.pdf`;
+      const docRows: number[] = [];
+      ws.eachRow((_, n) => void (n > 1 && cell(n, 'url').value === untagged && docRows.push(n)));
+      expect(docRows.map((n) => cell(n, 'criterion').value)).toEqual(targetCriteria('AA').map((c) => c.wcag));
+      const r245 = docRows.find((n) => cell(n, 'criterion').value === '2.4.5')!;
+      expect(String(cell(r245, 'id').value)).toMatch(/^R\d+-D\d+-2\.4\.5$/);
+      cell(r245, 'result').value = '−';
+      cell(r245, 'note').value = '1 つの文書で、ウェブページの集合ではない';
+      cell(r245, 'who').value = '広報広聴課 山田';
+      const imported = await importWorksheet(store, 'worksheet.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+      expect(imported.inputs.map((j) => [j.criterion, j.result, j.scope])).toEqual([['2.4.5', 'inapplicable', { type: 'page', url: untagged }]]);
+      await store.judgements.recordJudgements(imported.inputs, { testId: test.id, runId: first.runId });
+      const after = (await buildReportModel(store, { testId: test.id, runId: first.runId })).documentPages.find((d) => d.url === untagged)!;
+      expect(after.criteria.find((c) => c.id === '2.4.5')!.outcome).toBe('inapplicable');
       // a sample of 2: the same two every time the report is made, with the seed printed
       await store.tests.updateStatement(test.id, { documents: { include: 'sample', n: 2 } });
       const a = await buildReportModel(store, { testId: test.id, runId: first.runId });
