@@ -3,7 +3,8 @@
 // the old interactive make-up (bench/makeup.ts, the baseline, injected with its own small bundle) and the new template identity
 // (rules-jis/page/template-identity.ts), and scores both against the true layouts, both ways: groups found,
 // layouts split over several groups, groups that merge layouts; and how many keyboard passes each would run
-// (one per make-up, or one per template × widget set).
+// (one per make-up; one per template × widget set, the scheme before; and the crawl's sampler, one page per
+// template and new widget kind, in crawl order: crawler/page/interaction/sampling.ts).
 //
 //   npx tsx bench/template-identity.ts [pages=300]
 import { createHash } from 'node:crypto';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { launchBrowser } from '../crawler/page/browser.js';
 import { ensureBundle } from '../crawler/page/inject.js';
+import { InteractionSampler, widgetKinds } from '../crawler/page/interaction/sampling.js';
 import { serveVarietySite, type Layout } from './cms-variety-site.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
@@ -39,6 +41,14 @@ export interface PageKeys {
   makeup: string;
   template: string;
   widgets: string;
+  kinds?: string[];
+}
+
+/** Keyboard passes the crawl's sampler makes over the pages in this order. */
+export function samplerPasses(keys: Map<string, PageKeys>): number {
+  const s = new InteractionSampler();
+  for (const [url, k] of keys) s.claim(k, url);
+  return s.makeups;
 }
 
 let makeupJs: string | null = null;
@@ -63,7 +73,7 @@ export async function pageKeys(urls: string[]): Promise<Map<string, PageKeys>> {
       if (!(await ensureBundle(page.mainFrame()))) throw new Error(`no bundle on ${url}`);
       await page.evaluate(await makeupSource());
       const r = await page.evaluate(() => ({ makeup: (window as unknown as { jisMakeup(): string }).jisMakeup(), id: window.jisA11y!.templateIdentity() }));
-      out.set(url, { makeup: sha(r.makeup), template: sha(r.id.skeleton), widgets: sha(r.id.widgets) });
+      out.set(url, { makeup: sha(r.makeup), template: sha(r.id.skeleton), widgets: sha(r.id.widgets), kinds: widgetKinds(r.id.widgets) });
     }
   } finally {
     await browser.close();
@@ -80,10 +90,12 @@ async function main(): Promise<void> {
     const layouts = new Set(site.layouts.values()).size;
     const old = score(pick((k) => k.makeup), site.layouts);
     const tmpl = score(pick((k) => k.template), site.layouts);
-    const passes = new Set([...keys.values()].map((k) => `${k.template} ${k.widgets}`)).size;
+    const combos = new Set([...keys.values()].map((k) => `${k.template} ${k.widgets}`)).size;
+    const passes = samplerPasses(keys);
     console.log(`テンプレートの識別（${pages} ページ、本当のレイアウト ${layouts} 種類）`);
     console.log(`  従来の「作り」（make-up）: ${old.groups} グループ、分割されたレイアウト ${old.split}、混ざったグループ ${old.merged}、キーボード検査 ${old.groups} 回`);
-    console.log(`  テンプレート識別:          ${tmpl.groups} グループ、分割されたレイアウト ${tmpl.split}、混ざったグループ ${tmpl.merged}、キーボード検査 ${passes} 回（テンプレート × 本文の部品）`);
+    console.log(`  テンプレート識別:          ${tmpl.groups} グループ、分割されたレイアウト ${tmpl.split}、混ざったグループ ${tmpl.merged}`);
+    console.log(`  キーボード検査: テンプレート × 本文の部品の組み合わせごとなら ${combos} 回、テンプレート × 新しい部品の種類ごと（クロール）なら ${passes} 回`);
     console.log(`  キーボード検査の回数: 従来の ${((100 * passes) / old.groups).toFixed(0)}%（${old.groups} → ${passes}）`);
   } finally {
     await site.close();

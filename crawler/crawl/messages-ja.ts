@@ -63,7 +63,7 @@ export const CRAWL_MESSAGES_JA = {
 
   // the end of a run (crawl.ts)
   keyboardSampled: (makeups: number, skipped: number) =>
-    `キーボード操作の検査は、作りの異なる ${makeups} ページで行い、同じ作りの ${skipped} ページでは省きました（全ページで行うには --interaction-every-page）。`,
+    `キーボード操作の検査は、テンプレートか本文の部品の種類が新しい ${makeups} ページで行い、検査済みの部品だけでできた ${skipped} ページでは省きました（全ページで行うには --interaction-every-page）。`,
   reusedPages: (reused: number, changed: number) => `変わっていない ${reused} ページは前回の結果を引き継ぎました（変わったページ ${changed} 件は検査し直しました）。`,
   screenshotTooLarge: (url: string) => `${url} の画面は容量の上限を超えたため、撮影した画像を保存しませんでした（ページの画面には表示されません）。`,
   screenshotsNotOnPostgres: () =>

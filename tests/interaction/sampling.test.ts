@@ -85,7 +85,7 @@ describe('keyboard phase once per interactive make-up', () => {
     expect(r.byRule).toContain('/c.html keyboard-operable');
     expect(r.byRule).toContain('/d.html focus-visible');
     expect(r.overlays).toBe(3);
-    expect(r.lines.join('\n')).toContain('作りの異なる 3 ページで行い、同じ作りの 1 ページでは省きました');
+    expect(r.lines.join('\n')).toContain('本文の部品の種類が新しい 3 ページで行い、検査済みの部品だけでできた 1 ページでは省きました');
   });
 
   it("scope 'every-page' drives every page", async () => {
@@ -93,6 +93,6 @@ describe('keyboard phase once per interactive make-up', () => {
     expect(r.overlays).toBe(4);
     expect(r.byRule).toContain('/c.html keyboard-operable');
     expect(r.byRule).toContain('/d.html focus-visible');
-    expect(r.lines.join('\n')).not.toContain('同じ作りの');
+    expect(r.lines.join('\n')).not.toContain('検査済みの部品だけ');
   });
 });
