@@ -17,11 +17,19 @@ import { buildReportModel, type ReportModel } from '../../reports/model.js';
 import { testResultDocument, testResultPage } from '../../reports/test-result.js';
 import { checkScopeTargets } from '../../crawler/store/judge-targets.js';
 import ExcelJS from 'exceljs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import testResultSchema from '../../schema/test-result.schema.json';
 import { worksheetXlsx } from '../../reports/worksheet.js';
 import { importWorksheet } from '../../crawler/cli/worksheet-import.js';
 import { WORKSHEET_LABEL_JA as WL } from '../../rules-jis/labels-ja.js';
 import { targetCriteria } from '../../rules-jis/criteria.js';
 import { SITE_EXPECT, SITE_MAX_DOCUMENT_BYTES, startDocumentSite, WITH_ETAG, type DocumentSite } from '../fixtures/documents/document-site.js';
+
+const Ajv = ((Ajv2020 as unknown as { default?: typeof Ajv2020 }).default ?? Ajv2020) as typeof Ajv2020;
+const ajv = new Ajv({ allErrors: true, strict: false });
+(((addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats) as typeof addFormats)(ajv);
+const validTestResult = ajv.compile(testResultSchema);
 
 let browser: Browser;
 let site: DocumentSite;
@@ -135,6 +143,7 @@ describe('a crawl checks the documents it finds', () => {
       expect(all.documentPages[0].criteria.some((c) => c.outcome === 'pass')).toBe(false);
       expect(all.statement.exclusions[0]).toMatch(/試験しなかったもの（全 8 件中 4 件/);
       const doc = testResultDocument(all);
+      expect(validTestResult(doc), JSON.stringify(validTestResult.errors)).toBe(true);
       expect(doc.selection.documents).toMatchObject({ include: 'all', population: 4, seed: null });
       expect(doc.selection.documents!.documents).toContainEqual({ url: `${site.url}/files/keikaku.pdf`, title: '令和7年度 事業計画' });
       expect(testResultPage(doc).replace(/<[^>]+>/g, ' ')).toMatch(/試験した文書（PDF・Office）: 4 件/);
