@@ -33,7 +33,7 @@ import { buildChecklist } from './model/checklist.js';
 import { groupFindings } from './model/finding-groups.js';
 import { findRepeats } from './model/repeats.js';
 import { findTemplates } from './model/templates.js';
-import { buildStatement, type StatementDocuments } from './model/statement.js';
+import { buildStatement } from './model/statement.js';
 import { testContext, recheckStale } from './model/test.js';
 import type { JisTest } from '../rules-jis/jis-test.js';
 import { summariseSections, type SectionMapping, type SectionSummary } from './model/org-sections.js';
@@ -283,11 +283,6 @@ function sectionsOfRun(run: Run): SectionMapping[] {
   return Array.isArray(s) ? s.filter((m): m is SectionMapping => typeof m?.prefix === 'string' && typeof m?.name === 'string') : [];
 }
 
-/** The run's documents for the statement's exclusions: linked, read by the checks, tested. */
-function documentCounts(documents: StoredDocument[], selection: DocumentSelection): StatementDocuments {
-  return { total: documents.length, checked: documents.filter((d) => d.checked).length, tested: selection.urls.length };
-}
-
 export async function buildReportModel(store: Store, opts: ReportOptions = {}): Promise<ReportModel> {
   const tc = await testContext(store, opts);
   const run = await reportedRun(store, tc.runId);
@@ -301,7 +296,7 @@ export async function buildReportModel(store: Store, opts: ReportOptions = {}): 
   const documentSelection = selectDocuments(documents, tc.statement?.documents, tc.test);
   const documentPages = judgeDocuments(documents, documentSelection.urls, judgements, target);
   const checklist = buildChecklist([...judged.pages, ...documentPages], target);
-  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documentCounts(documents, documentSelection), now, given: tc.statement });
+  const statement = buildStatement({ run, audited, errored: erroredPages, documents: documentSelection, now, given: tc.statement });
   const allRuns = await store.runs.listRuns();
   const groups = groupFindings(audited, findings);
   const sectionMappings = opts.sections ?? sectionsOfRun(run);

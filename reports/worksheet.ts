@@ -14,6 +14,7 @@ import { criterion as findCriterion, targetCriteria } from '../rules-jis/criteri
 import { JUDGED_PER_LABEL_JA, JUDGEMENT_MARK_JA, KIT_AUTOMATION_LABEL_JA, OUTCOME_LABEL_JA, WORKSHEET_LABEL_JA as L } from '../rules-jis/labels-ja.js';
 import { KIT_TOOLS, MANUAL_KIT, manualKit, type JudgedPer } from '../rules-jis/manual-kit.js';
 import { isLocked, worksheetRowId, type RowKey } from '../rules-jis/round-trip.js';
+import { isDocumentPage } from './model/document-pages.js';
 import { siteOutcome } from '../rules-jis/verdict.js';
 import type { Judgement } from '../rules-jis/judgements.js';
 import { ROUND_TRIP_MESSAGES_JA } from '../rules-jis/round-trip-messages.js';
@@ -85,15 +86,15 @@ export function worksheetRows(m: ReportModel, pages: ModelPage[]): WorksheetRow[
   const judgements = m.judgements.all;
   const rows: WorksheetRow[] = [];
   const base = (id: string) => ({ criterion: id, criterionTitle: findCriterion(id)?.ja ?? id, judgedPer: manualKit(id)?.judgedPer ?? 'page', procedure: procedureText(id) });
-  // a document (negative id) has a row for every criterion: a site judgement is made on the web pages, not on it
-  const webPages = pages.filter((p) => p.id > 0);
+  // a document has a row for every criterion: a site judgement is made on the web pages, not on it
+  const webPages = pages.filter((p) => !isDocumentPage(p));
   for (const c of criteria.filter((c) => manualKit(c.wcag)?.judgedPer === 'site')) {
     const { automated, reason } = siteRowOutcome(webPages.map((p) => p.criteria.find((x) => x.id === c.wcag)?.automated ?? 'untested'));
     rows.push({ ...base(c.wcag), id: worksheetRowId(m.run.id, 'site', c.wcag), url: null, pageTitle: '', automated, reason, current: isLocked(automated) ? undefined : current(siteJudgement(judgements, c.wcag)) });
   }
   for (const p of pages) {
     for (const c of criteria) {
-      if (p.id > 0 && manualKit(c.wcag)?.judgedPer === 'site') continue;
+      if (!isDocumentPage(p) && manualKit(c.wcag)?.judgedPer === 'site') continue;
       const applied = p.criteria.find((x) => x.id === c.wcag);
       // decided by element judgements made on other pages (rules-jis/decision-items.ts): nothing left to ask here
       if (applied?.judgement?.scope.type === 'element' && applied.outcome !== 'review') continue;

@@ -4,7 +4,7 @@ import type { HTTPResponse, Page } from 'puppeteer';
 import { auditedPage, errorAuditedPage, type AuditedPage, type ExtraFindings } from '../../rules-jis/result.js';
 import type { InPageOutput } from '../../rules-jis/types.js';
 import { ensureBundleEverywhere } from './inject.js';
-import { inFinalDocument, NO_BUNDLE } from './final-document.js';
+import { callBundle, inFinalDocument } from './final-document.js';
 import { withDeadline } from './deadline.js';
 import { withSourceFindings } from '../../rules-jis/source/merge.js';
 import { refreshHeaderFindings } from '../../rules-jis/source/refresh-header.js';
@@ -49,10 +49,7 @@ export async function runBundle(page: Page, source: string | undefined, timeoutM
   const { value: output, moved } = await inFinalDocument(page, async () => {
     await ensureBundleEverywhere(page);
     return withDeadline(
-      page.evaluate((missing) => {
-        if (!window.jisA11y) throw new Error(missing);
-        return window.jisA11y.run({});
-      }, NO_BUNDLE),
+      callBundle(page, 'run'),
       timeoutMs,
       () => new PageAuditError('audit-timeout', `検査が ${Math.round(timeoutMs / 1000)} 秒以内に終わりませんでした（ページが重いか、スクリプトが止まっていません）。`),
     );

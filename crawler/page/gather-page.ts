@@ -8,7 +8,7 @@ import { watchPageSize } from './size-watch.js';
 import { guardPage, hardLimitMs } from './page-guard.js';
 import { tooLargeMessage } from './page-limits.js';
 import { ensureBundle } from './inject.js';
-import { inFinalDocument, NO_BUNDLE } from './final-document.js';
+import { callBundle, inFinalDocument } from './final-document.js';
 import { auditLoaded, checkResponse, navigationError, PageAuditError } from './audit-page.js';
 import { interactionAfterAudit, interactionBudgetMs, type InteractionSetting } from './interaction/after-audit.js';
 import { templateKeys, type TemplateKeys } from './interaction/sampling.js';
@@ -125,10 +125,7 @@ async function loadAndAudit(page: Page, url: string, opts: GatherOptions, out: G
   // the keyboard phase may have had to restore the document, or the page moved on: the collector comes with the bundle
   const { value: collected } = await inFinalDocument(page, async () => {
     await ensureBundle(page.mainFrame());
-    return page.evaluate((missing) => {
-      if (!window.jisA11y) throw new Error(missing);
-      return window.jisA11y.collect();
-    }, NO_BUNDLE);
+    return callBundle(page, 'collect');
   });
   out.links = collected.links;
   out.nav = collected.nav;

@@ -39,7 +39,9 @@ export async function checkScopeTargets(store: Store, inputs: JudgementInput[], 
   if (run === null) throw new UsageError(M.noRun());
   const urls: string[] = [];
   for await (const p of store.results.iteratePages(run)) if (!p.error) urls.push(normUrl(p.url));
-  const documents = (await store.results.documentsOfRun(run)).filter(testableDocument).map((d) => normUrl(d.url));
+  // the run's documents (with their findings) are read only when a page scope names no audited page
+  const missing = scoped.some(({ scope }) => scope.type === 'page' && !urls.includes(normUrl(scope.url)));
+  const documents = missing ? (await store.results.documentsOfRun(run)).filter(testableDocument).map((d) => normUrl(d.url)) : [];
   const problems = scoped.map(({ i, scope }) => ({ i, p: scopeProblem(scope, run, urls, documents) })).filter((x): x is { i: number; p: string } => x.p !== null);
   if (!problems.length) return;
   throw new UsageError(inputs.length === 1 ? problems[0].p : problems.map(({ i, p }) => `${i + 1} 件目: ${p}`).join('\n'));

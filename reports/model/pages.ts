@@ -2,7 +2,8 @@
 // judgements applied to its criteria (rules-jis/verdict.ts applyJudgements), which judgements were used
 // and which went stale on changed content, and the pages with the most problems.
 import { applyJudgements } from '../../rules-jis/verdict.js';
-import { isStaleFor, type Judgement } from '../../rules-jis/judgements.js';
+import { isStaleFor, type JudgedFinding, type Judgement } from '../../rules-jis/judgements.js';
+import type { CriterionResult } from '../../rules-jis/types.js';
 import type { Store, StoredFinding, StoredPage } from '../../crawler/store/store.js';
 import { sha256 } from '../../crawler/store/hash.js';
 import type { ModelPage, ReportModel } from '../model.js';
@@ -28,8 +29,15 @@ export interface JudgedPages {
   stale: ReportModel['judgements']['stale'];
 }
 
-function modelPage(p: StoredPage, fs: StoredFinding[], judgements: Judgement[], selected: boolean): ModelPage {
-  const criteria = applyJudgements({ url: p.url, contentHash: p.contentHash }, p.criteria, fs, judgements, sha256);
+/** The page as the report reads it: its criteria with the judgements applied, and its findings counted. */
+export function toModelPage(
+  p: Pick<ModelPage, 'id' | 'url' | 'title' | 'contentHash'>,
+  automated: CriterionResult[],
+  fs: JudgedFinding[],
+  judgements: Judgement[],
+  selected: boolean,
+): ModelPage {
+  const criteria = applyJudgements({ url: p.url, contentHash: p.contentHash }, automated, fs, judgements, sha256);
   return {
     id: p.id,
     url: p.url,
@@ -42,6 +50,10 @@ function modelPage(p: StoredPage, fs: StoredFinding[], judgements: Judgement[], 
     failing: criteria.filter((c) => c.outcome === 'fail').map((c) => c.id),
     selected,
   };
+}
+
+function modelPage(p: StoredPage, fs: StoredFinding[], judgements: Judgement[], selected: boolean): ModelPage {
+  return toModelPage(p, p.criteria, fs, judgements, selected);
 }
 
 /** Every audited page with judgements applied; `selected` marks the pages of the published test. */

@@ -3,6 +3,7 @@
 import type { Run, StoredPage } from '../../crawler/store/store.js';
 import type { ReportModel, StatementOptions } from '../model.js';
 import { isoDateJst } from '../format.js';
+import type { DocumentSelection } from '../selection/documents.js';
 
 /** The site's top page: a start URL, else the root path, else the shallowest page, else the first. */
 function topPage(run: Run, audited: StoredPage[]): StoredPage | undefined {
@@ -16,22 +17,20 @@ function topPage(run: Run, audited: StoredPage[]): StoredPage | undefined {
  */
 function defaultExclusions(errored: StoredPage[], documents: StatementDocuments): string[] {
   const out: string[] = [];
-  const { total, checked, tested } = documents;
-  if (tested && total > tested)
-    out.push(`PDF・Office などのウェブページ以外の文書のうち、試験しなかったもの（全 ${total} 件中 ${total - tested} 件。自動検査で読めなかった文書と抽出されなかった文書。文書の一覧を別に掲載）`);
-  else if (!tested && total && checked)
+  const { total, checked, population } = documents;
+  const tested = documents.urls.length;
+  if (tested && total > tested) {
+    const why = [total - population && `自動検査で中身を読めなかった ${total - population} 件`, population - tested && `抽出しなかった ${population - tested} 件`].filter(Boolean).join('、');
+    out.push(`PDF・Office などのウェブページ以外の文書のうち、試験しなかった ${total - tested} 件（全 ${total} 件中。${why}。文書の一覧を別に掲載）`);
+  } else if (!tested && total && checked)
     out.push(`PDF・Office などのウェブページ以外の文書（${total} 件。このうち ${checked} 件は文書の自動検査を行い、結果を文書の一覧に掲載。達成基準チェックリストの判定には含めない）`);
   else if (!tested && total) out.push(`PDF・Office などのウェブページ以外の文書（${total} 件。文書の一覧を別に掲載）`);
   if (errored.length) out.push(`表示できなかったページ（${errored.length} 件。リンク切れ等の一覧を別に掲載）`);
   return out;
 }
 
-/** The run's documents by what happened to them: linked, content checked, and tested with the pages. */
-export interface StatementDocuments {
-  total: number;
-  checked: number;
-  tested: number;
-}
+/** The run's documents as the exclusions count them: linked, read, testable, and tested with the pages. */
+export type StatementDocuments = Pick<DocumentSelection, 'total' | 'checked' | 'population' | 'urls'>;
 
 export interface StatementInput {
   run: Run;

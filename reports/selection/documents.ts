@@ -13,6 +13,8 @@ export interface DocumentSelection {
   include: DocumentPolicy['include'];
   /** Documents of the run, checked or not. */
   total: number;
+  /** Of them, the ones whose content the checks downloaded and read (with or without an error). */
+  checked: number;
   /** Documents whose content the checks read without an error: what can be tested. */
   population: number;
   /** The seed of a sample, null otherwise. */
@@ -33,7 +35,7 @@ const EXCLUDED: DocumentPolicy = { include: 'exclude' };
 export function selectDocuments(docs: StoredDocument[], policy: DocumentPolicy | undefined, test: Pick<JisTest, 'id' | 'createdAt'> | null): DocumentSelection {
   const p = policy ?? EXCLUDED;
   const pool = drawOrder(docs.filter(testableDocument).map((d) => d.url));
-  const base = { include: p.include, total: docs.length, population: pool.length };
+  const base = { include: p.include, total: docs.length, checked: docs.filter((d) => d.checked).length, population: pool.length };
   if (p.include === 'exclude' || !pool.length)
     return { ...base, seed: null, urls: [], description: docs.length ? '文書は試験の対象に含めない（文書の一覧だけを掲載）' : '文書なし' };
   if (p.include === 'all' || !test || (p.n ?? 0) >= pool.length)

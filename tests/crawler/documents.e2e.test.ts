@@ -141,7 +141,7 @@ describe('a crawl checks the documents it finds', () => {
       expect(row(all, '1.1.1').pages.fail).toBe(2); // the scan and the docx's picture
       // a tagged PDF with title and lang is never "pass" for its criteria: the checks cover only part of them
       expect(all.documentPages[0].criteria.some((c) => c.outcome === 'pass')).toBe(false);
-      expect(all.statement.exclusions[0]).toMatch(/試験しなかったもの（全 8 件中 4 件/);
+      expect(all.statement.exclusions[0]).toBe('PDF・Office などのウェブページ以外の文書のうち、試験しなかった 4 件（全 8 件中。自動検査で中身を読めなかった 4 件。文書の一覧を別に掲載）');
       const doc = testResultDocument(all);
       expect(validTestResult(doc), JSON.stringify(validTestResult.errors)).toBe(true);
       expect(doc.selection.documents).toMatchObject({ include: 'all', population: 4, seed: null });
@@ -185,6 +185,7 @@ describe('a crawl checks the documents it finds', () => {
       expect(a.documentSelection.urls).toHaveLength(2);
       expect(b.documentSelection.urls).toEqual(a.documentSelection.urls);
       expect(a.documentSelection.description).toContain(`抽出の種 ${a.documentSelection.seed}`);
+      expect(a.statement.exclusions[0]).toContain('試験しなかった 6 件（全 8 件中。自動検査で中身を読めなかった 4 件、抽出しなかった 2 件。');
       await store.tests.updateStatement(test.id, { documents: { include: 'exclude' } });
       const out = await buildReportModel(store, { testId: test.id, runId: first.runId });
       expect([out.documentPages, testResultDocument(out).selection.documents]).toEqual([[], undefined]);

@@ -4,7 +4,7 @@
 // asks of a document. A document that could not be read is an error result with its Japanese message.
 import { errorAuditedPage, type AuditedPage } from '../../../rules-jis/result.js';
 import type { Target } from '../../../rules-jis/types.js';
-import { judgePage } from '../../../rules-jis/verdict.js';
+import { documentCriteria } from '../../../rules-jis/documents/verdict.js';
 import type { DocumentCheck } from './check-document.js';
 
 /** The names the document checks read: a URL or file with one of these is read, not opened in a browser. */
@@ -19,6 +19,6 @@ export function looksLikeDocument(urlOrPath: string): boolean {
 export function documentAuditedPage(url: string, name: string, r: DocumentCheck, target: Target): AuditedPage {
   if (r.error) return errorAuditedPage(url, r.error);
   if (!r.format) return errorAuditedPage(url, { code: 'not-html', message: `${name} は PDF・Word・Excel・PowerPoint（docx/xlsx/pptx）のどれでもないため、検査できません。` });
-  const criteria = judgePage({ findings: r.findings, ruleStats: [], facts: { inapplicable: {} }, target });
+  const criteria = documentCriteria(r.findings, target);
   return { result: { url, title: r.facts?.title ?? '', lang: r.facts?.lang ?? '', auditedAt: new Date().toISOString(), criteria, findings: r.findings }, axeVersion: '' };
 }

@@ -1,8 +1,8 @@
-// The keyboard phase once per template × widget set, not once per page (issue 19; bench/interaction-cost.ts:
-// the phase costs several seconds a page, 15–30 ms per Tab stop). Pages built from one CMS template, whose
-// content holds the same kinds of interactive widgets, behave the same under the keyboard: the phase runs on the
-// first page of each pair, and the others keep the static audit's verdicts for those criteria (review, never
-// pass). JIS X 8341-3 testing samples pages the same way (JB.1.2). What counts is page code:
+// The keyboard phase once per template and widget kind, not once per page (issue 19; bench/interaction-cost.ts:
+// the phase costs several seconds a page, 15–30 ms per Tab stop). Pages built from one CMS template behave the
+// same under the keyboard where their content holds widget kinds already driven: the phase runs on the pages that
+// bring a new template or a new kind, and the others keep the static audit's verdicts for those criteria (review,
+// never pass). JIS X 8341-3 testing samples pages the same way (JB.1.2). What counts is page code:
 // rules-jis/page/template-identity.ts (bench/template-identity.ts scores it against true layouts).
 import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer';
@@ -47,7 +47,6 @@ export type InteractionScope = 'per-makeup' | 'every-page';
 export class InteractionSampler {
   /** template → kind → the page that drove it. */
   private driven = new Map<string, Map<string, string>>();
-  private pages = new Set<string>();
   skipped = 0;
 
   private kindsOf(keys: TemplateKeys): string[] {
@@ -66,7 +65,6 @@ export class InteractionSampler {
     }
     for (const k of fresh) seen.set(k, url);
     this.driven.set(keys.template, seen);
-    this.pages.add(url);
     return null;
   }
 
@@ -76,11 +74,10 @@ export class InteractionSampler {
     if (!seen) return;
     for (const [k, by] of seen) if (by === url) seen.delete(k);
     if (!seen.size) this.driven.delete(keys.template);
-    this.pages.delete(url);
   }
 
-  /** Pages driven so far. */
+  /** Pages driven so far (each page that drove a kind; read once at the end of a crawl). */
   get makeups(): number {
-    return this.pages.size;
+    return new Set([...this.driven.values()].flatMap((kinds) => [...kinds.values()])).size;
   }
 }
